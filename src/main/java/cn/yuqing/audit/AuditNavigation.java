@@ -1,0 +1,21 @@
+package cn.yuqing.audit;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.yuqing.shared.NavigationEntry;
+import cn.yuqing.shared.Stage;
+
+@Configuration(proxyBeanMethods = false)
+class AuditNavigation {
+
+    @Bean
+    NavigationEntry auditLogEntry() {
+        return new NavigationEntry(Stage.ADMINISTRATION, "操作日志", "/audit", "audit:log:view", 80);
+    }
+
+    @Bean
+    NavigationEntry auditVerifyEntry() {
+        return new NavigationEntry(Stage.ADMINISTRATION, "防篡改校验", "/audit/verify", "audit:chain:verify", 90);
+    }
+}

@@ -1,0 +1,155 @@
+package cn.yuqing.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only, hash-chained log. Appends lock the single head row, so that concurrent
+ * transactions on any number of nodes extend one chain; an append joins the caller's transaction,
+ * so that a change and its record commit together.
+ */
+@Service
+public class AuditTrail {
+
+    static final String GENESIS = "0".repeat(64);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    AuditTrail(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public AuditEntry append(String actor, String action, String subject, String before, String after, String origin) {
+        var head = jdbc.queryForMap("select last_seq, last_hash from audit_head where id = 1 for update");
+        long seq = ((Number) head.get("last_seq")).longValue() + 1;
+        String prevHash = (String) head.get("last_hash");
+        // microseconds are what both databases keep; hashing more would break verification
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        AuditEntry entry = new AuditEntry(seq, at, clip(actor, 64), clip(action, 100), clip(subject, 200), before, after,
+                clip(origin, 300), prevHash, null);
+        String hash = hashOf(entry);
+        jdbc.update("""
+                insert into audit_entry (seq, recorded_at, actor, action, subject, before_state, after_state, origin,
+                                         prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), entry.actor(),
+                entry.action(), entry.subject(), before, after, entry.origin(), prevHash, hash);
+        jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, hash);
+        return new AuditEntry(seq, at, entry.actor(), entry.action(), entry.subject(), before, after, entry.origin(),
+                prevHash, hash);
+    }
+
+    private static String clip(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static String hashOf(AuditEntry e) {
+        String canonical = String.join("\u001f", Long.toString(e.seq()), e.recordedAt().toString(), e.actor(), e.action(),
+                e.subject(), nullSafe(e.before()), nullSafe(e.after()), nullSafe(e.origin()), e.prevHash());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e1) {
+            throw new IllegalStateException(e1);
+        }
+    }
+
+    private static String nullSafe(String s) {
+        return s == null ? "" : s;
+    }
+
+    /**
+     * Walks the chain from the first entry: each entry's hash must match its content and the
+     * previous entry's hash, sequence numbers must have no gap, and the head must point at the
+     * last entry (so that deleting the newest rows is noticed too).
+     */
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        final int page = 1000;
+        long checked = 0;
+        long lastSeq = 0;
+        String expectedPrev = GENESIS;
+        while (true) {
+            List<AuditEntry> batch = jdbc.query("select * from audit_entry where seq > ? order by seq fetch first " + page
+                    + " rows only", AuditTrail::map, lastSeq);
+            for (AuditEntry e : batch) {
+                if (e.seq() != lastSeq + 1) {
+                    return ChainVerification.broken(checked, lastSeq + 1, "第" + (lastSeq + 1) + "条记录缺失");
+                }
+                if (!e.prevHash().equals(expectedPrev)) {
+                    return ChainVerification.broken(checked, e.seq(), "第" + e.seq() + "条记录与前一条的链接不符");
+                }
+                if (!hashOf(e).equals(e.hash())) {
+                    return ChainVerification.broken(checked, e.seq(), "第" + e.seq() + "条记录的内容被改动");
+                }
+                expectedPrev = e.hash();
+                lastSeq = e.seq();
+                checked++;
+            }
+            if (batch.size() < page) {
+                break;
+            }
+        }
+        var head = jdbc.queryForMap("select last_seq, last_hash from audit_head where id = 1");
+        if (((Number) head.get("last_seq")).longValue() != lastSeq || !expectedPrev.equals(head.get("last_hash"))) {
+            return ChainVerification.broken(checked, lastSeq + 1, "链尾与最新记录不符：第" + (lastSeq + 1) + "条及之后的记录被删除");
+        }
+        return ChainVerification.intact(checked, expectedPrev);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> recent(int limit, String subjectPrefix) {
+        String prefix = subjectPrefix == null ? "" : subjectPrefix;
+        return jdbc.query("select * from audit_entry where subject like ? order by seq desc fetch first ? rows only",
+                AuditTrail::map, escapeLike(prefix) + "%", Math.min(Math.max(limit, 1), 500));
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    public long count() {
+        Long n = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static AuditEntry map(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(rs.getLong("seq"), toInstant(rs.getObject("recorded_at")), rs.getString("actor"),
+                rs.getString("action"), rs.getString("subject"), rs.getString("before_state"), rs.getString("after_state"),
+                rs.getString("origin"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof java.time.ZonedDateTime zdt) {
+            return zdt.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+}

@@ -1,0 +1,184 @@
+package cn.yuqing.organisation;
+
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.yuqing.shared.NotFound;
+
+/**
+ * Reads of the directory that other modules route and scope by (clause 3). Regions and units are
+ * known to every signed-in person; people are records under data scope.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrganisationDirectory {
+
+    private final RegionRepository regions;
+    private final UnitRepository units;
+    private final PersonRepository people;
+    private final MatterCategoryRepository categories;
+    private final UnitSearch search;
+
+    OrganisationDirectory(RegionRepository regions, UnitRepository units, PersonRepository people,
+            MatterCategoryRepository categories, UnitSearch search) {
+        this.regions = regions;
+        this.units = units;
+        this.people = people;
+        this.categories = categories;
+        this.search = search;
+    }
+
+    /** Units whose name or short names contain the words of the text (Chinese word segmentation). */
+    public List<Unit> searchUnits(String text) {
+        return text == null || text.isBlank() ? allUnits() : search.find(text.strip(), 200);
+    }
+
+    public Optional<Region> region(String code) {
+        return code == null ? Optional.empty() : regions.findById(code);
+    }
+
+    public Region requireRegion(String code) {
+        return region(code).orElseThrow(() -> new NotFound("行政区划"));
+    }
+
+    public List<Region> rootRegions() {
+        return regions.findRoots();
+    }
+
+    public List<Region> childrenOf(String code) {
+        return regions.findChildren(code);
+    }
+
+    public long countChildren(String code) {
+        return regions.countChildren(code);
+    }
+
+    /** The path from the root down to this region, for breadcrumbs. */
+    public List<Region> pathTo(Region region) {
+        Deque<Region> path = new ArrayDeque<>();
+        for (Region r = region; r != null; r = r.parent()) {
+            path.addFirst(r);
+        }
+        return List.copyOf(path);
+    }
+
+    public Optional<Unit> unit(Long id) {
+        return id == null ? Optional.empty() : units.findById(id);
+    }
+
+    public Unit requireUnit(Long id) {
+        return unit(id).orElseThrow(() -> new NotFound("单位"));
+    }
+
+    public List<Unit> unitsIn(String regionCode) {
+        return units.findByRegion(regionCode);
+    }
+
+    public List<Unit> allUnits() {
+        return units.findAll().stream()
+                .sorted(Comparator.comparing((Unit u) -> u.region().code()).thenComparing(Unit::kind).thenComparing(Unit::name))
+                .toList();
+    }
+
+    /** Clause 3, 属地管理: the people's government of the region. */
+    public Optional<Unit> governmentOf(String regionCode) {
+        return single(regionCode, UnitKind.GOVERNMENT);
+    }
+
+    /** Clause 3: the government office of the level coordinates every response. */
+    public Optional<Unit> governmentOfficeOf(String regionCode) {
+        return single(regionCode, UnitKind.GOVERNMENT_OFFICE);
+    }
+
+    /** Clause 3: with the publicity department of the same level. */
+    public Optional<Unit> publicityDepartmentOf(String regionCode) {
+        return single(regionCode, UnitKind.PUBLICITY_DEPARTMENT);
+    }
+
+    private Optional<Unit> single(String regionCode, UnitKind kind) {
+        return units.findByRegionAndKind(regionCode, kind).stream().findFirst();
+    }
+
+    public List<MatterCategory> categories() {
+        return categories.findAll(org.springframework.data.domain.Sort.by("code"));
+    }
+
+    public Optional<Person> person(String username) {
+        return people.findByUsername(username);
+    }
+
+    /** People visible in the scope, or nothing: a person outside the scope is "not found". */
+    public List<Person> peopleIn(DataScope scope) {
+        return scope.installationWide() ? people.findAllOrdered() : people.findInUnits(scope.queryIds());
+    }
+
+    public Person requirePerson(Long id, DataScope scope) {
+        return people.findById(id)
+                .filter(p -> scope.installationWide() || (p.unit() != null && scope.covers(p.unit().id())))
+                .orElseThrow(() -> new NotFound("人员"));
+    }
+
+    /** The units whose records this person may read: the union over their roles' scopes. */
+    public DataScope scopeOf(Person person) {
+        if (person.unit() == null) {
+            return DataScope.installation();
+        }
+        Set<Long> visible = new HashSet<>();
+        List<Unit> all = units.findAll();
+        for (Role role : person.roles()) {
+            visible.addAll(switch (role.scope()) {
+                case UNIT -> Set.of(person.unit().id());
+                case UNIT_AND_BELOW -> unitAndBelow(person.unit(), all);
+                case REGION -> unitsWithin(person.unit().region(), all);
+            });
+        }
+        return DataScope.units(visible);
+    }
+
+    private static Set<Long> unitsWithin(Region region, List<Unit> all) {
+        Set<Long> ids = new HashSet<>();
+        for (Unit u : all) {
+            if (u.region().isWithin(region)) {
+                ids.add(u.id());
+            }
+        }
+        return ids;
+    }
+
+    private static Set<Long> unitAndBelow(Unit own, List<Unit> all) {
+        Set<Long> ids = new HashSet<>();
+        ids.add(own.id());
+        Map<Long, List<Unit>> bySuperior = new HashMap<>();
+        for (Unit u : all) {
+            if (u.superior() != null) {
+                bySuperior.computeIfAbsent(u.superior().id(), k -> new java.util.ArrayList<>()).add(u);
+            }
+        }
+        Deque<Long> todo = new ArrayDeque<>(List.of(own.id()));
+        while (!todo.isEmpty()) {
+            for (Unit sub : bySuperior.getOrDefault(todo.pop(), List.of())) {
+                if (ids.add(sub.id())) {
+                    todo.push(sub.id());
+                }
+            }
+        }
+        if (own.kind() == UnitKind.GOVERNMENT || own.kind() == UnitKind.GOVERNMENT_OFFICE) {
+            for (Unit u : all) {
+                if (u.region().isWithin(own.region()) && !u.region().code().equals(own.region().code())) {
+                    ids.add(u.id());
+                }
+            }
+        }
+        return ids;
+    }
+}

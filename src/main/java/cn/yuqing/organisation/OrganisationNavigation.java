@@ -1,0 +1,21 @@
+package cn.yuqing.organisation;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.yuqing.shared.NavigationEntry;
+import cn.yuqing.shared.Stage;
+
+@Configuration(proxyBeanMethods = false)
+class OrganisationNavigation {
+
+    @Bean
+    NavigationEntry directoryEntry() {
+        return new NavigationEntry(Stage.ADMINISTRATION, "组织机构", "/organisation", Role.Codes.DIRECTORY_VIEW, 10);
+    }
+
+    @Bean
+    NavigationEntry peopleEntry() {
+        return new NavigationEntry(Stage.ADMINISTRATION, "人员与账户", "/organisation/people", Role.Codes.PERSON_VIEW, 20);
+    }
+}

@@ -1,0 +1,221 @@
+package cn.yuqing.organisation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+import cn.yuqing.shared.DomainRuleViolation;
+
+/** A member of staff with an account: unit, roles, and the sign-in state that lock-out needs. */
+@Entity
+public class Person {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+
+    private String fullName;
+
+    /** Null only for the installation's first administrator, who exists before any unit does. */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "unit_id")
+    private Unit unit;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "person_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    private String passwordHash;
+
+    private boolean enabled = true;
+
+    private boolean mustChangePassword;
+
+    private int failedSignIns;
+
+    private Instant lockedUntil;
+
+    private String phone;
+
+    private String email;
+
+    @Version
+    private long version;
+
+    protected Person() {
+    }
+
+    Person(String username, PersonData data, Unit unit, String passwordHash) {
+        if (username == null || !username.matches("[A-Za-z0-9_.-]{3,32}")) {
+            throw new DomainRuleViolation("用户名应为3至32位字母、数字、下划线、点或连字符");
+        }
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.mustChangePassword = true;
+        apply(data, unit);
+    }
+
+    /** The installation's first administrator, who has no unit yet. */
+    static Person firstAdministrator(String passwordHash, boolean mustChange) {
+        Person p = new Person();
+        p.username = "admin";
+        p.fullName = "系统管理员";
+        p.roles = EnumSet.of(Role.ADMINISTRATOR);
+        p.passwordHash = passwordHash;
+        p.mustChangePassword = mustChange;
+        return p;
+    }
+
+    void apply(PersonData data, Unit unit) {
+        if (data.fullName() == null || data.fullName().isBlank() || data.fullName().strip().length() > 50) {
+            throw new DomainRuleViolation("姓名不能为空，且不超过50字");
+        }
+        if (unit == null) {
+            throw new DomainRuleViolation("人员必须属于某一单位");
+        }
+        if (data.roles().isEmpty()) {
+            throw new DomainRuleViolation("人员至少应有一个角色");
+        }
+        if (data.email() != null && !data.email().isBlank() && !data.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new DomainRuleViolation("电子邮箱格式不正确");
+        }
+        if (data.phone() != null && !data.phone().isBlank() && !data.phone().matches("[0-9+\\- ]{5,30}")) {
+            throw new DomainRuleViolation("电话号码格式不正确");
+        }
+        this.fullName = data.fullName().strip();
+        this.unit = unit;
+        this.roles = EnumSet.copyOf(data.roles());
+        this.phone = blankToNull(data.phone());
+        this.email = blankToNull(data.email());
+        this.enabled = data.enabled();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    void changePassword(String newHash, boolean temporary) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = temporary;
+        this.failedSignIns = 0;
+        this.lockedUntil = null;
+    }
+
+    /** Returns true if this failure locked the account. */
+    boolean recordFailedSignIn(Instant now, int maxFailures, Duration lockout) {
+        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
+            failedSignIns = 0;
+            lockedUntil = null;
+        }
+        failedSignIns++;
+        if (failedSignIns >= maxFailures && lockedUntil == null) {
+            lockedUntil = now.plus(lockout);
+            return true;
+        }
+        return false;
+    }
+
+    void recordSignIn() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
+    void unlock() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
+    int failedSignIns() {
+        return failedSignIns;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    Map<String, Object> snapshot() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("username", username);
+        s.put("fullName", fullName);
+        s.put("unit", unit == null ? null : unit.id());
+        s.put("roles", roles.stream().map(Enum::name).sorted().toList());
+        s.put("enabled", enabled);
+        s.put("phone", phone);
+        s.put("email", email);
+        return s;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    public Set<Role> roles() {
+        return roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
+    }
+
+    public List<String> roleLabels() {
+        return roles.stream().map(Role::label).toList();
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,68 @@
+package cn.yuqing.organisation;
+
+import java.util.Set;
+
+/**
+ * The roles of DOMAIN.md, each with its permission codes ({@code module:record:action}, as county
+ * IT staff know them from RuoYi) and the data scope it grants. Later modules add their codes here,
+ * so that what a role may do is read in one place.
+ */
+public enum Role {
+
+    MONITOR("监控人员", ScopeKind.UNIT_AND_BELOW, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
+    ANALYST("研判人员", ScopeKind.UNIT_AND_BELOW, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
+    RESPONDER("部门回应人员", ScopeKind.UNIT, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
+    DEPARTMENT_HEAD("部门负责人", ScopeKind.UNIT_AND_BELOW, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
+    GOVERNMENT_OFFICE("政府办公室", ScopeKind.REGION, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
+    PUBLICITY("宣传部门", ScopeKind.REGION, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
+    PRINCIPAL_LEADER("主要负责同志", ScopeKind.REGION, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
+    ASSESSOR("考核人员", ScopeKind.REGION, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.AUDIT_VIEW,
+            Codes.AUDIT_VERIFY)),
+    ADMINISTRATOR("系统管理员", ScopeKind.REGION, Set.of(Codes.DIRECTORY_VIEW, Codes.DIRECTORY_EDIT, Codes.PERSON_VIEW,
+            Codes.PERSON_EDIT, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY));
+
+    private final String label;
+    private final ScopeKind scope;
+    private final Set<String> permissions;
+
+    Role(String label, ScopeKind scope, Set<String> permissions) {
+        this.label = label;
+        this.scope = scope;
+        this.permissions = permissions;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public ScopeKind scope() {
+        return scope;
+    }
+
+    public Set<String> permissions() {
+        return permissions;
+    }
+
+    /** How far a role sees beyond its own unit. */
+    public enum ScopeKind {
+        /** Only the person's own unit. */
+        UNIT,
+        /** The own unit, its vertically managed subordinates, and for a government the units below it. */
+        UNIT_AND_BELOW,
+        /** Every unit of the person's region and the regions below it. */
+        REGION
+    }
+
+    /** Permission codes, in one place so that a typo is a compile error, not a silent denial. */
+    public static final class Codes {
+        public static final String DIRECTORY_VIEW = "organisation:directory:view";
+        public static final String DIRECTORY_EDIT = "organisation:directory:edit";
+        public static final String PERSON_VIEW = "organisation:person:view";
+        public static final String PERSON_EDIT = "organisation:person:edit";
+        public static final String AUDIT_VIEW = "audit:log:view";
+        public static final String AUDIT_VERIFY = "audit:chain:verify";
+
+        private Codes() {
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package cn.yuqing.organisation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The security principal: a person's id, unit and authorities (role names and permission codes).
+ * Data scope is worked out from the directory when a query needs it, so that a change of the
+ * directory takes effect without signing in again.
+ */
+public final class SignedInPerson implements UserDetails, CredentialsContainer {
+
+    private final Long personId;
+    private final String username;
+    private final String fullName;
+    private final Long unitId;
+    private final String unitName;
+    private final Set<Role> roles;
+    private final boolean locked;
+    private final boolean enabled;
+    private final boolean mustChangePassword;
+    private String passwordHash;
+
+    SignedInPerson(Person person, boolean locked) {
+        this.personId = person.id();
+        this.username = person.username();
+        this.fullName = person.fullName();
+        this.unitId = person.unit() == null ? null : person.unit().id();
+        this.unitName = person.unit() == null ? "" : person.unit().name();
+        this.roles = person.roles();
+        this.locked = locked;
+        this.enabled = person.enabled();
+        this.mustChangePassword = person.mustChangePassword();
+        this.passwordHash = person.passwordHash();
+    }
+
+    public Long personId() {
+        return personId;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public Long unitId() {
+        return unitId;
+    }
+
+    public String unitName() {
+        return unitName;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public boolean can(String permission) {
+        return roles.stream().anyMatch(r -> r.permissions().contains(permission));
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        for (Role role : roles) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+            role.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
+        }
+        return authorities.stream().distinct().toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

@@ -1,0 +1,63 @@
+package cn.yuqing.organisation.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.shared.DomainRuleViolation;
+
+/** A person's own password. */
+@Controller
+class AccountController {
+
+    private final Accounts accounts;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    AccountController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/account/password")
+    @PreAuthorize("isAuthenticated()")
+    String form() {
+        return "account/password";
+    }
+
+    @PostMapping("/account/password")
+    @PreAuthorize("isAuthenticated()")
+    String change(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String proposed,
+            @RequestParam(defaultValue = "") String repeated, Model model, RedirectAttributes redirect,
+            HttpServletRequest request, HttpServletResponse response) {
+        SignedInPerson me = Accounts.current().orElseThrow();
+        try {
+            accounts.changeOwnPassword(me.getUsername(), current, proposed, repeated);
+        } catch (DomainRuleViolation e) {
+            response.setStatus(422);
+            model.addAttribute("error", e.describe());
+            return "account/password";
+        }
+        // the session's principal still says "must change"; replace it with a fresh one
+        SignedInPerson fresh = accounts.loadUserByUsername(me.getUsername());
+        fresh.eraseCredentials();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        redirect.addFlashAttribute("notice", "密码已修改");
+        return "redirect:/";
+    }
+}

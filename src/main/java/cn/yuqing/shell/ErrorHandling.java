@@ -1,0 +1,89 @@
+package cn.yuqing.shell;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.NotFound;
+
+/**
+ * Refusals a person can act on: a Chinese message and a 4xx, as a page or (under {@code /api/})
+ * as JSON. Forms catch their own rule violations to show them beside the fields; what reaches
+ * here is the rest. Nothing here shows a stack trace.
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+    @ExceptionHandler(NotFound.class)
+    Object notFound(NotFound e, HttpServletRequest request, HttpServletResponse response) {
+        return refuse(HttpStatus.NOT_FOUND, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object noPage(HttpServletRequest request) {
+        return refuse(HttpStatus.NOT_FOUND, "页面不存在", request);
+    }
+
+    @ExceptionHandler(DomainRuleViolation.class)
+    Object rule(DomainRuleViolation e, HttpServletRequest request) {
+        return refuse(HttpStatus.UNPROCESSABLE_CONTENT, e.describe(), request);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    Object badParameter(HttpServletRequest request) {
+        return refuse(HttpStatus.BAD_REQUEST, "请求参数不正确", request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpServletRequest request) {
+        return refuse(HttpStatus.BAD_REQUEST, "请求内容格式不正确，无法解析", request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object mediaType(HttpServletRequest request) {
+        return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型", request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object method(HttpServletRequest request) {
+        return refuse(HttpStatus.METHOD_NOT_ALLOWED, "不支持该请求方式", request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(HttpServletRequest request) {
+        return refuse(HttpStatus.CONTENT_TOO_LARGE, "上传的文件过大", request);
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    Object multipart(HttpServletRequest request) {
+        return refuse(HttpStatus.BAD_REQUEST, "上传的内容不完整或格式不正确", request);
+    }
+
+    static Object refuse(HttpStatus status, String message, HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+            problem.setTitle(status.getReasonPhrase());
+            return ResponseEntity.status(status).body(problem);
+        }
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("message", message);
+        return page;
+    }
+}
