@@ -1,0 +1,115 @@
+package cn.yuqing.audit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.support.As;
+import cn.yuqing.support.DemoPassword;
+import cn.yuqing.support.WebTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebTest
+class AuditTrailTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aChangeIsRecordedWithWhoWhatBeforeAfterAndTheRequest() throws Exception {
+        mvc.perform(post("/organisation/regions/411526102/name").param("name", "伞陂镇（测试）")
+                        .with(As.person(accounts, "guanli")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        AuditEntry entry = trail.recent(1, "region/411526102").get(0);
+        assertThat(entry.actor()).isEqualTo("guanli");
+        assertThat(entry.action()).isEqualTo("organisation:region:update");
+        assertThat(entry.before()).contains("\"name\":\"伞陂镇\"");
+        assertThat(entry.after()).contains("伞陂镇（测试）");
+        assertThat(entry.origin()).startsWith("POST /organisation/regions/411526102/name");
+        mvc.perform(post("/organisation/regions/411526102/name").param("name", "伞陂镇")
+                .with(As.person(accounts, "guanli")).with(csrf()));
+    }
+
+    @Test
+    void aRefusedChangeLeavesNoRecord() throws Exception {
+        long before = trail.count();
+        mvc.perform(post("/organisation/regions/411526102/name").param("name", " ")
+                        .with(As.person(accounts, "guanli")).with(csrf()))
+                .andExpect(status().is(422));
+        assertThat(trail.count()).isEqualTo(before);
+    }
+
+    @Test
+    void failedSignInsAreRecordedWithoutAnyPassword() throws Exception {
+        mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                .user("yanpan").password("Secret-Guess-123"));
+        AuditEntry entry = trail.recent(1, "account/yanpan").get(0);
+        assertThat(entry.action()).isEqualTo("organisation:account:sign-in-failed");
+        assertThat(entry.actor()).isEqualTo("yanpan");
+        assertThat(entry.after()).doesNotContain("Secret-Guess-123");
+    }
+
+    @Test
+    void anInspectorVerifiesTheChainOverHttpAndSeesTheFirstBrokenLinkAfterTampering() throws Exception {
+        mvc.perform(get("/api/audit/verify").with(httpBasic("kaohe.api", "x"))).andExpect(status().isUnauthorized())
+                .andExpect(content().string(containsString("未登录")));
+        mvc.perform(get("/api/audit/verify").with(As.person(accounts, "guanli")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true));
+
+        long seq = jdbc.queryForObject("select min(seq) + 3 from audit_entry", Long.class);
+        String original = jdbc.queryForObject("select subject from audit_entry where seq = ?", String.class, seq);
+        jdbc.update("update audit_entry set subject = 'unit/forged' where seq = ?", seq);
+        try {
+            mvc.perform(get("/api/audit/verify").with(As.person(accounts, "guanli")))
+                    .andExpect(jsonPath("$.intact").value(false))
+                    .andExpect(jsonPath("$.firstBrokenSeq").value(seq));
+            mvc.perform(get("/audit/verify").with(As.person(accounts, "guanli")))
+                    .andExpect(content().string(containsString("校验未通过")))
+                    .andExpect(content().string(containsString("第" + seq + "条记录的内容被改动")));
+        } finally {
+            jdbc.update("update audit_entry set subject = ? where seq = ?", original, seq);
+        }
+    }
+
+    @Test
+    void deletingTheNewestEntriesIsNoticedAtTheHead() {
+        long last = jdbc.queryForObject("select max(seq) from audit_entry", Long.class);
+        var row = jdbc.queryForMap("select * from audit_entry where seq = ?", last);
+        jdbc.update("delete from audit_entry where seq = ?", last);
+        try {
+            ChainVerification result = trail.verify();
+            assertThat(result.intact()).isFalse();
+            assertThat(result.problem()).contains("被删除");
+        } finally {
+            jdbc.update("insert into audit_entry (seq, recorded_at, actor, action, subject, before_state, after_state, origin,"
+                            + " prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("seq"), row.get("recorded_at"),
+                    row.get("actor"), row.get("action"), row.get("subject"), row.get("before_state"), row.get("after_state"),
+                    row.get("origin"), row.get("prev_hash"), row.get("hash"));
+        }
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aResponderMayNotReadTheLog() throws Exception {
+        mvc.perform(get("/audit").with(As.person(accounts, "xuezi.huiying"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/audit/verify").with(httpBasic("xuezi.huiying", DemoPassword.VALUE)))
+                .andExpect(status().isForbidden());
+    }
+}

@@ -1,0 +1,89 @@
+package cn.yuqing.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium driven by Selenium, with the flags this closed network needs. Tests that use it
+ * call {@link #assumeInstalled()} first: on a machine without the packages they are skipped, loudly.
+ */
+public final class Browser {
+
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Browser() {
+    }
+
+    public static void assumeInstalled() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            System.err.println("""
+                    ###################################################################
+                    #  BROWSER TESTS SKIPPED: Chromium is not installed.              #
+                    #  Install the Debian packages chromium and chromium-driver       #
+                    #  (apt-get install -y chromium chromium-driver); .ci/run does.   #
+                    ###################################################################""");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present,
+                "浏览器测试已跳过：未安装 Debian 软件包 chromium 和 chromium-driver");
+    }
+
+    public static ChromeDriver desktop() {
+        return start(false);
+    }
+
+    /** A phone-sized window (390×844), as a monitor on patrol holds it. */
+    public static ChromeDriver phone() {
+        return start(true);
+    }
+
+    private static ChromeDriver start(boolean phone) {
+        try {
+            Path profile = Files.createTempDirectory("yuqing-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-extensions", "--no-first-run", "--lang=zh-CN", "--user-data-dir=" + profile,
+                    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost", "--window-size=1366,900");
+            if (phone) {
+                options.setExperimentalOption("mobileEmulation",
+                        Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0)));
+            }
+            options.setExperimentalOption("excludeSwitches", List.of("enable-automation"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+            return driver;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Saves a screenshot under target/screenshots, kept as a build artifact. */
+    public static Path screenshot(ChromeDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+                    StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
