@@ -128,6 +128,15 @@ public class OrganisationDirectory {
                 .orElseThrow(() -> new NotFound("人员"));
     }
 
+    /** Enabled people holding the role, with the units they may read. */
+    public List<Person> peopleWithRole(Role role) {
+        return people.findWithRole(role);
+    }
+
+    public Optional<Person> person(Long id) {
+        return id == null ? Optional.empty() : people.findById(id);
+    }
+
     /** The units whose records this person may read: the union over their roles' scopes. */
     public DataScope scopeOf(Person person) {
         if (person.unit() == null) {

@@ -46,6 +46,9 @@ interface PersonRepository extends JpaRepository<Person, Long> {
 
     @Query("select count(p) > 0 from Person p join p.roles r where r = ?1")
     boolean existsWithRole(Role role);
+
+    @Query("select distinct p from Person p join p.roles r where r = ?1 and p.enabled = true")
+    List<Person> findWithRole(Role role);
 }
 
 interface MatterCategoryRepository extends JpaRepository<MatterCategory, String> {

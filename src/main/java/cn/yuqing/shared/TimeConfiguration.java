@@ -1,7 +1,6 @@
 package cn.yuqing.shared;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -15,5 +14,11 @@ class TimeConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.system(Times.ZONE);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkingCalendar workingCalendar() {
+        return WorkingCalendar.WEEKDAYS;
     }
 }

@@ -1,0 +1,207 @@
+package cn.yuqing.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.yuqing.shared.DomainRuleViolation;
+
+/**
+ * The one way items enter the record, whatever adapter they came through: validated one by one
+ * (a bad item is rejected with its reason, never blocks the good ones), made idempotent by
+ * (channel, external id) and by URL, stored with their attachments in one transaction.
+ */
+@Service
+public class ItemIntake {
+
+    public static final int MAX_BATCH = 1000;
+    static final int MAX_TEXT = 20_000;
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s]{1,1990}");
+
+    private final ChannelRepository channels;
+    private final ItemRepository items;
+    private final AttachmentRepository attachments;
+    private final AttachmentStore store;
+    private final UrgentReport urgentReport;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    ItemIntake(ChannelRepository channels, ItemRepository items, AttachmentRepository attachments, AttachmentStore store,
+            UrgentReport urgentReport, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager) {
+        this.channels = channels;
+        this.items = items;
+        this.attachments = attachments;
+        this.store = store;
+        this.urgentReport = urgentReport;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    public IntakeResult receive(ItemSubmission submission, Provenance provenance) {
+        return receive(List.of(submission), provenance).get(0);
+    }
+
+    /**
+     * Takes a batch. Two senders racing with the same item meet at the unique keys: the loser's
+     * transaction rolls back and is retried once, when the item is then seen as a duplicate.
+     */
+    public List<IntakeResult> receive(List<ItemSubmission> batch, Provenance provenance) {
+        if (batch.size() > MAX_BATCH) {
+            throw new DomainRuleViolation("每批最多" + MAX_BATCH + "条，本批" + batch.size() + "条");
+        }
+        try {
+            return tx.execute(status -> store(batch, provenance));
+        } catch (DataIntegrityViolationException race) {
+            return tx.execute(status -> store(batch, provenance));
+        }
+    }
+
+    private record Candidate(int index, ItemSubmission submission, Channel channel, String urlKey) {
+    }
+
+    private List<IntakeResult> store(List<ItemSubmission> batch, Provenance provenance) {
+        Instant now = clock.instant();
+        IntakeResult[] results = new IntakeResult[batch.size()];
+        Map<Long, Channel> channelById = new HashMap<>();
+        channels.findAllById(batch.stream().map(ItemSubmission::channelId).filter(java.util.Objects::nonNull).toList())
+                .forEach(c -> channelById.put(c.id(), c));
+
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                ItemSubmission clean = clean(batch.get(i), now);
+                Channel channel = channelById.get(clean.channelId());
+                if (channel == null || !channel.active()) {
+                    throw new DomainRuleViolation("未知或已停用的渠道：" + clean.channelId());
+                }
+                for (ItemSubmission.Upload upload : clean.attachments()) {
+                    store.check(upload);
+                }
+                candidates.add(new Candidate(i, clean, channel, UrlKeys.keyOf(clean.url())));
+            } catch (DomainRuleViolation e) {
+                results[i] = IntakeResult.rejected(i, e.describe());
+            }
+        }
+
+        Map<String, Long> knownExternal = new HashMap<>();
+        Map<Long, List<String>> externalByChannel = new HashMap<>();
+        for (Candidate c : candidates) {
+            if (c.submission().externalId() != null) {
+                externalByChannel.computeIfAbsent(c.channel().id(), k -> new ArrayList<>()).add(c.submission().externalId());
+            }
+        }
+        externalByChannel.forEach((channelId, ids) -> chunks(ids).forEach(chunk -> items.findExternalIds(channelId, chunk)
+                .forEach(row -> knownExternal.put(channelId + "\u0000" + row[0], (Long) row[1]))));
+        Map<String, Long> knownUrl = new HashMap<>();
+        chunks(candidates.stream().map(Candidate::urlKey).filter(java.util.Objects::nonNull).distinct().toList())
+                .forEach(chunk -> items.findUrlKeys(chunk).forEach(row -> knownUrl.put((String) row[0], (Long) row[1])));
+
+        for (Candidate c : candidates) {
+            String externalKey = c.submission().externalId() == null ? null
+                    : c.channel().id() + "\u0000" + c.submission().externalId();
+            Long existing = externalKey == null ? null : knownExternal.get(externalKey);
+            if (existing == null && c.urlKey() != null) {
+                existing = knownUrl.get(c.urlKey());
+            }
+            if (existing != null) {
+                results[c.index()] = IntakeResult.duplicate(c.index(), existing);
+                continue;
+            }
+            OpinionItem item = items.save(new OpinionItem(c.channel(), c.submission(), c.urlKey(), provenance, now));
+            for (ItemSubmission.Upload upload : c.submission().attachments()) {
+                attachments.save(new ItemAttachment(item.id(), store.store(upload)));
+            }
+            if (externalKey != null) {
+                knownExternal.put(externalKey, item.id());
+            }
+            if (c.urlKey() != null) {
+                knownUrl.put(c.urlKey(), item.id());
+            }
+            results[c.index()] = IntakeResult.created(c.index(), item.id());
+            events.publishEvent(new ItemCollected(item.id(), item.channelId(), item.unitId(), now, item.urgent()));
+            if (item.urgent()) {
+                urgentReport.report(item, c.channel(), now);
+            }
+        }
+        items.flush();
+        return Arrays.asList(results);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> list) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += 500) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + 500)));
+        }
+        return chunks;
+    }
+
+    /** Validates one submission and strips what must never be stored (control characters). */
+    ItemSubmission clean(ItemSubmission s, Instant now) {
+        if (s.channelId() == null) {
+            throw new DomainRuleViolation("缺少渠道");
+        }
+        String text = strip(s.text());
+        if (text == null || text.isBlank()) {
+            throw new DomainRuleViolation("正文不能为空");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new DomainRuleViolation("正文超过" + MAX_TEXT + "字");
+        }
+        String title = strip(s.title());
+        if (title != null && title.length() > 500) {
+            throw new DomainRuleViolation("标题超过500字");
+        }
+        String url = s.url() == null || s.url().isBlank() ? null : s.url().strip();
+        if (url != null && !HTTP_URL.matcher(url).matches()) {
+            throw new DomainRuleViolation("网址格式不正确，应以 http:// 或 https:// 开头");
+        }
+        String externalId = s.externalId() == null || s.externalId().isBlank() ? null : strip(s.externalId()).strip();
+        if (externalId != null && externalId.length() > 200) {
+            throw new DomainRuleViolation("外部编号超过200字");
+        }
+        String author = strip(s.author());
+        if (author != null && author.length() > 200) {
+            throw new DomainRuleViolation("作者超过200字");
+        }
+        if (s.publishedAt() != null && s.publishedAt().isAfter(now.plus(Duration.ofDays(1)))) {
+            throw new DomainRuleViolation("发布时间晚于当前时间");
+        }
+        for (Long figure : new Long[] {s.reposts(), s.comments(), s.likes(), s.views()}) {
+            if (figure != null && figure < 0) {
+                throw new DomainRuleViolation("转发、评论、点赞、阅读数不能为负数");
+            }
+        }
+        if (s.attachments().size() > AttachmentStore.MAX_PER_ITEM) {
+            throw new DomainRuleViolation("每条最多" + AttachmentStore.MAX_PER_ITEM + "个附件");
+        }
+        String reason = strip(s.urgentReason());
+        if (reason != null && reason.length() > 500) {
+            reason = reason.substring(0, 500);
+        }
+        return new ItemSubmission(s.channelId(), externalId, url, blankToNull(title), text.strip(), blankToNull(author),
+                s.publishedAt(), s.reposts(), s.comments(), s.likes(), s.views(), s.urgent(), reason, s.attachments());
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : CONTROL.matcher(s.replace("\r\n", "\n")).replaceAll("");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,27 @@
+package cn.yuqing.intake;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An item as it arrives, from any way in, before validation. Texts are untrusted: they are stored
+ * as given (less control characters) and escaped wherever shown.
+ */
+public record ItemSubmission(Long channelId, String externalId, String url, String title, String text, String author,
+        Instant publishedAt, Long reposts, Long comments, Long likes, Long views, boolean urgent, String urgentReason,
+        List<Upload> attachments) {
+
+    public ItemSubmission {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A file as uploaded; checked by the attachment store. */
+    public record Upload(String fileName, String declaredType, byte[] content) {
+    }
+
+    public static ItemSubmission of(Long channelId, String externalId, String url, String title, String text, String author,
+            Instant publishedAt) {
+        return new ItemSubmission(channelId, externalId, url, title, text, author, publishedAt, null, null, null, null, false,
+                null, List.of());
+    }
+}

@@ -1,0 +1,71 @@
+package cn.yuqing.notification;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.shared.NavigationEntry;
+import cn.yuqing.shared.Stage;
+
+@Controller
+class NotificationController {
+
+    private final Notifications notifications;
+
+    NotificationController(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/notifications")
+    @PreAuthorize("isAuthenticated()")
+    String inbox(Model model) {
+        model.addAttribute("notices", notifications.inbox(me().personId()));
+        return "notification/inbox";
+    }
+
+    /** Opening a notice marks it read and follows its link. */
+    @PostMapping("/notifications/{id}")
+    @PreAuthorize("isAuthenticated()")
+    String open(@PathVariable Long id) {
+        Notice notice = notifications.open(id, me().personId());
+        return "redirect:" + (notice.link() == null ? "/notifications" : notice.link());
+    }
+
+    private static SignedInPerson me() {
+        return Accounts.current().orElseThrow();
+    }
+}
+
+/** The unread count in every page's navigation bar. */
+@ControllerAdvice(annotations = Controller.class)
+class UnreadCountAdvice {
+
+    private final Notifications notifications;
+
+    UnreadCountAdvice(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @ModelAttribute("unreadNotices")
+    Long unreadNotices() {
+        return Accounts.current().map(p -> notifications.unread(p.personId())).orElse(null);
+    }
+}
+
+@Configuration(proxyBeanMethods = false)
+class NotificationNavigation {
+
+    @Bean
+    NavigationEntry inboxEntry() {
+        return new NavigationEntry(Stage.ADMINISTRATION, "我的消息", "/notifications", null, 1);
+    }
+}

@@ -1,0 +1,64 @@
+package cn.yuqing.notification;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import cn.yuqing.shared.NotFound;
+import cn.yuqing.shared.NotificationRequested;
+
+interface NoticeRepository extends JpaRepository<Notice, Long> {
+
+    @Query("select n from Notice n where n.recipientId = ?1 order by n.readAt is null desc, n.urgent desc, n.createdAt desc")
+    List<Notice> inbox(Long recipientId, PageRequest page);
+
+    @Query("select count(n) from Notice n where n.recipientId = ?1 and n.readAt is null")
+    long unread(Long recipientId);
+}
+
+/** In-app notices: written in the same transaction as the change that asked for them, so none is lost. */
+@Service
+@Transactional
+public class Notifications {
+
+    private final NoticeRepository notices;
+    private final Clock clock;
+
+    Notifications(NoticeRepository notices, Clock clock) {
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(NotificationRequested request) {
+        for (Long recipient : request.recipients()) {
+            notices.save(new Notice(recipient, request.title(), request.body(), request.link(), request.urgent(),
+                    clock.instant()));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Notice> inbox(Long personId) {
+        return notices.inbox(personId, PageRequest.of(0, 200));
+    }
+
+    @Transactional(readOnly = true)
+    public long unread(Long personId) {
+        return notices.unread(personId);
+    }
+
+    /** Marks a notice read; someone else's notice is "not found". */
+    public Notice open(Long noticeId, Long personId) {
+        Notice notice = notices.findById(noticeId).filter(n -> n.recipientId().equals(personId))
+                .orElseThrow(() -> new NotFound("通知"));
+        notice.markRead(clock.instant());
+        return notice;
+    }
+}

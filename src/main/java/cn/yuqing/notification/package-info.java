@@ -1,0 +1,11 @@
+/**
+ * Telling people: in-app notices with unread counts, delivered from {@code NotificationRequested}
+ * events that any module publishes. E-mail, group robots, preferences and quiet hours come with
+ * the deadlines issue.
+ *
+ * <p>Glossary: Notice 通知 · Inbox 消息 · Urgent 紧急.
+ */
+@ApplicationModule(allowedDependencies = {"shared", "organisation"})
+package cn.yuqing.notification;
+
+import org.springframework.modulith.ApplicationModule;
