@@ -99,7 +99,34 @@ public class Items {
         }
     }
 
+    /** Highlight marks are control characters, which stored text can never contain (intake strips them). */
+    static final String MARK_START = "\u0002";
+    static final String MARK_END = "\u0003";
+
     public record Hit(OpinionItem item, List<String> titleHighlights, List<String> bodyHighlights) {
+
+        /** The snippet as pieces, marked or not, for the page to escape piece by piece. */
+        public List<Piece> snippet() {
+            String text = bodyHighlights.isEmpty() ? null : String.join(" … ", bodyHighlights);
+            if (text == null) {
+                String body = item.body();
+                return List.of(new Piece(body.length() > 120 ? body.substring(0, 120) + "…" : body, false));
+            }
+            List<Piece> pieces = new java.util.ArrayList<>();
+            for (String part : text.split(MARK_START)) {
+                int end = part.indexOf(MARK_END);
+                if (end < 0) {
+                    pieces.add(new Piece(part, false));
+                } else {
+                    pieces.add(new Piece(part.substring(0, end), true));
+                    pieces.add(new Piece(part.substring(end + 1), false));
+                }
+            }
+            return pieces;
+        }
+    }
+
+    public record Piece(String text, boolean marked) {
     }
 
     public record SearchPage(List<Hit> hits, long total) {
@@ -107,7 +134,7 @@ public class Items {
 
     /**
      * Chinese full-text search (smartcn segmentation) over title and text, filtered by data scope
-     * first, then by channel and time. Highlights come back as text with {@code [[…]]} marks,
+     * first, then by channel and time. Highlights come back as text with control-character marks,
      * which the page turns into {@code <mark>} after escaping.
      */
     @Transactional(readOnly = true)
@@ -138,7 +165,7 @@ public class Items {
                         root.add(f.matchAll());
                     }
                 })
-                .highlighter("marks", h -> h.plain().tag("[[", "]]").fragmentSize(80).numberOfFragments(2))
+                .highlighter("marks", h -> h.plain().tag(MARK_START, MARK_END).fragmentSize(80).numberOfFragments(2))
                 .sort(f -> text == null || text.isBlank() ? f.field("discoveredAt").desc() : f.score())
                 .fetch(limit);
         return new SearchPage(result.hits(), result.total().hitCountLowerBound());

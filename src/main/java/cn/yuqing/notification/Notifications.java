@@ -16,7 +16,7 @@ import cn.yuqing.shared.NotificationRequested;
 
 interface NoticeRepository extends JpaRepository<Notice, Long> {
 
-    @Query("select n from Notice n where n.recipientId = ?1 order by n.readAt is null desc, n.urgent desc, n.createdAt desc")
+    @Query("select n from Notice n where n.recipientId = ?1 order by case when n.readAt is null then 0 else 1 end, n.urgent desc, n.createdAt desc")
     List<Notice> inbox(Long recipientId, PageRequest page);
 
     @Query("select count(n) from Notice n where n.recipientId = ?1 and n.readAt is null")

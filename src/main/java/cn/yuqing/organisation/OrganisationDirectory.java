@@ -181,9 +181,10 @@ public class OrganisationDirectory {
                 }
             }
         }
+        // a government (and its office) stands above its own departments and the governments below
         if (own.kind() == UnitKind.GOVERNMENT || own.kind() == UnitKind.GOVERNMENT_OFFICE) {
             for (Unit u : all) {
-                if (u.region().isWithin(own.region()) && !u.region().code().equals(own.region().code())) {
+                if (u.region().isWithin(own.region())) {
                     ids.add(u.id());
                 }
             }

@@ -9,26 +9,33 @@ import java.util.Set;
  */
 public enum Role {
 
-    MONITOR("监控人员", ScopeKind.UNIT_AND_BELOW, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
-    ANALYST("研判人员", ScopeKind.UNIT_AND_BELOW, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
-    RESPONDER("部门回应人员", ScopeKind.UNIT, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
-    DEPARTMENT_HEAD("部门负责人", ScopeKind.UNIT_AND_BELOW, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
-    GOVERNMENT_OFFICE("政府办公室", ScopeKind.REGION, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
-    PUBLICITY("宣传部门", ScopeKind.REGION, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
-    PRINCIPAL_LEADER("主要负责同志", ScopeKind.REGION, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW)),
-    ASSESSOR("考核人员", ScopeKind.REGION, Set.of(Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.AUDIT_VIEW,
-            Codes.AUDIT_VERIFY)),
-    ADMINISTRATOR("系统管理员", ScopeKind.REGION, Set.of(Codes.DIRECTORY_VIEW, Codes.DIRECTORY_EDIT, Codes.PERSON_VIEW,
-            Codes.PERSON_EDIT, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY));
+    MONITOR("监控人员", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
+            Codes.ITEM_CAPTURE, Codes.ITEM_ANNOTATE, Codes.ITEM_REPORT, Codes.PATROL_RECORD, Codes.PATROL_VIEW,
+            Codes.SOURCE_VIEW, Codes.IMPORT_RUN),
+    ANALYST("研判人员", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
+            Codes.ITEM_CAPTURE, Codes.ITEM_ANNOTATE, Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.IMPORT_RUN),
+    RESPONDER("部门回应人员", ScopeKind.UNIT, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW),
+    DEPARTMENT_HEAD("部门负责人", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
+            Codes.PATROL_VIEW),
+    GOVERNMENT_OFFICE("政府办公室", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
+            Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW),
+    PUBLICITY("宣传部门", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.ITEM_REPORT),
+    PRINCIPAL_LEADER("主要负责同志", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
+            Codes.PATROL_VIEW),
+    ASSESSOR("考核人员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY,
+            Codes.ITEM_VIEW, Codes.PATROL_VIEW),
+    ADMINISTRATOR("系统管理员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.DIRECTORY_EDIT, Codes.PERSON_VIEW,
+            Codes.PERSON_EDIT, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY, Codes.ITEM_VIEW, Codes.PATROL_VIEW,
+            Codes.CHANNEL_EDIT, Codes.SOURCE_VIEW, Codes.SOURCE_EDIT, Codes.IMPORT_RUN);
 
     private final String label;
     private final ScopeKind scope;
     private final Set<String> permissions;
 
-    Role(String label, ScopeKind scope, Set<String> permissions) {
+    Role(String label, ScopeKind scope, String... permissions) {
         this.label = label;
         this.scope = scope;
-        this.permissions = permissions;
+        this.permissions = Set.of(permissions);
     }
 
     public String label() {
@@ -47,7 +54,10 @@ public enum Role {
     public enum ScopeKind {
         /** Only the person's own unit. */
         UNIT,
-        /** The own unit, its vertically managed subordinates, and for a government the units below it. */
+        /**
+         * The own unit and its vertically managed subordinates; for a government or its office, every
+         * unit of its region and the regions below.
+         */
         UNIT_AND_BELOW,
         /** Every unit of the person's region and the regions below it. */
         REGION
@@ -61,6 +71,16 @@ public enum Role {
         public static final String PERSON_EDIT = "organisation:person:edit";
         public static final String AUDIT_VIEW = "audit:log:view";
         public static final String AUDIT_VERIFY = "audit:chain:verify";
+        public static final String ITEM_VIEW = "intake:item:view";
+        public static final String ITEM_CAPTURE = "intake:item:capture";
+        public static final String ITEM_ANNOTATE = "intake:item:annotate";
+        public static final String ITEM_REPORT = "intake:item:report";
+        public static final String PATROL_RECORD = "intake:patrol:record";
+        public static final String PATROL_VIEW = "intake:patrol:view";
+        public static final String CHANNEL_EDIT = "intake:channel:edit";
+        public static final String SOURCE_VIEW = "intake:source:view";
+        public static final String SOURCE_EDIT = "intake:source:edit";
+        public static final String IMPORT_RUN = "intake:import:run";
 
         private Codes() {
         }
