@@ -81,7 +81,9 @@ class ImportController {
             model.addAttribute("header", table.header());
             model.addAttribute("preview", table.rows().stream().limit(5).toList());
             model.addAttribute("fields", ImportJob.Field.values());
-            model.addAttribute("suggestion", Imports.suggest(table.header()));
+            Map<String, Integer> suggestion = new java.util.HashMap<>();
+            Imports.suggest(table.header()).forEach((field, column) -> suggestion.put(field.name(), column));
+            model.addAttribute("suggestion", suggestion);
         }
         return "intake/import";
     }
