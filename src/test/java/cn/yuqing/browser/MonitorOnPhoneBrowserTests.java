@@ -1,0 +1,112 @@
+package cn.yuqing.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.yuqing.support.Browser;
+import cn.yuqing.support.DemoPassword;
+import cn.yuqing.support.TestClockConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue "Intake", done when: a monitor can, on a phone-sized browser window, record a service-hall
+ * visit and a "nothing found" patrol, and see today's patrol board.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@Import(TestClockConfiguration.class)
+class MonitorOnPhoneBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void startBrowser() {
+        Browser.assumeInstalled();
+        browser = Browser.phone();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void signIn(String username) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(DemoPassword.VALUE);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /**
+     * Scrolls the button to the middle of the small screen first, as a thumb would. Headless
+     * Chromium's emulated phone sometimes reports the button outside its window even then; the
+     * form is then submitted through that same button, with the browser's own validation.
+     */
+    private void click(WebElement button) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        try {
+            button.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].form.requestSubmit(arguments[0])", button);
+        }
+    }
+
+    private void assertFitsThePhone() {
+        Long width = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+        assertThat(width).isLessThanOrEqualTo(390);
+    }
+
+    @Test
+    void aMonitorRecordsAServiceHallVisitAndANothingFoundPatrolAndSeesTheBoard() {
+        signIn("jiankong.xuezi");
+        open("/intake/patrols");
+        WebElement card = browser.findElement(By.xpath("//section[.//h2[text()='踅孜镇便民服务中心']]"));
+        assertThat(card.getText()).contains("已巡查 0 / 1");
+        assertFitsThePhone();
+        Browser.screenshot(browser, "phone-patrol-board");
+
+        click(card.findElement(By.xpath(".//button[@value='nothing']")));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("已记录巡查：未发现问题");
+        card = browser.findElement(By.xpath("//section[.//h2[text()='踅孜镇便民服务中心']]"));
+        assertThat(card.getText()).contains("已巡查 1 / 1").contains("未发现问题");
+
+        open("/intake/capture");
+        new Select(browser.findElement(By.id("channelId"))).selectByVisibleText("踅孜镇便民服务中心");
+        browser.findElement(By.id("text")).sendKeys("来访群众反映：村道路灯损坏，夜间出行不便。<script>window.canary=1</script>");
+        browser.findElement(By.id("author")).sendKeys("陈大爷");
+        assertFitsThePhone();
+        Browser.screenshot(browser, "phone-capture");
+        click(browser.findElement(By.cssSelector("form[action$='/intake/capture'] button[type=submit]")));
+
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("已录入");
+        assertThat(browser.findElement(By.cssSelector(".item-text")).getText()).contains("<script>window.canary=1</script>");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.canary === undefined")).isEqualTo(true);
+        assertFitsThePhone();
+        Browser.screenshot(browser, "phone-item");
+        assertThat(jdbc.queryForObject("select count(*) from opinion_item where author = '陈大爷'", Long.class)).isEqualTo(1);
+    }
+}
