@@ -1,0 +1,155 @@
+package cn.yuqing.intake;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Intake API throughput for batches of 1,000 realistic Chinese posts, against the bare
+ * persist+index baseline (the same items saved straight through JPA with Hibernate Search
+ * indexing, no HTTP, JSON, validation or idempotency checks), measured alternately in one run on
+ * the embedded tier's real storage (H2 file database, Lucene index on disk).
+ *
+ * <p>Run: {@code ./mvnw -B test -Pbench -Dtest=IntakeBenchmark}. Not part of the test suite.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "yuqing.data-dir=target/bench-data",
+        "spring.datasource.url=jdbc:h2:file:./target/bench-data/bench-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "spring.jpa.properties.hibernate.search.backend.directory.type=local-filesystem",
+        "spring.jpa.properties.hibernate.search.backend.directory.root=target/bench-data/index-${random.uuid}",
+        "spring.jpa.properties.hibernate.search.indexing.plan.synchronization.strategy=write-sync"})
+@ActiveProfiles({"demo", "test"})
+class IntakeBenchmark {
+
+    static final int BATCH = 1000;
+    static final int ROUNDS = 5;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IntakeFixtures fixtures;
+    @Autowired
+    ItemRepository items;
+    @Autowired
+    PlatformTransactionManager txManager;
+
+    static final String[] PLACES = {"春申街道", "定城街道", "弋阳街道", "老城街道", "双柳树镇", "伞陂镇", "卜塔集镇", "仁和镇", "付店镇",
+        "踅孜镇", "桃林铺镇", "黄寺岗镇", "江家集镇", "魏岗镇", "传流店乡", "张集乡", "来龙乡", "隆古乡", "谈店乡", "上油岗乡", "白店乡"};
+    static final String[] MATTERS = {"小区停车位严重不足，消防通道常被占用", "农村道路破损多年无人维修，雨天泥泞难行",
+        "学校周边交通拥堵，接送孩子存在安全隐患", "自来水浑浊有异味，担心饮水安全", "工地夜间施工噪音扰民，影响休息",
+        "养殖场异味严重，夏天无法开窗", "城乡居民医保缴费渠道不清楚，老人不会线上操作", "拆迁补偿标准不透明，群众有疑虑",
+        "菜市场占道经营，早晚高峰通行困难", "路灯损坏一周无人修理，夜间出行不便", "低保审核时间过长，困难家庭生活受影响",
+        "河道垃圾堆积，汛期存在隐患"};
+    static final String[] ASKS = {"希望有关部门尽快调查处理。", "请相关部门给个说法。", "多次反映未解决，恳请领导重视。",
+        "建议加强监管，及时公开处理结果。", "家里老人孩子都很着急，盼望早日解决。"};
+
+    /** ~250-character posts written from county vocabulary (not from any data set). */
+    static List<ItemSubmission> posts(Long channelId, int count, long seed, String prefix) {
+        Random random = new Random(seed);
+        List<ItemSubmission> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String place = PLACES[random.nextInt(PLACES.length)];
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 250) {
+                text.append(place).append("群众反映：").append(MATTERS[random.nextInt(MATTERS.length)]).append("。")
+                        .append(ASKS[random.nextInt(ASKS.length)]);
+            }
+            list.add(new ItemSubmission(channelId, prefix + i, null, place + "群众反映问题" + i, text.substring(0, 250),
+                    "网友" + random.nextInt(100000), Instant.now().minusSeconds(86_400), (long) random.nextInt(500),
+                    (long) random.nextInt(200), (long) random.nextInt(1000), null, false, null, List.of()));
+        }
+        return list;
+    }
+
+    static String json(List<ItemSubmission> batch) {
+        List<java.util.Map<String, Object>> items = new ArrayList<>();
+        for (ItemSubmission s : batch) {
+            items.add(java.util.Map.of("externalId", s.externalId(), "title", s.title(), "text", s.text(), "author", s.author(),
+                    "publishedAt", s.publishedAt().toString(), "reposts", s.reposts(), "comments", s.comments(), "likes",
+                    s.likes()));
+        }
+        return JsonMapper.builder().build().writeValueAsString(java.util.Map.of("items", items));
+    }
+
+    @Test
+    void intakeApiThroughputAgainstBarePersistAndIndex() throws IOException, InterruptedException {
+        Channel channel = fixtures.countyChannel(ChannelType.WEIBO, 1);
+        String key = fixtures.apiSource(channel).apiKey();
+        HttpClient http = HttpClient.newHttpClient();
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        Provenance provenance = new Provenance("bench", null, null, null);
+
+        // warm-up of both paths
+        post(http, key, json(posts(channel.id(), BATCH, 1, "warm-api-")));
+        List<ItemSubmission> warm = posts(channel.id(), BATCH, 2, "warm-bare-");
+        tx.executeWithoutResult(s -> warm.forEach(p -> items.save(new OpinionItem(channel, p, null, provenance, Instant.now()))));
+
+        List<Double> api = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            List<ItemSubmission> baseline = posts(channel.id(), BATCH, 100 + round, "bare-" + round + "-");
+            long t0 = System.nanoTime();
+            tx.executeWithoutResult(s -> {
+                baseline.forEach(p -> items.save(new OpinionItem(channel, p, null, provenance, Instant.now())));
+                items.flush();
+            });
+            bare.add(BATCH / ((System.nanoTime() - t0) / 1e9));
+
+            String body = json(posts(channel.id(), BATCH, 200 + round, "api-" + round + "-"));
+            long t1 = System.nanoTime();
+            HttpResponse<String> response = post(http, key, body);
+            api.add(BATCH / ((System.nanoTime() - t1) / 1e9));
+            assertThat(response.body().startsWith("{\"received\":" + BATCH + ",\"created\":" + BATCH + ","))
+                    .as("every item of the batch created").isTrue();
+        }
+        double apiMedian = median(api);
+        double bareMedian = median(bare);
+        String report = String.format("""
+                intake benchmark (%d rounds of %d posts of 250 characters, H2 file + Lucene on disk, %d cores, %s)
+                  bare persist+index : median %,.0f items/s  (rounds: %s)
+                  intake API (HTTP)  : median %,.0f items/s  (rounds: %s)
+                  ratio API / bare   : %.2f
+                """, ROUNDS, BATCH, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                bareMedian, format(bare), apiMedian, format(api), apiMedian / bareMedian);
+        System.out.println(report);
+        Files.createDirectories(Path.of("target/bench"));
+        Files.writeString(Path.of("target/bench/intake.txt"), report);
+    }
+
+    private HttpResponse<String> post(HttpClient http, String key, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/intake/items"))
+                .header("X-Api-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String format(List<Double> values) {
+        return String.join(", ", values.stream().map(v -> String.format("%,.0f", v)).toList());
+    }
+}
