@@ -51,6 +51,10 @@ public class OrganisationDirectory {
         return region(code).orElseThrow(() -> new NotFound("行政区划"));
     }
 
+    public List<Region> allRegions() {
+        return regions.findAll();
+    }
+
     public List<Region> rootRegions() {
         return regions.findRoots();
     }

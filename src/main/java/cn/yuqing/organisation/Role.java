@@ -11,22 +11,25 @@ public enum Role {
 
     MONITOR("监控人员", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.ITEM_CAPTURE, Codes.ITEM_ANNOTATE, Codes.ITEM_REPORT, Codes.PATROL_RECORD, Codes.PATROL_VIEW,
-            Codes.SOURCE_VIEW, Codes.IMPORT_RUN),
+            Codes.SOURCE_VIEW, Codes.IMPORT_RUN, Codes.CANDIDATE_VIEW),
     ANALYST("研判人员", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.ITEM_CAPTURE, Codes.ITEM_ANNOTATE, Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.IMPORT_RUN),
+            Codes.ITEM_CAPTURE, Codes.ITEM_ANNOTATE, Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.IMPORT_RUN,
+            Codes.CANDIDATE_VIEW, Codes.CANDIDATE_EDIT, Codes.SENTIMENT_CORRECT, Codes.BATCH_RUN, Codes.SCHEME_VIEW),
     RESPONDER("部门回应人员", ScopeKind.UNIT, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW),
     DEPARTMENT_HEAD("部门负责人", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.PATROL_VIEW),
     GOVERNMENT_OFFICE("政府办公室", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW),
-    PUBLICITY("宣传部门", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.ITEM_REPORT),
+            Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW, Codes.CANDIDATE_VIEW, Codes.SCHEME_VIEW),
+    PUBLICITY("宣传部门", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.ITEM_REPORT,
+            Codes.CANDIDATE_VIEW),
     PRINCIPAL_LEADER("主要负责同志", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.PATROL_VIEW),
+            Codes.PATROL_VIEW, Codes.CANDIDATE_VIEW),
     ASSESSOR("考核人员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY,
             Codes.ITEM_VIEW, Codes.PATROL_VIEW),
     ADMINISTRATOR("系统管理员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.DIRECTORY_EDIT, Codes.PERSON_VIEW,
             Codes.PERSON_EDIT, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY, Codes.ITEM_VIEW, Codes.PATROL_VIEW,
-            Codes.CHANNEL_EDIT, Codes.SOURCE_VIEW, Codes.SOURCE_EDIT, Codes.IMPORT_RUN);
+            Codes.CHANNEL_EDIT, Codes.SOURCE_VIEW, Codes.SOURCE_EDIT, Codes.IMPORT_RUN, Codes.SCHEME_VIEW, Codes.SCHEME_EDIT,
+            Codes.BATCH_RUN);
 
     private final String label;
     private final ScopeKind scope;
@@ -81,6 +84,12 @@ public enum Role {
         public static final String SOURCE_VIEW = "intake:source:view";
         public static final String SOURCE_EDIT = "intake:source:edit";
         public static final String IMPORT_RUN = "intake:import:run";
+        public static final String CANDIDATE_VIEW = "analysis:candidate:view";
+        public static final String CANDIDATE_EDIT = "analysis:candidate:edit";
+        public static final String SENTIMENT_CORRECT = "analysis:sentiment:correct";
+        public static final String SCHEME_VIEW = "analysis:scheme:view";
+        public static final String SCHEME_EDIT = "analysis:scheme:edit";
+        public static final String BATCH_RUN = "analysis:batch:run";
 
         private Codes() {
         }

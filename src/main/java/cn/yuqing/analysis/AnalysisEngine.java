@@ -1,0 +1,125 @@
+package cn.yuqing.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import cn.yuqing.organisation.DirectoryChanged;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.Region;
+import cn.yuqing.organisation.Unit;
+
+/**
+ * Holds the current text pipeline and builds a new one when what it rests on changes: the
+ * directory (gazetteer), the schemes, the analysts' corrections (model). Readers always see a
+ * whole pipeline, never one half rebuilt.
+ */
+@Component
+class AnalysisEngine {
+
+    private final OrganisationDirectory directory;
+    private final SchemeRepository schemes;
+    private final CorrectionRepository corrections;
+    private final LexiconSentiment lexicon = new LexiconSentiment();
+    private final CueWords criteria = new CueWords(TextPipeline.criteriaLexicon());
+    private final CueWords categories = new CueWords(TextPipeline.categoryLexicon());
+    private final AtomicReference<TextPipeline> current = new AtomicReference<>();
+
+    AnalysisEngine(OrganisationDirectory directory, SchemeRepository schemes, CorrectionRepository corrections) {
+        this.directory = directory;
+        this.schemes = schemes;
+        this.corrections = corrections;
+    }
+
+    TextPipeline pipeline() {
+        TextPipeline p = current.get();
+        if (p == null) {
+            synchronized (this) {
+                p = current.get();
+                if (p == null) {
+                    p = new TextPipeline(gazetteer(), new SchemeMatcher(schemes.findActive()), lexicon, model(), criteria,
+                            categories);
+                    current.set(p);
+                }
+            }
+        }
+        return p;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(DirectoryChanged change) {
+        if (current.get() != null && (change.subject().startsWith("unit/") || change.subject().startsWith("region/"))) {
+            current.updateAndGet(p -> p.withGazetteer(gazetteer()));
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(Schemes.SchemeChanged changed) {
+        if (current.get() != null) {
+            current.updateAndGet(p -> p.withSchemes(new SchemeMatcher(schemes.findActive())));
+        }
+    }
+
+    /** A correction retrains the model at once: a few thousand examples take milliseconds. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(SentimentCorrections.Corrected corrected) {
+        if (current.get() != null) {
+            NaiveBayes model = model();
+            current.updateAndGet(p -> p.withModel(model));
+        }
+    }
+
+    /** The seed examples written for the project, and every analyst's correction. */
+    NaiveBayes model() {
+        List<NaiveBayes.Example> examples = new ArrayList<>();
+        for (String line : Lexicons.lines("analysis/seed-sentiment.txt")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] parts = line.split("\t", 2);
+                String text = ChineseText.simplified(parts[1]);
+                examples.add(new NaiveBayes.Example(Sentiment.valueOf(parts[0]), ChineseText.words(text), text));
+            }
+        }
+        for (SentimentCorrection c : corrections.findAll()) {
+            String text = ChineseText.simplified(c.text());
+            examples.add(new NaiveBayes.Example(c.label(), ChineseText.words(text), text));
+        }
+        return new NaiveBayes(examples);
+    }
+
+    Gazetteer gazetteer() {
+        Map<String, List<Gazetteer.Target>> names = new HashMap<>();
+        for (Region r : directory.allRegions()) {
+            Gazetteer.Target target = new Gazetteer.Target(Gazetteer.Kind.PLACE, r.code(), r.name());
+            for (String form : Gazetteer.placeForms(r.name())) {
+                names.computeIfAbsent(form, k -> new ArrayList<>()).add(target);
+            }
+        }
+        for (Unit u : directory.allUnits()) {
+            Gazetteer.Target target = new Gazetteer.Target(Gazetteer.Kind.UNIT, String.valueOf(u.id()), u.name());
+            names.computeIfAbsent(u.name(), k -> new ArrayList<>()).add(target);
+            for (String shortName : u.shortNames()) {
+                names.computeIfAbsent(shortName, k -> new ArrayList<>()).add(target);
+            }
+        }
+        ChineseText.teach(names.keySet());
+        return new Gazetteer(names);
+    }
+
+    LexiconSentiment lexicon() {
+        return lexicon;
+    }
+
+    CueWords criteria() {
+        return criteria;
+    }
+
+    CueWords categories() {
+        return categories;
+    }
+}

@@ -1,0 +1,22 @@
+package cn.yuqing.analysis;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.yuqing.organisation.Role;
+import cn.yuqing.shared.NavigationEntry;
+import cn.yuqing.shared.Stage;
+
+@Configuration(proxyBeanMethods = false)
+class AnalysisNavigation {
+
+    @Bean
+    NavigationEntry candidatesEntry() {
+        return new NavigationEntry(Stage.ANALYSIS, "研判工作台（候选事件）", "/analysis/candidates", Role.Codes.CANDIDATE_VIEW, 10);
+    }
+
+    @Bean
+    NavigationEntry schemesEntry() {
+        return new NavigationEntry(Stage.ANALYSIS, "监测方案", "/analysis/schemes", Role.Codes.SCHEME_VIEW, 20);
+    }
+}

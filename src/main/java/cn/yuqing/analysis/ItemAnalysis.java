@@ -1,0 +1,169 @@
+package cn.yuqing.analysis;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import cn.yuqing.intake.OpinionItem;
+import cn.yuqing.shared.Times;
+
+/** What analysis found in one item, and the event candidate it belongs to. */
+@Entity
+public class ItemAnalysis {
+
+    @Id
+    private Long itemId;
+
+    private Long candidateId;
+
+    /** Placed by an analyst (merge, move, split): automatic clustering never moves it again. */
+    private boolean pinned;
+
+    private Long channelId;
+    private Long unitId;
+    private Instant discoveredAt;
+    private long engagement;
+
+    @Enumerated(EnumType.STRING)
+    private Sentiment sentiment;
+    private double sentimentScore;
+    private String sentimentMethod;
+    @Enumerated(EnumType.STRING)
+    private Sentiment baselineSentiment;
+    private String signals;
+    private String reasons;
+    private String keywords;
+    private String summary;
+    private String places;
+    private String units;
+    private String schemeIds;
+    private String criteria;
+    private String categories;
+    private String signature;
+    private Instant analysedAt;
+
+    protected ItemAnalysis() {
+    }
+
+    ItemAnalysis(OpinionItem item, Features f, Instant now) {
+        this.itemId = item.id();
+        this.channelId = item.channelId();
+        this.unitId = item.unitId();
+        this.discoveredAt = item.discoveredAt();
+        this.engagement = nz(item.reposts()) + nz(item.comments()) + nz(item.likes());
+        this.sentiment = f.sentiment().sentiment();
+        this.sentimentScore = f.sentiment().score();
+        this.sentimentMethod = f.sentiment().method();
+        this.baselineSentiment = f.baseline().sentiment();
+        this.signals = f.sentiment().signals().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        this.reasons = clip(String.join("、", f.sentiment().reasons()), 2000);
+        this.keywords = clip(String.join("、", f.keywords()), 500);
+        this.summary = f.summary() == null ? null : clip(f.summary(), 2000);
+        this.places = clip(f.places().stream().map(h -> h.target().canonical() + "|" + h.target().key()).distinct()
+                .collect(Collectors.joining(";")), 2000);
+        this.units = clip(f.units().stream().map(h -> h.target().canonical() + "|" + h.target().key()).distinct()
+                .collect(Collectors.joining(";")), 2000);
+        this.schemeIds = f.schemes().keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
+        this.criteria = clip(joinSections(f.criteria()), 1000);
+        this.categories = clip(joinSections(f.categories()), 1000);
+        this.signature = Base64.getEncoder().encodeToString(MinHash.toBytes(f.signature()));
+        this.analysedAt = now;
+    }
+
+    private static long nz(Long v) {
+        return v == null ? 0 : v;
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String joinSections(Map<String, Set<String>> sections) {
+        return sections.entrySet().stream().map(e -> e.getKey() + ":" + String.join(",", e.getValue()))
+                .collect(Collectors.joining(";"));
+    }
+
+    static Map<String, Set<String>> splitSections(String joined) {
+        Map<String, Set<String>> sections = new LinkedHashMap<>();
+        if (joined == null || joined.isBlank()) {
+            return sections;
+        }
+        for (String part : joined.split(";")) {
+            int colon = part.indexOf(':');
+            if (colon > 0) {
+                sections.put(part.substring(0, colon), new LinkedHashSet<>(Arrays.asList(part.substring(colon + 1).split(","))));
+            }
+        }
+        return sections;
+    }
+
+    /** name → key pairs of places or units. */
+    static Map<String, String> splitPairs(String joined) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (joined == null || joined.isBlank()) {
+            return pairs;
+        }
+        for (String part : joined.split(";")) {
+            int bar = part.lastIndexOf('|');
+            if (bar > 0) {
+                pairs.put(part.substring(0, bar), part.substring(bar + 1));
+            }
+        }
+        return pairs;
+    }
+
+    void placeIn(Long candidateId, boolean byAnalyst) {
+        this.candidateId = candidateId;
+        this.pinned = this.pinned || byAnalyst;
+    }
+
+    void corrected(Sentiment label) {
+        this.sentiment = label;
+        this.sentimentMethod = "人工更正";
+        this.sentimentScore = 1;
+    }
+
+    int[] signatureValues() {
+        return MinHash.fromBytes(Base64.getDecoder().decode(signature));
+    }
+
+    public Long itemId() { return itemId; }
+    public Long candidateId() { return candidateId; }
+    public boolean pinned() { return pinned; }
+    public Long channelId() { return channelId; }
+    public Long unitId() { return unitId; }
+    public Instant discoveredAt() { return discoveredAt; }
+    public long engagement() { return engagement; }
+    public Sentiment sentiment() { return sentiment; }
+    public double sentimentScore() { return sentimentScore; }
+    public String sentimentMethod() { return sentimentMethod; }
+    public Sentiment baselineSentiment() { return baselineSentiment; }
+    public List<String> signalLabels() {
+        return signals == null || signals.isBlank() ? List.of()
+                : Arrays.stream(signals.split(",")).map(s -> Sentiment.Signal.valueOf(s).label()).toList();
+    }
+    public boolean hasSignals() { return signals != null && !signals.isBlank(); }
+    public String reasons() { return reasons; }
+    public String keywords() { return keywords; }
+    public String summary() { return summary; }
+    public Map<String, String> placePairs() { return splitPairs(places); }
+    public Map<String, String> unitPairs() { return splitPairs(units); }
+    public Set<Long> schemeIdSet() {
+        return schemeIds == null || schemeIds.isBlank() ? Set.of()
+                : Arrays.stream(schemeIds.split(",")).map(Long::valueOf).collect(Collectors.toSet());
+    }
+    public Map<String, Set<String>> criteriaHits() { return splitSections(criteria); }
+    public Map<String, Set<String>> categoryHits() { return splitSections(categories); }
+    public String analysedAtText() { return Times.format(analysedAt); }
+}

@@ -1,0 +1,136 @@
+package cn.yuqing.analysis;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * MinHash over character 3-shingles with LSH banding (32 bands of 4 rows): two texts whose
+ * shingle sets have Jaccard similarity s become candidates with probability 1 − (1 − s⁴)³², about
+ * 0.98 at s = 0.6 and 0.14 at s = 0.3. Reposting noise (转发, //@name:, #topic#, links, mentions)
+ * is removed first, so a repost with a short comment stays close to its original.
+ */
+final class MinHash {
+
+    static final int HASHES = 128;
+    static final int BANDS = 32;
+    static final int ROWS = HASHES / BANDS;
+    static final int SHINGLE = 3;
+    /** Estimated Jaccard at or above which two items are near-duplicates. */
+    static final double NEAR_DUPLICATE = 0.5;
+
+    private static final Pattern NOISE = Pattern.compile("(?i)https?://\\S+|//@[^:：\\s]{1,30}[:：]|@[^\\s:：@,，。]{1,30}"
+            + "|#[^#]{1,40}#|^\\s*转发(微博)?[:：]?|【|】");
+    private static final Pattern NON_TEXT = Pattern.compile("[\\s\\p{Punct}\\p{IsPunctuation}，。！？、；：“”‘’（）《》…—～·]+");
+    private static final long[] SEEDS = new long[HASHES];
+
+    static {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20180503L);
+        for (int i = 0; i < HASHES; i++) {
+            SEEDS[i] = random.nextLong();
+        }
+    }
+
+    private MinHash() {
+    }
+
+    static String normalise(String text) {
+        return NON_TEXT.matcher(NOISE.matcher(text).replaceAll(" ")).replaceAll("");
+    }
+
+    static Set<Long> shingles(String text) {
+        String t = normalise(text);
+        Set<Long> shingles = new HashSet<>();
+        if (t.length() < SHINGLE) {
+            if (!t.isEmpty()) {
+                shingles.add(pack(t, 0, t.length()));
+            }
+            return shingles;
+        }
+        for (int i = 0; i + SHINGLE <= t.length(); i++) {
+            shingles.add(pack(t, i, i + SHINGLE));
+        }
+        return shingles;
+    }
+
+    private static long pack(String t, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            v = (v << 16) | t.charAt(i);
+        }
+        return v;
+    }
+
+    static int[] signature(String text) {
+        return signature(shingles(text));
+    }
+
+    static int[] signature(Set<Long> shingles) {
+        int[] sig = new int[HASHES];
+        java.util.Arrays.fill(sig, Integer.MAX_VALUE);
+        for (long s : shingles) {
+            for (int i = 0; i < HASHES; i++) {
+                int h = (int) (mix(s ^ SEEDS[i]) >>> 33);
+                if (h < sig[i]) {
+                    sig[i] = h;
+                }
+            }
+        }
+        return sig;
+    }
+
+    /** One key per band; items sharing any key are candidates. */
+    static long[] bandKeys(int[] sig) {
+        long[] keys = new long[BANDS];
+        for (int b = 0; b < BANDS; b++) {
+            long h = b;
+            for (int r = 0; r < ROWS; r++) {
+                h = mix(h * 31 + sig[b * ROWS + r]);
+            }
+            keys[b] = h;
+        }
+        return keys;
+    }
+
+    static double similarity(int[] a, int[] b) {
+        int same = 0;
+        for (int i = 0; i < HASHES; i++) {
+            if (a[i] == b[i]) {
+                same++;
+            }
+        }
+        return same / (double) HASHES;
+    }
+
+    static double jaccard(Set<Long> a, Set<Long> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 1;
+        }
+        int inter = 0;
+        for (long x : a) {
+            if (b.contains(x)) {
+                inter++;
+            }
+        }
+        return inter / (double) (a.size() + b.size() - inter);
+    }
+
+    static byte[] toBytes(int[] sig) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(sig.length * 4);
+        buffer.asIntBuffer().put(sig);
+        return buffer.array();
+    }
+
+    static int[] fromBytes(byte[] bytes) {
+        int[] sig = new int[bytes.length / 4];
+        java.nio.ByteBuffer.wrap(bytes).asIntBuffer().get(sig);
+        return sig;
+    }
+
+    /** SplitMix64's finaliser: fast and well mixed. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,28 @@
+package cn.yuqing.analysis;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ItemAnalysisRepository extends JpaRepository<ItemAnalysis, Long> {
+
+    @Query("select a from ItemAnalysis a where a.candidateId = ?1 order by a.discoveredAt")
+    List<ItemAnalysis> findByCandidate(Long candidateId);
+
+    @Query("select a from ItemAnalysis a where a.itemId in ?1")
+    List<ItemAnalysis> findByItems(Collection<Long> itemIds);
+}
+
+interface CandidateRepository extends JpaRepository<EventCandidate, Long> {
+}
+
+interface SchemeRepository extends JpaRepository<MonitoringScheme, Long> {
+
+    @Query("select s from MonitoringScheme s where s.active = true")
+    List<MonitoringScheme> findActive();
+}
+
+interface CorrectionRepository extends JpaRepository<SentimentCorrection, Long> {
+}
