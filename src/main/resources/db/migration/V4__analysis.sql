@@ -75,3 +75,9 @@ create table sentiment_correction (
     corrected_by bigint      not null references person (id),
     created_at   timestamp with time zone not null
 );
+
+-- Clustering reads what earlier items left (bands, candidates): one item at a time, on any node.
+create table analysis_lock (
+    id int primary key
+);
+insert into analysis_lock (id) values (1);

@@ -11,7 +11,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yuqing.intake.ItemCollected;
 import cn.yuqing.intake.Items;
@@ -40,9 +41,11 @@ class Analyser {
     private final Candidates candidateService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     Analyser(AnalysisEngine engine, Items items, ItemAnalysisRepository analyses, CandidateRepository candidates,
-            Candidates candidateService, JdbcTemplate jdbc, Clock clock) {
+            Candidates candidateService, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager txManager) {
+        this.tx = new TransactionTemplate(txManager);
         this.engine = engine;
         this.items = items;
         this.analyses = analyses;
@@ -57,20 +60,27 @@ class Analyser {
         analyse(collected.itemId());
     }
 
-    @Transactional
+    /**
+     * Reading the text needs no lock and takes the time; placing the item in a candidate reads
+     * what earlier items left, so it runs one item at a time (the lock row), on any number of nodes.
+     */
     ItemAnalysis analyse(Long itemId) {
-        if (analyses.existsById(itemId)) {
-            return analyses.findById(itemId).orElseThrow();
-        }
         OpinionItem item = items.require(itemId, DataScope.installation());
         Features features = engine.pipeline().analyse(item.title(), item.body(), item.channelId(), item.unitId());
+        return tx.execute(status -> place(item, features));
+    }
+
+    private ItemAnalysis place(OpinionItem item, Features features) {
+        candidateService.lock();
+        if (analyses.existsById(item.id())) {
+            return analyses.findById(item.id()).orElseThrow();
+        }
         ItemAnalysis analysis = new ItemAnalysis(item, features, clock.instant());
         EventCandidate candidate = candidateFor(item, analysis, features);
         analysis.placeIn(candidate.id(), false);
         analyses.save(analysis);
-        long[] keys = MinHash.bandKeys(features.signature());
         jdbc.batchUpdate("insert into minhash_band (band_key, item_id, discovered_at) values (?, ?, ?)",
-                toArgs(keys, itemId, item.discoveredAt()));
+                toArgs(MinHash.bandKeys(features.signature()), item.id(), item.discoveredAt()));
         analyses.flush();
         candidateService.refresh(candidate.id());
         return analysis;

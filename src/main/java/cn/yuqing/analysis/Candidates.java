@@ -59,6 +59,11 @@ public class Candidates {
     record Audited(String action, String subject, Map<String, ?> after) implements AuditedChange {
     }
 
+    /** Clustering and the analyst's moves take turns, so neither works on what the other is changing. */
+    void lock() {
+        jdbc.queryForObject("select id from analysis_lock where id = 1 for update", Integer.class);
+    }
+
     /** The open candidate this one was merged into, following the chain. */
     EventCandidate open(Long id) {
         EventCandidate c = candidates.findById(id).orElseThrow();
@@ -212,6 +217,7 @@ public class Candidates {
     }
 
     public void merge(Long sourceId, Long targetId, DataScope scope) {
+        lock();
         EventCandidate source = require(sourceId, scope);
         EventCandidate target = require(targetId, scope);
         source.mergeInto(target);
@@ -224,6 +230,7 @@ public class Candidates {
     }
 
     public void move(Long itemId, Long targetId, DataScope scope) {
+        lock();
         ItemAnalysis a = analyses.findById(itemId).orElseThrow(() -> new NotFound("舆情信息"));
         Long from = a.candidateId();
         require(from, scope);
@@ -240,6 +247,7 @@ public class Candidates {
 
     /** The chosen items leave for a candidate of their own. */
     public EventCandidate split(Long candidateId, Collection<Long> itemIds, DataScope scope) {
+        lock();
         EventCandidate source = require(candidateId, scope);
         List<ItemAnalysis> chosen = analyses.findByItems(itemIds).stream()
                 .filter(a -> a.candidateId().equals(candidateId)).toList();

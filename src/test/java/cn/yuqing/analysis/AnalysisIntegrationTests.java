@@ -1,0 +1,206 @@
+package cn.yuqing.analysis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.yuqing.intake.Channel;
+import cn.yuqing.intake.ChannelData;
+import cn.yuqing.intake.ChannelType;
+import cn.yuqing.intake.Channels;
+import cn.yuqing.intake.IntakeResult;
+import cn.yuqing.intake.ItemIntake;
+import cn.yuqing.intake.ItemSubmission;
+import cn.yuqing.intake.Provenance;
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.support.As;
+import cn.yuqing.support.MutableClock;
+import cn.yuqing.support.WebTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Items arrive, are analysed off the request thread, cluster into candidates, and raise suggestions. */
+@WebTest
+class AnalysisIntegrationTests {
+
+    @Autowired
+    ItemIntake intake;
+    @Autowired
+    Channels channels;
+    @Autowired
+    OrganisationDirectory directory;
+    @Autowired
+    ItemAnalysisRepository analyses;
+    @Autowired
+    Candidates candidates;
+    @Autowired
+    Schemes schemes;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    SentimentCorrections corrections;
+    @Autowired
+    AnalysisEngine engine;
+
+    Channel weibo;
+    static int counter;
+
+    @BeforeEach
+    void channel() {
+        clock.set(Instant.parse("2027-07-14T02:00:00Z"));
+        weibo = channels.create(new ChannelData("分析测试微博" + (++counter), ChannelType.WEIBO,
+                directory.governmentOfficeOf("411526").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
+    }
+
+    private Long submit(String text) {
+        IntakeResult r = intake.receive(ItemSubmission.of(weibo.id(), "t-" + System.nanoTime(), null, null, text, null, null),
+                new Provenance("test", null, null, null));
+        assertThat(r.status()).isEqualTo(IntakeResult.Status.CREATED);
+        return r.itemId();
+    }
+
+    private ItemAnalysis analysed(Long itemId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.existsById(itemId));
+        return analyses.findById(itemId).orElseThrow();
+    }
+
+    @Test
+    void anItemIsAnalysedAfterItWasAcceptedWithPlacesUnitsAndSentiment() {
+        Long id = submit("踅孜镇的大桥突然封闭，县交通局也没有通知，孩子上学要绕五公里，家长们非常气愤！");
+        ItemAnalysis a = analysed(id);
+        assertThat(a.placePairs()).containsEntry("踅孜镇", "411526107");
+        assertThat(a.unitPairs()).containsKey("潢川县交通运输局");
+        assertThat(a.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(a.signalLabels()).contains("愤怒");
+        assertThat(a.keywords()).isNotBlank();
+    }
+
+    @Test
+    void repostsJoinTheirOriginalsCandidateAndUnrelatedPostsDoNot() {
+        String original = "县城某学校食堂饭菜有异味，好几个孩子吃完肚子疼，学校说没事，家长们都很着急，请有关部门调查处理！";
+        Long first = submit(original);
+        Long repost = submit("转发微博：求关注 //@潢川家长群:" + original);
+        Long other = submit("咨询一下城乡居民医保今年什么时候开始缴费，老人不会用手机怎么办？");
+        assertThat(analysed(repost).candidateId()).isEqualTo(analysed(first).candidateId());
+        assertThat(analysed(other).candidateId()).isNotEqualTo(analysed(first).candidateId());
+    }
+
+    @Test
+    void postsSharingASchemeAndAPlaceWithinThreeDaysBecomeOneCandidate() {
+        schemes.create("桥梁封闭测试" + counter, "大桥 封闭 绕行", "", Set.of(), Set.of());
+        Long a = submit("伞陂镇大桥今天开始封闭施工，出行请注意。");
+        Long b = submit("伞陂那座桥封了以后只能绕行，早上堵得厉害，附近的商户生意也受影响了。");
+        assertThat(analysed(b).candidateId()).isEqualTo(analysed(a).candidateId());
+    }
+
+    @Test
+    void aSpikeMakesACandidateHotWithTheReasonStated() {
+        String base = "白店乡自来水厂停水三天了，家里老人孩子没水喝，打电话也没人接，";
+        Long first = submit(base + "第1位网友");
+        for (int i = 2; i <= 6; i++) {
+            submit(base + "第" + i + "位网友说太难了");
+        }
+        Long candidate = analysed(first).candidateId();
+        await().atMost(Duration.ofSeconds(20)).until(() -> candidates.itemsOf(candidate).size() == 6);
+        candidates.refresh(candidate);
+        EventCandidate c = candidates.require(candidate, DataScope.installation());
+        assertThat(c.level()).isIn(WarningRules.Level.HOT, WarningRules.Level.MAJOR);
+        WarningRules.Suggestion s = candidates.suggestion(c);
+        assertThat(s.spike()).isTrue();
+        assertThat(s.reasons()).anyMatch(r -> r.contains("最近一小时6条") && r.contains("突增"));
+        assertThat(s.departments()).anyMatch(d -> d.startsWith("属地：白店乡"));
+
+        // an hour later the same six items are no longer a spike
+        clock.advance(Duration.ofHours(2));
+        candidates.refresh(candidate);
+        assertThat(candidates.suggestion(candidates.require(candidate, DataScope.installation())).spike()).isFalse();
+    }
+
+    @Test
+    void anAnalystsMoveIsKeptAndLaterCopiesFollowTheMovedItem() {
+        String text = "谈店乡某村道路塌陷出现大坑，已有电动车摔倒，村民希望尽快修复，晚上路过的人一定要小心。";
+        Long a = submit(text);
+        Long b = submit("上油岗乡卫生院看病排队两个小时，医生只有一个，群众意见很大，希望增加人手。");
+        Long from = analysed(a).candidateId();
+        Long target = analysed(b).candidateId();
+        candidates.move(a, target, DataScope.installation());
+        assertThat(analyses.findById(a).orElseThrow().pinned()).isTrue();
+        assertThat(candidates.require(from, DataScope.installation()).status()).isEqualTo(EventCandidate.Status.DISMISSED);
+        Long copy = submit("转发：" + text);
+        assertThat(analysed(copy).candidateId()).isEqualTo(target);
+    }
+
+    @Test
+    void splitAndMergeAreTheAnalystsAndRefuseWhatMakesNoSense() {
+        String text = "来龙乡集市占道经营严重，早上车辆根本过不去，希望城管部门来管一管，每天都这样。";
+        Long a = submit(text);
+        Long b = submit("转发：" + text);
+        Long candidate = analysed(a).candidateId();
+        assertThat(analysed(b).candidateId()).isEqualTo(candidate);
+        EventCandidate split = candidates.split(candidate, List.of(b), DataScope.installation());
+        assertThat(analyses.findById(b).orElseThrow().candidateId()).isEqualTo(split.id());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> candidates.split(split.id(), List.of(b), DataScope.installation()))
+                .hasMessageContaining("不能把全部信息拆分出去");
+        candidates.merge(split.id(), candidate, DataScope.installation());
+        assertThat(analyses.findById(b).orElseThrow().candidateId()).isEqualTo(candidate);
+        assertThat(candidates.require(split.id(), DataScope.installation()).status()).isEqualTo(EventCandidate.Status.MERGED);
+    }
+
+    @Test
+    void aCorrectionIsStoredAndTheModelIsRetrainedOnIt() throws Exception {
+        Long id = submit("请问今年的高龄补贴什么时候发放？");
+        analysed(id);
+        int before = engine.pipeline().model().examples();
+        mvc.perform(post("/analysis/items/" + id + "/sentiment").param("sentiment", "NEGATIVE")
+                        .with(As.person(accounts, "yanpan")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(analyses.findById(id).orElseThrow().sentimentMethod()).isEqualTo("人工更正");
+        assertThat(engine.pipeline().model().examples()).isEqualTo(before + 1);
+        mvc.perform(post("/analysis/items/" + id + "/sentiment").param("sentiment", "POSITIVE")
+                .with(As.person(accounts, "jiankong")).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theWorkbenchShowsCandidatesWithinTheAnalystsScopeOnly() throws Exception {
+        Long id = submit("潢川县城区某路段井盖缺失，晚上很危险。");
+        Long candidate = analysed(id).candidateId();
+        mvc.perform(get("/analysis/candidates/" + candidate).with(As.person(accounts, "yanpan")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("井盖缺失")));
+        mvc.perform(get("/analysis/candidates/" + candidate).with(As.person(accounts, "zhujian.huiying")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theBatchEndpointAnswersOneJsonLinePerText() throws Exception {
+        String body = "踅孜镇大桥封闭了，太气人了！\n\n感谢县住建局修好了路灯\n";
+        String out = mvc.perform(post("/api/analysis/batch").contentType(MediaType.TEXT_PLAIN)
+                        .content(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .with(As.person(accounts, "yanpan")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> lines = out.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("\"sentiment\":\"NEGATIVE\"").contains("ANGER").contains("踅孜镇");
+        assertThat(lines.get(1)).contains("\"error\":\"空行\"");
+        assertThat(lines.get(2)).contains("\"sentiment\":\"POSITIVE\"").contains("潢川县住房和城乡建设局");
+    }
+}
