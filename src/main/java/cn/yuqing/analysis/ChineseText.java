@@ -7,7 +7,6 @@ import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
-import com.hankcs.hanlp.summary.TextRankKeyword;
 
 /**
  * HanLP, offline from its jar: traditional → simplified first (so 縣 and 县 are one word), then
@@ -45,13 +44,13 @@ final class ChineseText {
     }
 
     static List<String> keywords(List<Term> terms, int size) {
-        List<Term> content = new ArrayList<>();
+        List<String> content = new ArrayList<>();
         for (Term t : terms) {
             if (t.word.length() > 1 && Character.isLetterOrDigit(t.word.charAt(0)) && !STOP.contains(t.word)) {
-                content.add(t);
+                content.add(t.word);
             }
         }
-        return new TextRankKeyword().getKeywords(content, size);
+        return TextRank.keywords(content, size);
     }
 
     static String summary(String simplified) {

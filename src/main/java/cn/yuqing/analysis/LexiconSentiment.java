@@ -75,7 +75,7 @@ final class LexiconSentiment {
             score += score < 0 ? -1 : score > 0 ? 0.5 : -0.5;
             reasons.add("连续感叹/问号");
         }
-        Sentiment sentiment = score <= -1 ? Sentiment.NEGATIVE : score >= 1 ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
+        Sentiment sentiment = score <= -0.5 ? Sentiment.NEGATIVE : score >= 1 ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
         if (sentiment != Sentiment.NEGATIVE) {
             signals.clear();
         }

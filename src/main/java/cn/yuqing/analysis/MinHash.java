@@ -22,14 +22,7 @@ final class MinHash {
     private static final Pattern NOISE = Pattern.compile("(?i)https?://\\S+|//@[^:：\\s]{1,30}[:：]|@[^\\s:：@,，。]{1,30}"
             + "|#[^#]{1,40}#|^\\s*转发(微博)?[:：]?|【|】");
     private static final Pattern NON_TEXT = Pattern.compile("[\\s\\p{Punct}\\p{IsPunctuation}，。！？、；：“”‘’（）《》…—～·]+");
-    private static final long[] SEEDS = new long[HASHES];
-
-    static {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(20180503L);
-        for (int i = 0; i < HASHES; i++) {
-            SEEDS[i] = random.nextLong();
-        }
-    }
+    private static final long SEED = 0x2018_0503_4A58_5934L;
 
     private MinHash() {
     }
@@ -61,22 +54,45 @@ final class MinHash {
         return v;
     }
 
+    /** Straight from the text: a repeated shingle gives the same hashes, so no set is needed. */
     static int[] signature(String text) {
-        return signature(shingles(text));
+        String t = normalise(text);
+        int[] sig = new int[HASHES];
+        java.util.Arrays.fill(sig, Integer.MAX_VALUE);
+        if (t.isEmpty()) {
+            return sig;
+        }
+        int count = Math.max(1, t.length() - SHINGLE + 1);
+        for (int i = 0; i < count; i++) {
+            accumulate(sig, pack(t, i, Math.min(t.length(), i + SHINGLE)));
+        }
+        return sig;
     }
 
+    /**
+     * The i-th hash of a shingle is h1 + i·h2 (Kirsch and Mitzenmacher): two mixes per shingle
+     * instead of one per hash function, with the same estimate of similarity.
+     */
     static int[] signature(Set<Long> shingles) {
         int[] sig = new int[HASHES];
         java.util.Arrays.fill(sig, Integer.MAX_VALUE);
         for (long s : shingles) {
-            for (int i = 0; i < HASHES; i++) {
-                int h = (int) (mix(s ^ SEEDS[i]) >>> 33);
-                if (h < sig[i]) {
-                    sig[i] = h;
-                }
-            }
+            accumulate(sig, s);
         }
         return sig;
+    }
+
+    private static void accumulate(int[] sig, long shingle) {
+        long mixed = mix(shingle ^ SEED);
+        int h = (int) mixed;
+        int step = (int) (mixed >>> 32) | 1;
+        for (int i = 0; i < HASHES; i++) {
+            int v = h & Integer.MAX_VALUE;
+            if (v < sig[i]) {
+                sig[i] = v;
+            }
+            h += step;
+        }
     }
 
     /** One key per band; items sharing any key are candidates. */
