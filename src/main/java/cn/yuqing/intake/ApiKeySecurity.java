@@ -25,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The intake API is for machines: each source sends its own key ({@code X-Api-Key}), which
  * identifies the source and its channel. No session, no cookie, so no CSRF token.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class ApiKeySecurity {
 

@@ -16,6 +16,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * needed or accepted from a cookie) and the pages (form sign-in, CSRF, strict security headers).
  * What a signed-in person may do is decided per endpoint by permission codes ({@code @PreAuthorize}).
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
