@@ -26,12 +26,15 @@ class AnalysisEngine {
     private final OrganisationDirectory directory;
     private final SchemeRepository schemes;
     private final CorrectionRepository corrections;
+    private final TopicCorrectionRepository topicCorrections;
     private final LexiconSentiment lexicon = new LexiconSentiment();
     private final CueWords criteria = new CueWords(TextPipeline.criteriaLexicon());
     private final CueWords categories = new CueWords(TextPipeline.categoryLexicon());
     private final AtomicReference<TextPipeline> current = new AtomicReference<>();
 
-    AnalysisEngine(OrganisationDirectory directory, SchemeRepository schemes, CorrectionRepository corrections) {
+    AnalysisEngine(OrganisationDirectory directory, SchemeRepository schemes, CorrectionRepository corrections,
+            TopicCorrectionRepository topicCorrections) {
+        this.topicCorrections = topicCorrections;
         this.directory = directory;
         this.schemes = schemes;
         this.corrections = corrections;
@@ -43,8 +46,8 @@ class AnalysisEngine {
             synchronized (this) {
                 p = current.get();
                 if (p == null) {
-                    p = new TextPipeline(gazetteer(), new SchemeMatcher(schemes.findActive()), lexicon, model(), criteria,
-                            categories);
+                    p = new TextPipeline(gazetteer(), new SchemeMatcher(schemes.findActive()), lexicon, model(), topics(),
+                            criteria, categories);
                     current.set(p);
                 }
             }
@@ -62,34 +65,55 @@ class AnalysisEngine {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(Schemes.SchemeChanged changed) {
         if (current.get() != null) {
-            current.updateAndGet(p -> p.withSchemes(new SchemeMatcher(schemes.findActive())));
+            SchemeMatcher matcher = new SchemeMatcher(schemes.findActive());
+            TopicModel topics = topics();
+            current.updateAndGet(p -> p.withSchemes(matcher).withTopics(topics));
         }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(TopicCorrections.TopicsCorrected corrected) {
+        if (current.get() != null) {
+            TopicModel topics = topics();
+            current.updateAndGet(p -> p.withTopics(topics));
+        }
+    }
+
+    /** One model per active scheme, from every topic correction. */
+    TopicModel topics() {
+        List<TopicModel.Correction> examples = new ArrayList<>();
+        for (TopicCorrection c : topicCorrections.findAll()) {
+            String text = ChineseText.simplified(c.text());
+            examples.add(new TopicModel.Correction(c.schemes(), ChineseText.words(text), text));
+        }
+        return new TopicModel(schemes.findActive().stream().map(MonitoringScheme::id)
+                .collect(java.util.stream.Collectors.toSet()), examples);
     }
 
     /** A correction retrains the model at once: a few thousand examples take milliseconds. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(SentimentCorrections.Corrected corrected) {
         if (current.get() != null) {
-            NaiveBayes model = model();
+            NaiveBayes<Sentiment> model = model();
             current.updateAndGet(p -> p.withModel(model));
         }
     }
 
     /** The seed examples written for the project, and every analyst's correction. */
-    NaiveBayes model() {
-        List<NaiveBayes.Example> examples = new ArrayList<>();
+    NaiveBayes<Sentiment> model() {
+        List<NaiveBayes.Example<Sentiment>> examples = new ArrayList<>();
         for (String line : Lexicons.lines("analysis/seed-sentiment.txt")) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 String[] parts = line.split("\t", 2);
                 String text = ChineseText.simplified(parts[1]);
-                examples.add(new NaiveBayes.Example(Sentiment.valueOf(parts[0]), ChineseText.words(text), text));
+                examples.add(new NaiveBayes.Example<>(Sentiment.valueOf(parts[0]), ChineseText.words(text), text));
             }
         }
         for (SentimentCorrection c : corrections.findAll()) {
             String text = ChineseText.simplified(c.text());
-            examples.add(new NaiveBayes.Example(c.label(), ChineseText.words(text), text));
+            examples.add(new NaiveBayes.Example<>(c.label(), ChineseText.words(text), text));
         }
-        return new NaiveBayes(examples);
+        return new NaiveBayes<>(examples);
     }
 
     Gazetteer gazetteer() {

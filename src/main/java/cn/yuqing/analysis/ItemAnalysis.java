@@ -128,6 +128,10 @@ public class ItemAnalysis {
         this.pinned = this.pinned || byAnalyst;
     }
 
+    void topicsCorrected(Set<Long> schemes) {
+        this.schemeIds = schemes.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
     void corrected(Sentiment label) {
         this.sentiment = label;
         this.sentimentMethod = "人工更正";

@@ -1,39 +1,38 @@
 package cn.yuqing.analysis;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Multinomial naive Bayes over words and character bigrams, with Laplace smoothing: small,
- * fast, and it learns from a few hundred corrections. Immutable once trained; retraining builds
- * a new one.
+ * Multinomial naive Bayes over words and character bigrams, with Laplace smoothing: small, fast,
+ * and it learns from a few hundred corrections. Serves sentiment (three labels) and each topic
+ * (in or out). Immutable once trained; retraining builds a new one.
  */
-final class NaiveBayes {
+final class NaiveBayes<L> {
 
-    record Example(Sentiment label, List<String> words, String text) {
+    record Example<L>(L label, List<String> words, String text) {
     }
 
-    private final Map<Sentiment, Map<String, Integer>> counts = new EnumMap<>(Sentiment.class);
-    private final Map<Sentiment, Integer> totals = new EnumMap<>(Sentiment.class);
-    private final Map<Sentiment, Integer> docs = new EnumMap<>(Sentiment.class);
+    record Prediction<L>(L label, double posterior) {
+    }
+
+    private final Map<L, Map<String, Integer>> counts = new LinkedHashMap<>();
+    private final Map<L, Integer> totals = new HashMap<>();
+    private final Map<L, Integer> docs = new HashMap<>();
     private final Set<String> vocabulary = new HashSet<>();
     private final int examples;
 
-    NaiveBayes(List<Example> training) {
-        for (Sentiment s : Sentiment.values()) {
-            counts.put(s, new HashMap<>());
-            totals.put(s, 0);
-            docs.put(s, 0);
-        }
-        for (Example e : training) {
+    NaiveBayes(List<Example<L>> training) {
+        for (Example<L> e : training) {
             docs.merge(e.label(), 1, Integer::sum);
+            Map<String, Integer> c = counts.computeIfAbsent(e.label(), k -> new HashMap<>());
             for (String f : features(e.words(), e.text())) {
-                counts.get(e.label()).merge(f, 1, Integer::sum);
+                c.merge(f, 1, Integer::sum);
                 totals.merge(e.label(), 1, Integer::sum);
                 vocabulary.add(f);
             }
@@ -43,6 +42,10 @@ final class NaiveBayes {
 
     int examples() {
         return examples;
+    }
+
+    int examplesOf(L label) {
+        return docs.getOrDefault(label, 0);
     }
 
     static List<String> features(List<String> words, String text) {
@@ -62,36 +65,43 @@ final class NaiveBayes {
         return f;
     }
 
-    /** The most probable label and its posterior, over the classes seen in training. */
-    SentimentReading classify(List<String> words, String text) {
+    /** The most probable label and its posterior, over the labels seen in training; null if none. */
+    Prediction<L> classify(List<String> words, String text) {
+        if (examples == 0) {
+            return null;
+        }
         List<String> features = features(words, text);
         double best = Double.NEGATIVE_INFINITY;
-        Sentiment bestLabel = Sentiment.NEUTRAL;
-        Map<Sentiment, Double> logs = new EnumMap<>(Sentiment.class);
+        L bestLabel = null;
+        Map<L, Double> logs = new HashMap<>();
         int v = Math.max(1, vocabulary.size());
-        for (Sentiment s : Sentiment.values()) {
-            if (docs.get(s) == 0) {
-                continue;
-            }
-            double log = Math.log(docs.get(s) / (double) examples);
-            Map<String, Integer> c = counts.get(s);
-            double denominator = totals.get(s) + v;
+        for (Map.Entry<L, Map<String, Integer>> entry : counts.entrySet()) {
+            L label = entry.getKey();
+            double log = Math.log(docs.get(label) / (double) examples);
+            Map<String, Integer> c = entry.getValue();
+            double denominator = totals.getOrDefault(label, 0) + v;
             for (String f : features) {
                 if (vocabulary.contains(f)) {
                     log += Math.log((c.getOrDefault(f, 0) + 1) / denominator);
                 }
             }
-            logs.put(s, log);
+            logs.put(label, log);
             if (log > best) {
                 best = log;
-                bestLabel = s;
+                bestLabel = label;
             }
         }
         double sum = 0;
         for (double l : logs.values()) {
             sum += Math.exp(l - best);
         }
-        double posterior = 1 / sum;
-        return new SentimentReading(bestLabel, posterior, Set.of(), List.of(), "学习模型（" + examples + "条样本）");
+        return new Prediction<>(bestLabel, 1 / sum);
+    }
+
+    /** Sentiment as a reading, naming how many examples the model rests on. */
+    static SentimentReading sentiment(NaiveBayes<Sentiment> model, List<String> words, String text) {
+        Prediction<Sentiment> p = model.classify(words, text);
+        return new SentimentReading(p == null ? Sentiment.NEUTRAL : p.label(), p == null ? 0 : p.posterior(), Set.of(),
+                List.of(), "学习模型（" + model.examples() + "条样本）");
     }
 }

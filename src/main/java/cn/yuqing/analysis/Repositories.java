@@ -26,3 +26,6 @@ interface SchemeRepository extends JpaRepository<MonitoringScheme, Long> {
 
 interface CorrectionRepository extends JpaRepository<SentimentCorrection, Long> {
 }
+
+interface TopicCorrectionRepository extends JpaRepository<TopicCorrection, Long> {
+}

@@ -20,12 +20,14 @@ final class TextPipeline {
     private final Gazetteer gazetteer;
     private final SchemeMatcher schemes;
     private final LexiconSentiment lexicon;
-    private final NaiveBayes model;
+    private final NaiveBayes<Sentiment> model;
+    private final TopicModel topics;
     private final CueWords criteria;
     private final CueWords categories;
 
-    TextPipeline(Gazetteer gazetteer, SchemeMatcher schemes, LexiconSentiment lexicon, NaiveBayes model, CueWords criteria,
-            CueWords categories) {
+    TextPipeline(Gazetteer gazetteer, SchemeMatcher schemes, LexiconSentiment lexicon, NaiveBayes<Sentiment> model,
+            TopicModel topics, CueWords criteria, CueWords categories) {
+        this.topics = topics;
         this.gazetteer = gazetteer;
         this.schemes = schemes;
         this.lexicon = lexicon;
@@ -34,19 +36,23 @@ final class TextPipeline {
         this.categories = categories;
     }
 
-    TextPipeline withModel(NaiveBayes newModel) {
-        return new TextPipeline(gazetteer, schemes, lexicon, newModel, criteria, categories);
+    TextPipeline withModel(NaiveBayes<Sentiment> newModel) {
+        return new TextPipeline(gazetteer, schemes, lexicon, newModel, topics, criteria, categories);
     }
 
     TextPipeline withSchemes(SchemeMatcher newSchemes) {
-        return new TextPipeline(gazetteer, newSchemes, lexicon, model, criteria, categories);
+        return new TextPipeline(gazetteer, newSchemes, lexicon, model, topics, criteria, categories);
     }
 
     TextPipeline withGazetteer(Gazetteer newGazetteer) {
-        return new TextPipeline(newGazetteer, schemes, lexicon, model, criteria, categories);
+        return new TextPipeline(newGazetteer, schemes, lexicon, model, topics, criteria, categories);
     }
 
-    NaiveBayes model() {
+    TextPipeline withTopics(TopicModel newTopics) {
+        return new TextPipeline(gazetteer, schemes, lexicon, model, newTopics, criteria, categories);
+    }
+
+    NaiveBayes<Sentiment> model() {
         return model;
     }
 
@@ -58,7 +64,7 @@ final class TextPipeline {
         SentimentReading baseline = lexicon.read(words, simplified);
         SentimentReading sentiment = baseline;
         if (model != null && model.examples() >= MODEL_MINIMUM) {
-            SentimentReading learnt = model.classify(words, simplified);
+            SentimentReading learnt = NaiveBayes.sentiment(model, words, simplified);
             // the model decides the label; the lexicon's signals and reasons stay, as they explain
             sentiment = new SentimentReading(learnt.sentiment(), learnt.score(),
                     learnt.sentiment() == Sentiment.NEGATIVE ? baseline.signals() : Set.of(), baseline.reasons(), learnt.method());
@@ -67,7 +73,9 @@ final class TextPipeline {
         return new Features(simplified, ChineseText.keywords(terms, 5), ChineseText.summary(simplified), sentiment, baseline,
                 hits.stream().filter(h -> h.target().kind() == Gazetteer.Kind.PLACE).toList(),
                 hits.stream().filter(h -> h.target().kind() == Gazetteer.Kind.UNIT).toList(),
-                schemes.match(simplified, channelId, unitId), criteria.find(simplified), categories.find(simplified),
+                topics == null ? schemes.match(simplified, channelId, unitId)
+                        : topics.addTo(schemes.match(simplified, channelId, unitId), words, simplified),
+                criteria.find(simplified), categories.find(simplified),
                 MinHash.signature(simplified));
     }
 

@@ -14,7 +14,8 @@ public enum Role {
             Codes.SOURCE_VIEW, Codes.IMPORT_RUN, Codes.CANDIDATE_VIEW),
     ANALYST("研判人员", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.ITEM_CAPTURE, Codes.ITEM_ANNOTATE, Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.IMPORT_RUN,
-            Codes.CANDIDATE_VIEW, Codes.CANDIDATE_EDIT, Codes.SENTIMENT_CORRECT, Codes.BATCH_RUN, Codes.SCHEME_VIEW),
+            Codes.CANDIDATE_VIEW, Codes.CANDIDATE_EDIT, Codes.SENTIMENT_CORRECT, Codes.TOPIC_CORRECT, Codes.BATCH_RUN,
+            Codes.SCHEME_VIEW),
     RESPONDER("部门回应人员", ScopeKind.UNIT, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW),
     DEPARTMENT_HEAD("部门负责人", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.PATROL_VIEW),
@@ -87,6 +88,7 @@ public enum Role {
         public static final String CANDIDATE_VIEW = "analysis:candidate:view";
         public static final String CANDIDATE_EDIT = "analysis:candidate:edit";
         public static final String SENTIMENT_CORRECT = "analysis:sentiment:correct";
+        public static final String TOPIC_CORRECT = "analysis:topic:correct";
         public static final String SCHEME_VIEW = "analysis:scheme:view";
         public static final String SCHEME_EDIT = "analysis:scheme:edit";
         public static final String BATCH_RUN = "analysis:batch:run";

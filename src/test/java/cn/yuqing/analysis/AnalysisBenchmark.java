@@ -182,14 +182,14 @@ class AnalysisBenchmark {
                 """);
         List<Boolean> testTruth = test.stream().map(truth::get).toList();
         for (int n : new int[] {50, 100, 200, 500, 1000, 2000, 5000, pool.size()}) {
-            List<NaiveBayes.Example> examples = new ArrayList<>();
+            List<NaiveBayes.Example<Sentiment>> examples = new ArrayList<>();
             for (int i : pool.subList(0, Math.min(n, pool.size()))) {
-                examples.add(new NaiveBayes.Example(truth.get(i) ? Sentiment.NEGATIVE : Sentiment.POSITIVE, words.get(i),
+                examples.add(new NaiveBayes.Example<>(truth.get(i) ? Sentiment.NEGATIVE : Sentiment.POSITIVE, words.get(i),
                         simplified.get(i)));
             }
-            NaiveBayes model = new NaiveBayes(examples);
+            NaiveBayes<Sentiment> model = new NaiveBayes<>(examples);
             List<Boolean> predicted = test.stream()
-                    .map(i -> model.classify(words.get(i), simplified.get(i)).sentiment() == Sentiment.NEGATIVE).toList();
+                    .map(i -> model.classify(words.get(i), simplified.get(i)).label() == Sentiment.NEGATIVE).toList();
             Score s = score(testTruth, predicted);
             md.append(String.format("| %,d | %.3f | %.3f |%n", Math.min(n, pool.size()), s.accuracy(), s.macroF1()));
         }

@@ -61,6 +61,10 @@ class AnalysisIntegrationTests {
     SentimentCorrections corrections;
     @Autowired
     AnalysisEngine engine;
+    @Autowired
+    TopicCorrections topicCorrections;
+    @Autowired
+    cn.yuqing.organisation.OrganisationManagement management;
 
     Channel weibo;
     static int counter;
@@ -202,5 +206,46 @@ class AnalysisIntegrationTests {
         assertThat(lines.get(0)).contains("\"sentiment\":\"NEGATIVE\"").contains("ANGER").contains("踅孜镇");
         assertThat(lines.get(1)).contains("\"error\":\"空行\"");
         assertThat(lines.get(2)).contains("\"sentiment\":\"POSITIVE\"").contains("潢川县住房和城乡建设局");
+    }
+
+    @Test
+    void topicCorrectionsTeachATopicItsWordsDidNotCover() {
+        MonitoringScheme manholes = schemes.create("窨井安全" + counter, "窨井", "", Set.of(), Set.of());
+        var analyst = accounts.loadUserByUsername("yanpan");
+        String[] inTopic = {"小区下水道盖子丢了，晚上有人掉进去", "路边排水沟的铁盖板被人偷走，孩子差点踩空",
+            "人行道上的下水道盖子松动，一踩就翻", "雨水井的盖子破了个大洞，电动车轮子卡进去", "污水井盖板缺失好几天没人补",
+            "学校门口下水道盖子不见了，很危险", "菜市场旁边的排水井没有盖子，老人摔倒了", "检查井盖板碎裂，车一压就响",
+            "楼下化粪池的盖子被撬开了，臭味很大，孩子在旁边玩", "马路中间的井盖下沉，晚上骑车差点摔倒",
+            "公园里的下水道盖子丢了，用树枝挡着", "停车场的排水沟盖板断了好几块"};
+        String[] outOfTopic = {"请问医保什么时候开始缴费", "感谢县住建局修好了路灯", "办理营业执照可以在网上申请吗",
+            "菜市场早上占道经营很堵", "工地夜间施工噪音太大", "低保审核时间太长了", "公交三路首班车几点发车",
+            "小区停车位严重不足", "学校食堂饭菜有异味", "自来水浑浊发黄", "养殖场异味扰民", "拆迁补偿标准不透明"};
+        for (String text : inTopic) {
+            Long id = submit(text);
+            analysed(id);
+            topicCorrections.correct(id, Set.of(manholes.id()), DataScope.installation(), analyst);
+        }
+        for (String text : outOfTopic) {
+            Long id = submit(text + "，第" + counter + "次");
+            analysed(id);
+            topicCorrections.correct(id, Set.of(), DataScope.installation(), analyst);
+        }
+        Long fresh = submit("单元楼前的下水道盖子丢了好几天，晚上看不见很容易掉进去");
+        assertThat(analysed(fresh).schemeIdSet()).contains(manholes.id());
+        Long unrelated = submit("请问社保卡丢了去哪里补办");
+        assertThat(analysed(unrelated).schemeIdSet()).doesNotContain(manholes.id());
+    }
+
+    @Test
+    void theGazetteerLearnsANewUnitAsSoonAsTheDirectoryChanges() throws Exception {
+        assertThat(engine.pipeline().analyse(null, "县殡葬所收费太高", null, null).unitNames()).isEmpty();
+        management.createUnit(new cn.yuqing.organisation.UnitData("潢川县殡葬管理所", "县殡葬所", cn.yuqing.organisation.UnitKind.DEPARTMENT,
+                "411526", false, null, Set.of("CIVIL")));
+        assertThat(engine.pipeline().analyse(null, "县殡葬所收费太高", null, null).unitNames()).containsExactly("潢川县殡葬管理所");
+        Long id = submit("县殡葬所收费太高，群众负担重");
+        analysed(id);
+        mvc.perform(get("/analysis/items/" + id).with(As.person(accounts, "yanpan")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("潢川县殡葬管理所")))
+                .andExpect(content().string(containsString("保存主题更正")));
     }
 }

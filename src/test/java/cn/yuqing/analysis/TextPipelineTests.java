@@ -29,7 +29,7 @@ class TextPipelineTests {
     }
 
     static TextPipeline pipeline(List<MonitoringScheme> schemes) {
-        return new TextPipeline(gazetteer(), new SchemeMatcher(schemes), new LexiconSentiment(), null,
+        return new TextPipeline(gazetteer(), new SchemeMatcher(schemes), new LexiconSentiment(), null, null,
                 new CueWords(TextPipeline.criteriaLexicon()), new CueWords(TextPipeline.categoryLexicon()));
     }
 
@@ -112,19 +112,20 @@ class TextPipelineTests {
 
     @Test
     void theTrainedModelLearnsFromExamplesAndSaysHowManyItRestsOn() {
-        List<NaiveBayes.Example> examples = new java.util.ArrayList<>();
+        List<NaiveBayes.Example<Sentiment>> examples = new java.util.ArrayList<>();
         for (int i = 0; i < 30; i++) {
             examples.add(example(Sentiment.NEGATIVE, "路灯坏了没人修，投诉也没用，太失望了" + i));
             examples.add(example(Sentiment.POSITIVE, "感谢工作人员耐心细致，问题很快解决了" + i));
         }
-        NaiveBayes model = new NaiveBayes(examples);
-        assertThat(model.classify(ChineseText.words("路灯又坏了没人管"), "路灯又坏了没人管").sentiment())
+        NaiveBayes<Sentiment> model = new NaiveBayes<>(examples);
+        assertThat(model.classify(ChineseText.words("路灯又坏了没人管"), "路灯又坏了没人管").label())
                 .isEqualTo(Sentiment.NEGATIVE);
-        assertThat(model.classify(ChineseText.words("工作人员很耐心，谢谢"), "工作人员很耐心，谢谢").method()).contains("60条样本");
+        assertThat(NaiveBayes.sentiment(model, ChineseText.words("工作人员很耐心，谢谢"), "工作人员很耐心，谢谢").method())
+                .contains("60条样本");
     }
 
-    private static NaiveBayes.Example example(Sentiment s, String text) {
-        return new NaiveBayes.Example(s, ChineseText.words(text), text);
+    private static NaiveBayes.Example<Sentiment> example(Sentiment s, String text) {
+        return new NaiveBayes.Example<>(s, ChineseText.words(text), text);
     }
 
     static MonitoringScheme scheme(Long id, String name, String include, String exclude, Set<Long> channels) {

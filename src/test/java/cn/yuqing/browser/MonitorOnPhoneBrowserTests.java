@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.yuqing.support.Browser;
-import cn.yuqing.support.DemoPassword;
 import cn.yuqing.support.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,29 +54,15 @@ class MonitorOnPhoneBrowserTests {
     }
 
     private void signIn(String username) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoPassword.VALUE);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.signIn(browser, port, username);
     }
 
-    /**
-     * Scrolls the button to the middle of the small screen first, as a thumb would. Headless
-     * Chromium's emulated phone sometimes reports the button outside its window even then; the
-     * form is then submitted through that same button, with the browser's own validation.
-     */
     private void click(WebElement button) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
-        try {
-            button.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
-            ((JavascriptExecutor) browser).executeScript("arguments[0].form.requestSubmit(arguments[0])", button);
-        }
+        Browser.click(browser, button);
     }
 
     private void assertFitsThePhone() {
-        Long width = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-        assertThat(width).isLessThanOrEqualTo(390);
+        assertThat(Browser.pageWidth(browser)).isLessThanOrEqualTo(390);
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.yuqing.support.Browser;
-import cn.yuqing.support.DemoPassword;
 import cn.yuqing.support.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,10 +39,7 @@ class SignInBrowserTests {
     }
 
     private void signIn(String username) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoPassword.VALUE);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.signIn(browser, port, username);
     }
 
     @Test
@@ -58,8 +54,7 @@ class SignInBrowserTests {
                 .contains("回应处置").contains("考核");
         // on a phone the navigation folds behind the toggler
         assertThat(browser.findElement(By.cssSelector(".navbar-toggler")).isDisplayed()).isTrue();
-        Long width = (Long) browser.executeScript("return document.documentElement.scrollWidth");
-        assertThat(width).isLessThanOrEqualTo(390);
+        assertThat(Browser.pageWidth(browser)).isLessThanOrEqualTo(390);
         Browser.screenshot(browser, "phone-home");
     }
 

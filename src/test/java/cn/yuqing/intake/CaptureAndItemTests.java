@@ -165,4 +165,31 @@ class CaptureAndItemTests {
         mvc.perform(post("/intake/items/" + id + "/annotations").param("text", "越权批注")
                 .with(As.person(accounts, "zhujian.huiying")).with(csrf())).andExpect(status().isForbidden());
     }
+
+    @Test
+    void searchFindsChineseWordsAndFiltersByUnitAndChannel() throws Exception {
+        Channel county = fixtures.countyChannel(ChannelType.PORTAL, 1);
+        Channel township = fixtures.townshipChannel();
+        for (Channel c : java.util.List.of(county, township)) {
+            mvc.perform(post("/intake/capture").param("channelId", c.id().toString())
+                    .param("formToken", UUID.randomUUID().toString()).param("text", "反映化粪池满溢，气味难闻，渠道" + c.id())
+                    .with(As.person(accounts, "jiankong")).with(csrf()));
+        }
+        Long countyItem = lastItem(county);
+        Long townshipItem = lastItem(township);
+        mvc.perform(get("/intake/items").param("q", "化粪池").with(As.person(accounts, "jiankong")))
+                .andExpect(content().string(containsString("/intake/items/" + countyItem + "\"")))
+                .andExpect(content().string(containsString("/intake/items/" + townshipItem + "\"")))
+                .andExpect(content().string(containsString("<mark>化粪池</mark>")));
+        mvc.perform(get("/intake/items").param("q", "化粪池").param("unit", township.unitId().toString())
+                        .with(As.person(accounts, "jiankong")))
+                .andExpect(content().string(not(containsString("/intake/items/" + countyItem + "\""))))
+                .andExpect(content().string(containsString("/intake/items/" + townshipItem + "\"")));
+        mvc.perform(get("/intake/items").param("q", "化粪池").param("channel", county.id().toString())
+                        .with(As.person(accounts, "jiankong")))
+                .andExpect(content().string(containsString("/intake/items/" + countyItem + "\"")))
+                .andExpect(content().string(not(containsString("/intake/items/" + townshipItem + "\""))));
+        mvc.perform(get("/intake/items").param("from", "昨天").with(As.person(accounts, "jiankong")))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("日期格式不正确")));
+    }
 }

@@ -74,6 +74,33 @@ public final class Browser {
         }
     }
 
+    /** Signs in with a demo account's password. */
+    public static void signIn(ChromeDriver driver, int port, String username) {
+        driver.get("http://localhost:" + port + "/login");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(DemoPassword.VALUE);
+        driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+    }
+
+    /**
+     * Scrolls the button to the middle of a small screen first, as a thumb would. Headless
+     * Chromium's emulated phone sometimes reports the button outside its window even then; the
+     * form is then submitted through that same button, with the browser's own validation.
+     */
+    public static void click(ChromeDriver driver, org.openqa.selenium.WebElement button) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        try {
+            button.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            driver.executeScript("arguments[0].form.requestSubmit(arguments[0])", button);
+        }
+    }
+
+    /** The page's width in CSS pixels: wider than the phone means sideways scrolling. */
+    public static long pageWidth(ChromeDriver driver) {
+        return (Long) driver.executeScript("return document.documentElement.scrollWidth");
+    }
+
     /** Saves a screenshot under target/screenshots, kept as a build artifact. */
     public static Path screenshot(ChromeDriver driver, String name) {
         try {

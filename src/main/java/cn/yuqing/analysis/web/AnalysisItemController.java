@@ -11,7 +11,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.yuqing.analysis.ItemAnalyses;
 import cn.yuqing.analysis.Sentiment;
+import cn.yuqing.analysis.Schemes;
 import cn.yuqing.analysis.SentimentCorrections;
+import cn.yuqing.analysis.TopicCorrections;
 import cn.yuqing.intake.Items;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
@@ -23,9 +25,14 @@ class AnalysisItemController {
     private final Items items;
     private final ItemAnalyses analyses;
     private final SentimentCorrections corrections;
+    private final TopicCorrections topicCorrections;
+    private final Schemes schemes;
     private final Accounts accounts;
 
-    AnalysisItemController(Items items, ItemAnalyses analyses, SentimentCorrections corrections, Accounts accounts) {
+    AnalysisItemController(Items items, ItemAnalyses analyses, SentimentCorrections corrections,
+            TopicCorrections topicCorrections, Schemes schemes, Accounts accounts) {
+        this.topicCorrections = topicCorrections;
+        this.schemes = schemes;
         this.items = items;
         this.analyses = analyses;
         this.corrections = corrections;
@@ -39,6 +46,7 @@ class AnalysisItemController {
         model.addAttribute("item", items.require(id, scope));
         model.addAttribute("analysis", analyses.find(id).orElse(null));
         model.addAttribute("sentiments", Sentiment.values());
+        model.addAttribute("schemes", schemes.all());
         return "analysis/item";
     }
 
@@ -47,6 +55,16 @@ class AnalysisItemController {
     String correct(@PathVariable Long id, @RequestParam Sentiment sentiment, RedirectAttributes redirect) {
         corrections.correct(id, sentiment, accounts.currentScope(), Accounts.current().orElseThrow());
         redirect.addFlashAttribute("notice", "已更正为“" + sentiment.label() + "”，模型将据此学习");
+        return "redirect:/analysis/items/" + id;
+    }
+
+    @PostMapping("/analysis/items/{id}/topics")
+    @PreAuthorize("hasAuthority('analysis:topic:correct')")
+    String topics(@PathVariable Long id, @RequestParam(name = "schemes", required = false) java.util.Set<Long> chosen,
+            RedirectAttributes redirect) {
+        topicCorrections.correct(id, chosen == null ? java.util.Set.of() : chosen, accounts.currentScope(),
+                Accounts.current().orElseThrow());
+        redirect.addFlashAttribute("notice", "已更正所属主题，模型将据此学习");
         return "redirect:/analysis/items/" + id;
     }
 }

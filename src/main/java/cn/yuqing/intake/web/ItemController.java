@@ -42,18 +42,20 @@ class ItemController {
     private final Items items;
     private final Channels channels;
     private final Accounts accounts;
+    private final cn.yuqing.organisation.OrganisationDirectory directory;
 
-    ItemController(Items items, Channels channels, Accounts accounts) {
+    ItemController(Items items, Channels channels, Accounts accounts, cn.yuqing.organisation.OrganisationDirectory directory) {
         this.items = items;
         this.channels = channels;
         this.accounts = accounts;
+        this.directory = directory;
     }
 
     @GetMapping("/intake/items")
     @PreAuthorize("hasAuthority('intake:item:view')")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long channel,
-            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to, Model model,
-            HttpServletResponse response) {
+            @RequestParam(required = false) Long unit, @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to, Model model, HttpServletResponse response) {
         DataScope scope = accounts.currentScope();
         model.addAttribute("q", q);
         model.addAttribute("channel", channel);
@@ -62,13 +64,16 @@ class ItemController {
         var visible = channels.visible(scope);
         model.addAttribute("channels", visible);
         model.addAttribute("channelNames", visible.stream().collect(Collectors.toMap(Channel::id, Channel::name)));
+        model.addAttribute("unit", unit);
+        model.addAttribute("units", directory.allUnits().stream().filter(u -> scope.covers(u.id()))
+                .filter(u -> visible.stream().anyMatch(c -> c.unitId().equals(u.id()))).toList());
         try {
             Instant start = from.isBlank() ? null : LocalDate.parse(from).atStartOfDay(Times.ZONE).toInstant();
             Instant end = to.isBlank() ? null : LocalDate.parse(to).plusDays(1).atStartOfDay(Times.ZONE).toInstant();
             if (q.length() > 200) {
                 throw new DomainRuleViolation("搜索词不超过200字");
             }
-            model.addAttribute("page", items.search(q, channel, start, end, null, scope, 100));
+            model.addAttribute("page", items.search(q, channel, start, end, unit, scope, 100));
         } catch (DateTimeParseException e) {
             response.setStatus(400);
             model.addAttribute("error", "日期格式不正确");
