@@ -1,0 +1,29 @@
+package cn.yuqing.responsibility;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.yuqing.organisation.OrganisationDirectory;
+
+/** Applies the rules of clause 3 in their fixed order and returns the decision with its reasons. */
+@Service
+@Transactional(readOnly = true)
+public class ResponsibilityRouter {
+
+    private final OrganisationDirectory directory;
+    private final List<RoutingPolicy> policies = Policies.inOrder();
+
+    ResponsibilityRouter(OrganisationDirectory directory) {
+        this.directory = directory;
+    }
+
+    public RoutingDecision route(EventFacts facts) {
+        RoutingDecision decision = new RoutingDecision();
+        for (RoutingPolicy policy : policies) {
+            policy.apply(facts, directory, decision);
+        }
+        return decision;
+    }
+}

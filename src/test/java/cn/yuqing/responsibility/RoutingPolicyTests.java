@@ -1,0 +1,116 @@
+package cn.yuqing.responsibility;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.Unit;
+import cn.yuqing.support.WebTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Clause 3 on 潢川县's demo directory, rule by rule. */
+@WebTest
+class RoutingPolicyTests {
+
+    static final String COUNTY = "411526";
+    static final String XUEZI = "411526107";
+    static final String SANPI = "411526102";
+
+    @Autowired
+    ResponsibilityRouter router;
+    @Autowired
+    OrganisationDirectory directory;
+
+    private String name(Unit u) {
+        return u == null ? null : u.name();
+    }
+
+    private Set<String> names(java.util.Map<Long, String> byUnit, RoutingDecision d) {
+        return byUnit.keySet().stream().map(id -> d.unit(id).name()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void theGovernmentOfThePlaceIsResponsibleWhenNoDepartmentIsConcerned() {
+        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI), COUNTY, List.of(), Set.of(), false));
+        assertThat(name(d.responsible())).isEqualTo("踅孜镇人民政府");
+        assertThat(d.explain()).contains("属地：踅孜镇");
+    }
+
+    @Test
+    void theDepartmentWhoseCompetenceCoversTheMatterIsFirstResponsibleAndThePlaceAssists() {
+        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI), COUNTY, List.of("TRANSPORT"), Set.of(), false));
+        assertThat(name(d.responsible())).isEqualTo("潢川县交通运输局");
+        assertThat(names(d.coHandlers(), d)).contains("踅孜镇人民政府");
+        assertThat(d.explain()).contains("主管：潢川县交通运输局").contains("属地：踅孜镇配合");
+    }
+
+    @Test
+    void aVillageCountsAsItsTownship() {
+        String village = directory.childrenOf(XUEZI).get(0).code();
+        RoutingDecision d = router.route(new EventFacts(List.of(village), COUNTY, List.of(), Set.of(), false));
+        assertThat(name(d.responsible())).isEqualTo("踅孜镇人民政府");
+    }
+
+    @Test
+    void withNoPlaceAndNoCompetentDepartmentTheGovernmentOfTheLevelResponds() {
+        RoutingDecision d = router.route(new EventFacts(List.of(), COUNTY, List.of(), Set.of(), false));
+        assertThat(name(d.responsible())).isEqualTo("潢川县人民政府");
+        assertThat(d.explain()).contains("分级负责");
+    }
+
+    @Test
+    void theGovernmentOfficeAndThePublicityDepartmentOfTheLevelAlwaysCoordinate() {
+        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI), COUNTY, List.of("HOUSING"), Set.of(), false));
+        assertThat(names(d.coordinators(), d)).containsExactlyInAnyOrder("潢川县人民政府办公室", "中共潢川县委宣传部");
+    }
+
+    @Test
+    void aVerticallyManagedDepartmentsSuperiorOfficeCoordinates() {
+        RoutingDecision d = router.route(new EventFacts(List.of(), COUNTY, List.of("TAX"), Set.of(), false));
+        assertThat(name(d.responsible())).isEqualTo("国家税务总局潢川县税务局");
+        assertThat(names(d.coordinators(), d)).containsExactlyInAnyOrder("国家税务总局信阳市税务局", "中共信阳市委宣传部");
+        assertThat(d.explain()).contains("垂直管理");
+    }
+
+    @Test
+    void severalPlacesAreLedByTheCompetentDepartmentAboveAndEachPlaceAnswersForItsArea() {
+        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI, SANPI), COUNTY, List.of("ENVIRONMENT"), Set.of(), false));
+        assertThat(name(d.responsible())).isEqualTo("信阳市生态环境局潢川分局");
+        assertThat(names(d.coHandlers(), d)).contains("踅孜镇人民政府", "伞陂镇人民政府");
+        assertThat(d.coHandlers().values()).contains("负责本辖区回应");
+        // the environment bureau is vertically managed: its superior coordinates
+        assertThat(names(d.coordinators(), d)).contains("信阳市生态环境局");
+    }
+
+    @Test
+    void severalDepartmentsEachRespondWithinTheirDutiesUnderALeadDepartment() {
+        RoutingDecision d = router.route(new EventFacts(List.of(), COUNTY, List.of("EDUCATION", "MARKET"), Set.of(), false));
+        assertThat(name(d.responsible())).isEqualTo("潢川县教育体育局");
+        assertThat(name(d.lead())).isEqualTo("潢川县教育体育局");
+        assertThat(names(d.coHandlers(), d)).contains("潢川县市场监督管理局");
+        assertThat(d.explain()).contains("统一口径");
+    }
+
+    @Test
+    void aDepartmentNamedInTheTextIsTheOneConcerned() {
+        Long housing = directory.unitsIn(COUNTY).stream().filter(u -> u.name().equals("潢川县住房和城乡建设局")).findFirst()
+                .orElseThrow().id();
+        RoutingDecision d = router.route(new EventFacts(List.of(), COUNTY, List.of("URBAN"), Set.of(housing), false));
+        assertThat(name(d.responsible())).isEqualTo("潢川县住房和城乡建设局");
+        assertThat(name(d.lead())).isEqualTo("潢川县住房和城乡建设局");
+    }
+
+    @Test
+    void anEspeciallyMajorEventInvolvesThePrincipalLeaderOfTheLevel() {
+        RoutingDecision ordinary = router.route(new EventFacts(List.of(XUEZI), COUNTY, List.of(), Set.of(), false));
+        assertThat(ordinary.principalLeaderInvolved()).isFalse();
+        RoutingDecision major = router.route(new EventFacts(List.of(XUEZI), COUNTY, List.of("EMERGENCY"), Set.of(), true));
+        assertThat(major.principalLeaderInvolved()).isTrue();
+        assertThat(name(major.principalLeaderGovernment())).isEqualTo("潢川县人民政府");
+        assertThat(major.reasons()).anyMatch(r -> r.clause().equals("3.1.1") && r.text().contains("主要负责同志"));
+    }
+}
