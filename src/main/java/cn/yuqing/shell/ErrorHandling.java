@@ -44,6 +44,12 @@ class ErrorHandling {
         return refuse(HttpStatus.UNPROCESSABLE_CONTENT, e.describe(), request);
     }
 
+    /** Two people changed the same record at once: the second is told, nothing is overwritten. */
+    @ExceptionHandler(org.springframework.orm.ObjectOptimisticLockingFailureException.class)
+    Object conflict(HttpServletRequest request) {
+        return refuse(HttpStatus.CONFLICT, "该记录刚被他人修改，请刷新后查看最新内容再操作", request);
+    }
+
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     Object badParameter(HttpServletRequest request) {
         return refuse(HttpStatus.BAD_REQUEST, "请求参数不正确", request);

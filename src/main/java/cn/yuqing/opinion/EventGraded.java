@@ -1,0 +1,13 @@
+package cn.yuqing.opinion;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * 4.3/4.4: an event was judged a key response, or re-graded. The deadlines start from
+ * {@code firstKnownAt}; a re-grade to a stricter grade starts the stricter clocks from
+ * {@code gradedAt} unless an earlier clock is stricter (DOMAIN.md).
+ */
+public record EventGraded(Long eventId, String grade, int gradeRank, boolean emergency, Set<String> criteria,
+        Instant firstKnownAt, Instant gradedAt, boolean regrade) {
+}

@@ -1,0 +1,69 @@
+package cn.yuqing.opinion;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+import cn.yuqing.shared.Times;
+
+/** One step an event took: the record shows who decided what, when, and by which clause. */
+@Entity
+public class EventStep {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private Long eventId;
+
+    private String action;
+
+    @Enumerated(EnumType.STRING)
+    private EventState fromState;
+
+    @Enumerated(EnumType.STRING)
+    private EventState toState;
+
+    private String clause;
+
+    private String actor;
+
+    private Instant at;
+
+    private String note;
+
+    protected EventStep() {
+    }
+
+    EventStep(Long eventId, String action, EventState from, EventState to, String clause, String actor, Instant at, String note) {
+        this.eventId = eventId;
+        this.action = action;
+        this.fromState = from;
+        this.toState = to;
+        this.clause = clause;
+        this.actor = actor;
+        this.at = at;
+        this.note = note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note;
+    }
+
+    public String action() { return action; }
+    public String actionLabel() {
+        try {
+            return Workflow.Action.valueOf(action).label();
+        } catch (IllegalArgumentException other) {
+            return action;
+        }
+    }
+    public EventState fromState() { return fromState; }
+    public EventState toState() { return toState; }
+    public String clause() { return clause; }
+    public String actor() { return actor; }
+    public Instant at() { return at; }
+    public String atText() { return Times.format(at); }
+    public String note() { return note; }
+}

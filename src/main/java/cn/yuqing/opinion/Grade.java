@@ -1,0 +1,44 @@
+package cn.yuqing.opinion;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** A grade of the scheme (data): 特别重大 red, 重大 orange, 较大 yellow, 一般 blue by default. */
+@Entity
+public class Grade {
+
+    @Id
+    private String code;
+
+    private String name;
+
+    /** 1 is the gravest. */
+    private int rank;
+
+    private String colour;
+
+    protected Grade() {
+    }
+
+    Grade(String code, String name, int rank, String colour) {
+        this.code = code;
+        this.name = name;
+        this.rank = rank;
+        this.colour = colour;
+    }
+
+    public String code() { return code; }
+    public String name() { return name; }
+    public int rank() { return rank; }
+    public String colour() { return colour; }
+
+    /** Bootstrap's badge class for the warning colour. */
+    public String badge() {
+        return switch (colour) {
+            case "red" -> "text-bg-danger";
+            case "orange" -> "grade-orange";
+            case "yellow" -> "text-bg-warning";
+            default -> "text-bg-primary";
+        };
+    }
+}

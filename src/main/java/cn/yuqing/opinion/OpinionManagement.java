@@ -1,0 +1,460 @@
+package cn.yuqing.opinion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.yuqing.analysis.CandidateFigures;
+import cn.yuqing.analysis.Candidates;
+import cn.yuqing.analysis.EventCandidate;
+import cn.yuqing.analysis.ItemAnalysis;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.Person;
+import cn.yuqing.organisation.Region;
+import cn.yuqing.organisation.RegionLevel;
+import cn.yuqing.organisation.Role;
+import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.organisation.Unit;
+import cn.yuqing.responsibility.EventFacts;
+import cn.yuqing.responsibility.ResponsibilityRouter;
+import cn.yuqing.responsibility.RoutingDecision;
+import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.NotFound;
+import cn.yuqing.shared.NotificationRequested;
+
+/**
+ * Every action of the workflow, for the pages and the JSON API alike: neither holds a rule of the
+ * standard; the aggregate does. Each call names the version the caller saw, so that a second
+ * analyst's stale edit is refused rather than silently overwriting the first.
+ */
+@Service
+@Transactional
+public class OpinionManagement {
+
+    private final EventRepository events;
+    private final PartyRepository parties;
+    private final WarningReportRepository reports;
+    private final TalkingPointsRepository talkingPoints;
+    private final WorkOrderRepository orders;
+    private final GradeRepository grades;
+    private final CriterionRepository criteria;
+    private final Candidates candidates;
+    private final OrganisationDirectory directory;
+    private final ResponsibilityRouter router;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    OpinionManagement(EventRepository events, PartyRepository parties, WarningReportRepository reports,
+            TalkingPointsRepository talkingPoints, WorkOrderRepository orders, GradeRepository grades,
+            CriterionRepository criteria, Candidates candidates, OrganisationDirectory directory, ResponsibilityRouter router,
+            ApplicationEventPublisher publisher, Clock clock) {
+        this.events = events;
+        this.parties = parties;
+        this.reports = reports;
+        this.talkingPoints = talkingPoints;
+        this.orders = orders;
+        this.grades = grades;
+        this.criteria = criteria;
+        this.candidates = candidates;
+        this.directory = directory;
+        this.router = router;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    // ---- reading -------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<OpinionEvent> visible(DataScope scope) {
+        return scope.installationWide() ? events.findAllOrdered() : events.findVisible(scope.queryIds());
+    }
+
+    /** An event is visible to the units that own it or are party to it; to others it does not exist. */
+    @Transactional(readOnly = true)
+    public OpinionEvent require(Long id, DataScope scope) {
+        OpinionEvent e = events.findById(id).orElseThrow(() -> new NotFound("舆情事件"));
+        if (!scope.covers(e.ownerUnitId()) && parties.unitsOf(id).stream().noneMatch(scope::covers)) {
+            throw new NotFound("舆情事件");
+        }
+        return e;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OpinionEvent> forCandidate(Long candidateId) {
+        return events.findByCandidateId(candidateId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<EventParty> parties(Long eventId) {
+        return parties.findByEvent(eventId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WarningReport> reports(Long eventId) {
+        return reports.findByEvent(eventId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TalkingPoints> talkingPoints(Long eventId) {
+        return talkingPoints.findByEvent(eventId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkOrder> workOrders(Long eventId) {
+        return orders.findByEvent(eventId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Grade> grades() {
+        return grades.findAll(org.springframework.data.domain.Sort.by("rank"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<JudgementCriterion> criteria() {
+        return criteria.findAll(org.springframework.data.domain.Sort.by("code")).stream().filter(JudgementCriterion::active)
+                .toList();
+    }
+
+    /** 4.2: events flagged but not yet reported as the standard requires. */
+    @Transactional(readOnly = true)
+    public List<OpinionEvent> unreported(DataScope scope) {
+        return visible(scope).stream().filter(e -> (e.warningSigns() && !reports.sent(e.id(), WarningReport.Kind.LEADER))
+                || (e.hotOrMajor() && !reports.sent(e.id(), WarningReport.Kind.SUPERIOR))).toList();
+    }
+
+    // ---- the workflow ----------------------------------------------------------------------
+
+    /**
+     * Opens an event from an analysis candidate: first known when its earliest item was discovered
+     * (the clocks of 4.4 run from then), concerning the places and categories analysis found.
+     */
+    public OpinionEvent open(Long candidateId, DataScope scope, SignedInPerson by) {
+        EventCandidate candidate = candidates.require(candidateId, scope);
+        Optional<OpinionEvent> existing = events.findByCandidateId(candidateId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (candidate.status() != EventCandidate.Status.OPEN) {
+            throw new DomainRuleViolation("已合并或已排除的候选事件不能立为舆情事件");
+        }
+        CandidateFigures figures = candidates.figures(candidateId);
+        Set<String> places = new LinkedHashSet<>();
+        Set<String> categories = new LinkedHashSet<>();
+        for (ItemAnalysis a : candidates.itemsOf(candidateId)) {
+            places.addAll(a.placePairs().values());
+            categories.addAll(a.categoryHits().keySet());
+        }
+        Unit owner = directory.requireUnit(candidate.unitId());
+        OpinionEvent event = events.save(new OpinionEvent(candidate.title(), candidateId, owner.id(),
+                levelOf(owner.region()).code(), places, categories,
+                figures.first() == null ? clock.instant() : figures.first()));
+        event.opened(by.getUsername(), clock.instant());
+        return events.save(event);
+    }
+
+    /** The government level that handles it: the county (or the city, for city units). */
+    private Region levelOf(Region region) {
+        Region r = region;
+        while (r.parent() != null && r.level().ordinal() > RegionLevel.COUNTY.ordinal()) {
+            r = r.parent();
+        }
+        return r;
+    }
+
+    private OpinionEvent editable(Long id, long version, DataScope scope) {
+        OpinionEvent e = require(id, scope);
+        if (e.version() != version) {
+            throw new DomainRuleViolation("该事件已被他人修改（可能是另一位研判人员），请刷新后查看最新内容再操作");
+        }
+        return e;
+    }
+
+    public OpinionEvent startVerification(Long id, long version, DataScope scope, SignedInPerson by) {
+        OpinionEvent e = editable(id, version, scope);
+        e.startVerification(by.getUsername(), clock.instant());
+        return events.save(e);
+    }
+
+    public OpinionEvent verify(Long id, long version, DataScope scope, SignedInPerson by, String facts, String sources,
+            Conclusion conclusion, MatterKind kind) {
+        OpinionEvent e = editable(id, version, scope);
+        e.verify(facts, sources, conclusion, kind, by.getUsername(), clock.instant());
+        return events.save(e);
+    }
+
+    /**
+     * 4.2: warning signs go to the leader of the owning unit; hot and major events to the superior
+     * authority "at the first moment". The reports are sent now and recorded with when each was read.
+     */
+    public OpinionEvent flag(Long id, long version, DataScope scope, SignedInPerson by, boolean warningSigns,
+            boolean hotOrMajor) {
+        OpinionEvent e = editable(id, version, scope);
+        Instant now = clock.instant();
+        e.flag(warningSigns, hotOrMajor, by.getUsername(), now);
+        if (warningSigns && !reports.sent(id, WarningReport.Kind.LEADER)) {
+            send(e, WarningReport.Kind.LEADER, leadersOf(e.ownerUnitId()), now);
+        }
+        if (hotOrMajor && !reports.sent(id, WarningReport.Kind.SUPERIOR)) {
+            send(e, WarningReport.Kind.SUPERIOR, superiorsOf(e.levelRegionCode()), now);
+        }
+        return events.save(e);
+    }
+
+    private void send(OpinionEvent e, WarningReport.Kind kind, Set<Long> recipients, Instant now) {
+        if (recipients.isEmpty()) {
+            throw new DomainRuleViolation("4.2", "找不到应" + kind.label() + "的人员，请先在组织机构中设置");
+        }
+        for (Long r : recipients) {
+            reports.save(new WarningReport(e.id(), kind, r, now));
+        }
+        publisher.publishEvent(new NotificationRequested(recipients, kind.label() + "：" + e.title(),
+                kind == WarningReport.Kind.LEADER ? "该舆情具有预警性、倾向性、苗头性，按第4.2条报请负责人阅示。"
+                        : "该舆情为热点或重大舆情，按第4.2条第一时间报告上一级主管部门。", "/events/" + e.id(), true));
+    }
+
+    /** The owning unit's heads; for a government or its office, the principal leader too. */
+    private Set<Long> leadersOf(Long unitId) {
+        Unit unit = directory.requireUnit(unitId);
+        Set<Long> units = new HashSet<>(Set.of(unitId));
+        if (unit.kind() == cn.yuqing.organisation.UnitKind.GOVERNMENT_OFFICE
+                || unit.kind() == cn.yuqing.organisation.UnitKind.GOVERNMENT
+                || unit.kind() == cn.yuqing.organisation.UnitKind.PUBLICITY_DEPARTMENT) {
+            directory.governmentOf(unit.region().code()).ifPresent(g -> units.add(g.id()));
+        }
+        Set<Long> people = new HashSet<>();
+        for (Role role : new Role[] {Role.DEPARTMENT_HEAD, Role.PRINCIPAL_LEADER}) {
+            for (Person p : directory.peopleWithRole(role)) {
+                if (p.unit() != null && units.contains(p.unit().id())) {
+                    people.add(p.id());
+                }
+            }
+        }
+        return people;
+    }
+
+    /** The superior authority: the government office (and principal leader) of the level above. */
+    private Set<Long> superiorsOf(String levelRegionCode) {
+        Region level = directory.requireRegion(levelRegionCode);
+        if (level.parent() == null) {
+            return Set.of();
+        }
+        Set<Long> units = new HashSet<>();
+        directory.governmentOfficeOf(level.parent().code()).ifPresent(u -> units.add(u.id()));
+        directory.governmentOf(level.parent().code()).ifPresent(u -> units.add(u.id()));
+        Set<Long> people = new HashSet<>();
+        for (Role role : new Role[] {Role.GOVERNMENT_OFFICE, Role.PRINCIPAL_LEADER, Role.DEPARTMENT_HEAD}) {
+            for (Person p : directory.peopleWithRole(role)) {
+                if (p.unit() != null && units.contains(p.unit().id())) {
+                    people.add(p.id());
+                }
+            }
+        }
+        return people;
+    }
+
+    /** The recipient opened the event: their reports are read. */
+    public void readReports(Long eventId, Long personId) {
+        for (WarningReport r : reports.findByEvent(eventId)) {
+            if (r.recipientId().equals(personId)) {
+                r.read(clock.instant());
+            }
+        }
+    }
+
+    public OpinionEvent judge(Long id, long version, DataScope scope, SignedInPerson by, boolean key, Set<String> chosen,
+            String gradeCode, boolean emergency, String reasons) {
+        OpinionEvent e = editable(id, version, scope);
+        Set<String> known = new HashSet<>();
+        criteria().forEach(c -> known.add(c.code()));
+        if (chosen != null && !known.containsAll(chosen)) {
+            throw new DomainRuleViolation("4.3", "未知的研判标准");
+        }
+        Grade grade = gradeCode == null || gradeCode.isBlank() ? null
+                : grades.findById(gradeCode).orElseThrow(() -> new DomainRuleViolation("未知的等级：" + gradeCode));
+        e.judge(key, chosen, grade, emergency, reasons, by.getUsername(), clock.instant());
+        return events.save(e);
+    }
+
+    public OpinionEvent regrade(Long id, long version, DataScope scope, SignedInPerson by, String gradeCode,
+            boolean emergency, String reason) {
+        OpinionEvent e = editable(id, version, scope);
+        Grade grade = grades.findById(gradeCode == null ? "" : gradeCode)
+                .orElseThrow(() -> new DomainRuleViolation("未知的等级：" + gradeCode));
+        e.regrade(grade, emergency, reason, by.getUsername(), clock.instant());
+        return events.save(e);
+    }
+
+    /** Clause 3 as the routing policies decide it, with their reasons. */
+    @Transactional(readOnly = true)
+    public RoutingDecision suggestRouting(OpinionEvent e) {
+        Set<Long> named = new HashSet<>();
+        if (e.candidateId() != null) {
+            for (ItemAnalysis a : candidates.itemsOf(e.candidateId())) {
+                a.unitPairs().values().forEach(v -> named.add(Long.valueOf(v)));
+            }
+        }
+        boolean especiallyMajor = e.grade() != null && grades.findById(e.grade()).map(g -> g.rank() == 1).orElse(false);
+        return router.route(new EventFacts(List.copyOf(e.placeCodes()), e.levelRegionCode(), List.copyOf(e.categories()),
+                named, especiallyMajor));
+    }
+
+    public OpinionEvent route(Long id, long version, DataScope scope, SignedInPerson by) {
+        OpinionEvent e = editable(id, version, scope);
+        RoutingDecision d = suggestRouting(e);
+        e.assign(d.responsible().id(), d.lead() == null ? null : d.lead().id(), d.principalLeaderInvolved(), d.explain(), false,
+                null, by.getUsername(), clock.instant());
+        replaceParties(e.id(), d.responsible().id(), d.lead() == null ? null : d.lead().id(), d.coHandlers(), d.coordinators());
+        return events.save(e);
+    }
+
+    /** Clause 3: the routing can be overridden by a person, with the reason kept in the history. */
+    public OpinionEvent overrideRouting(Long id, long version, DataScope scope, SignedInPerson by, Long responsibleUnitId,
+            String reason) {
+        OpinionEvent e = editable(id, version, scope);
+        Unit unit = directory.requireUnit(responsibleUnitId);
+        RoutingDecision d = suggestRouting(e);
+        e.assign(unit.id(), d.lead() == null ? null : d.lead().id(), d.principalLeaderInvolved(),
+                "人工调整：" + unit.name() + "（系统认定：" + d.explain() + "）", true, reason, by.getUsername(), clock.instant());
+        Map<Long, String> coHandlers = new java.util.LinkedHashMap<>(d.coHandlers());
+        coHandlers.remove(unit.id());
+        replaceParties(e.id(), unit.id(), d.lead() == null ? null : d.lead().id(), coHandlers, d.coordinators());
+        return events.save(e);
+    }
+
+    private void replaceParties(Long eventId, Long responsible, Long lead, Map<Long, String> coHandlers,
+            Map<Long, String> coordinators) {
+        parties.deleteByEvent(eventId);
+        parties.flush();
+        List<EventParty> all = new ArrayList<>();
+        all.add(new EventParty(eventId, responsible, EventParty.Role.RESPONSIBLE, "第一责任主体"));
+        if (lead != null) {
+            all.add(new EventParty(eventId, lead, EventParty.Role.LEAD, "牵头"));
+        }
+        coHandlers.forEach((unit, duty) -> all.add(new EventParty(eventId, unit, EventParty.Role.CO_HANDLER, duty)));
+        coordinators.forEach((unit, duty) -> all.add(new EventParty(eventId, unit, EventParty.Role.COORDINATOR, duty)));
+        parties.saveAll(all);
+    }
+
+    /** 口径: a new version; every earlier version is kept. */
+    public TalkingPoints addTalkingPoints(Long id, DataScope scope, SignedInPerson by, String text) {
+        OpinionEvent e = require(id, scope);
+        if (text == null || text.isBlank()) {
+            throw new DomainRuleViolation("3.1.1", "口径不能为空");
+        }
+        if (e.state() == EventState.CLOSED) {
+            throw new DomainRuleViolation("已办结的事件不能再修改口径");
+        }
+        int next = talkingPoints.findByEvent(id).stream().mapToInt(TalkingPoints::version).max().orElse(0) + 1;
+        TalkingPoints tp = talkingPoints.save(new TalkingPoints(id, next, text.strip(), by.getUsername(), clock.instant()));
+        e.record("TALKING_POINTS", e.state(), e.state(), "3.1.1", by.getUsername(), clock.instant(), "口径第" + next + "版",
+                Map.of("version", next));
+        events.save(e);
+        return tp;
+    }
+
+    /**
+     * 4.2: the response plan — responsible party, coordinators, co-handlers with their duties,
+     * talking points, channels — made at once; each party gets its work order.
+     */
+    public OpinionEvent makePlan(Long id, long version, DataScope scope, SignedInPerson by, String channels, String methods) {
+        OpinionEvent e = editable(id, version, scope);
+        e.makePlan(channels, methods, !talkingPoints.findByEvent(id).isEmpty(), by.getUsername(), clock.instant());
+        Set<Long> ordered = new HashSet<>();
+        orders.findByEvent(id).forEach(o -> ordered.add(o.unitId()));
+        for (EventParty p : parties.findByEvent(id)) {
+            if (p.role() != EventParty.Role.COORDINATOR && ordered.add(p.unitId())) {
+                orders.save(new WorkOrder(id, p.unitId(), p.role().label() + "：" + (p.duty() == null ? "" : p.duty()) + "；按口径回应",
+                        clock.instant()));
+            }
+        }
+        return events.save(e);
+    }
+
+    public OpinionEvent startResponse(Long id, long version, DataScope scope, SignedInPerson by) {
+        OpinionEvent e = editable(id, version, scope);
+        e.startResponse(by.getUsername(), clock.instant());
+        return events.save(e);
+    }
+
+    public OpinionEvent startFollowUp(Long id, long version, DataScope scope, SignedInPerson by) {
+        OpinionEvent e = editable(id, version, scope);
+        e.startFollowUp(by.getUsername(), clock.instant());
+        return events.save(e);
+    }
+
+    public OpinionEvent close(Long id, long version, DataScope scope, SignedInPerson by, String review) {
+        OpinionEvent e = editable(id, version, scope);
+        e.close(review, by.getUsername(), clock.instant());
+        return events.save(e);
+    }
+
+    public OpinionEvent reopen(Long id, long version, DataScope scope, SignedInPerson by, String reason) {
+        OpinionEvent e = editable(id, version, scope);
+        e.reopen(reason, by.getUsername(), clock.instant());
+        return events.save(e);
+    }
+
+    // ---- work orders -------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<WorkOrder> inbox(DataScope scope) {
+        return scope.installationWide() ? orders.findAll() : orders.findForUnits(scope.queryIds());
+    }
+
+    private WorkOrder order(Long orderId, DataScope scope) {
+        return orders.findById(orderId).filter(o -> scope.covers(o.unitId())).orElseThrow(() -> new NotFound("任务单"));
+    }
+
+    public WorkOrder accept(Long orderId, DataScope scope, SignedInPerson by) {
+        WorkOrder o = order(orderId, scope);
+        o.accept(clock.instant());
+        note(o, "ACCEPT_ORDER", by, directory.requireUnit(o.unitId()).name() + "接收任务");
+        return o;
+    }
+
+    /** A party returns its order with a reason; the coordinators are told and review the routing. */
+    public WorkOrder giveBack(Long orderId, DataScope scope, SignedInPerson by, String reason) {
+        WorkOrder o = order(orderId, scope);
+        o.giveBack(reason, clock.instant());
+        note(o, "RETURN_ORDER", by, directory.requireUnit(o.unitId()).name() + "退回：" + reason.strip());
+        Set<Long> coordinatorPeople = new HashSet<>();
+        for (EventParty p : parties.findByEvent(o.eventId())) {
+            if (p.role() == EventParty.Role.COORDINATOR) {
+                for (Person person : directory.peopleWithRole(Role.GOVERNMENT_OFFICE)) {
+                    if (person.unit() != null && person.unit().id().equals(p.unitId())) {
+                        coordinatorPeople.add(person.id());
+                    }
+                }
+            }
+        }
+        publisher.publishEvent(new NotificationRequested(coordinatorPeople, "任务单被退回",
+                directory.requireUnit(o.unitId()).name() + "退回任务：" + reason.strip(), "/events/" + o.eventId(), false));
+        return o;
+    }
+
+    public WorkOrder resend(Long orderId, DataScope scope, SignedInPerson by, String duty) {
+        WorkOrder o = orders.findById(orderId).orElseThrow(() -> new NotFound("任务单"));
+        require(o.eventId(), scope);
+        o.resend(duty, clock.instant());
+        note(o, "RESEND_ORDER", by, "重新派发给" + directory.requireUnit(o.unitId()).name());
+        return o;
+    }
+
+    private void note(WorkOrder o, String action, SignedInPerson by, String text) {
+        OpinionEvent e = events.findById(o.eventId()).orElseThrow();
+        e.record(action, e.state(), e.state(), "3", by.getUsername(), clock.instant(), text, Map.of("order", o.id(),
+                "status", o.status().name()));
+        events.save(e);
+    }
+}
