@@ -92,7 +92,8 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
     @Version
     private long version;
 
-    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    /** Eager: the history is always shown with the event, and is short. */
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @JoinColumn(name = "eventId", insertable = false, updatable = false)
     @OrderBy("at, id")
     private List<EventStep> steps = new ArrayList<>();

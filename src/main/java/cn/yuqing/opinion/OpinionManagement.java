@@ -211,9 +211,10 @@ public class OpinionManagement {
         return events.save(e);
     }
 
+    /** With nobody to report to, the flag stands and the event shows as unreported until someone is set up. */
     private void send(OpinionEvent e, WarningReport.Kind kind, Set<Long> recipients, Instant now) {
         if (recipients.isEmpty()) {
-            throw new DomainRuleViolation("4.2", "找不到应" + kind.label() + "的人员，请先在组织机构中设置");
+            return;
         }
         for (Long r : recipients) {
             reports.save(new WarningReport(e.id(), kind, r, now));

@@ -128,7 +128,9 @@ class DemoDirectory {
             new DemoPerson("xuanchuan", "冯丽（宣传部）", "县委宣传部", EnumSet.of(Role.PUBLICITY)),
             new DemoPerson("xianzhang", "何明（县长）", "县政府", EnumSet.of(Role.PRINCIPAL_LEADER)),
             new DemoPerson("kaohe", "许平（考核）", "县政府办", EnumSet.of(Role.ASSESSOR)),
-            new DemoPerson("guanli", "邓军（县管理员）", "县政府办", EnumSet.of(Role.ADMINISTRATOR)));
+            new DemoPerson("guanli", "邓军（县管理员）", "县政府办", EnumSet.of(Role.ADMINISTRATOR)),
+            new DemoPerson("xuezi.zhenzhang", "钱勇（踅孜镇镇长）", "踅孜镇", EnumSet.of(Role.PRINCIPAL_LEADER)),
+            new DemoPerson("shi.zhengfuban", "孔强（市政府办）", "市政府办", EnumSet.of(Role.GOVERNMENT_OFFICE)));
 
     /** Creates the demo units; townships get their people's government, keyed by the township's short name. */
     static Map<String, Unit> createUnits(OrganisationManagement management, RegionRepository regions) {
