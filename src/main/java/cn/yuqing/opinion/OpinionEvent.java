@@ -139,6 +139,7 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
 
     /** 4.2: facts checked, sources, a conclusion, and what kind of matter it is (it decides the response, 4.4). */
     void verify(String facts, String sources, Conclusion conclusion, MatterKind kind, String actor, Instant at) {
+        Workflow.require(state, Workflow.Action.VERIFY);
         if (facts == null || facts.isBlank()) {
             throw new DomainRuleViolation("4.2", "请填写核实的事实");
         }
@@ -174,6 +175,7 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
      * grade (published as {@link EventGraded}).
      */
     void judge(boolean key, Set<String> criteria, Grade grade, boolean emergency, String reasons, String actor, Instant at) {
+        Workflow.require(state, key ? Workflow.Action.JUDGE_KEY : Workflow.Action.JUDGE_WATCH);
         if (key && (criteria == null || criteria.isEmpty())) {
             throw new DomainRuleViolation("4.3", "重点回应须至少符合一项研判标准");
         }
@@ -200,6 +202,7 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
 
     /** 4.5: follow-up may change the grade; the clocks are re-computed from the re-grade. */
     void regrade(Grade grade, boolean emergency, String reason, String actor, Instant at) {
+        Workflow.require(state, Workflow.Action.REGRADE);
         if (grade == null) {
             throw new DomainRuleViolation("4.5", "请选择新的等级");
         }
@@ -239,6 +242,7 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
 
     /** 4.2: a response plan names the responsible party, talking points and the channels of response. */
     void makePlan(String channels, String methods, boolean hasTalkingPoints, String actor, Instant at) {
+        Workflow.require(state, Workflow.Action.MAKE_PLAN);
         if (responsibleUnitId == null) {
             throw new DomainRuleViolation("4.2", "制定方案前须明确责任主体");
         }
@@ -263,6 +267,7 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
 
     /** 4.6: an event closes with its review. */
     void close(String review, String actor, Instant at) {
+        Workflow.require(state, Workflow.Action.CLOSE);
         if (review == null || review.isBlank()) {
             throw new DomainRuleViolation("4.6", "办结须有总结");
         }
@@ -272,6 +277,7 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
     }
 
     void reopen(String reason, String actor, Instant at) {
+        Workflow.require(state, Workflow.Action.REOPEN);
         if (reason == null || reason.isBlank()) {
             throw new DomainRuleViolation("4.5", "重新打开须写明理由（如出现新的舆情信息）");
         }

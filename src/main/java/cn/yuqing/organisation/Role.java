@@ -11,26 +11,26 @@ public enum Role {
 
     MONITOR("监控人员", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.ITEM_CAPTURE, Codes.ITEM_ANNOTATE, Codes.ITEM_REPORT, Codes.PATROL_RECORD, Codes.PATROL_VIEW,
-            Codes.SOURCE_VIEW, Codes.IMPORT_RUN, Codes.CANDIDATE_VIEW),
+            Codes.SOURCE_VIEW, Codes.IMPORT_RUN, Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW),
     ANALYST("研判人员", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.ITEM_CAPTURE, Codes.ITEM_ANNOTATE, Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.IMPORT_RUN,
             Codes.CANDIDATE_VIEW, Codes.CANDIDATE_EDIT, Codes.SENTIMENT_CORRECT, Codes.TOPIC_CORRECT, Codes.BATCH_RUN,
-            Codes.SCHEME_VIEW),
-    RESPONDER("部门回应人员", ScopeKind.UNIT, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW),
+            Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT),
+    RESPONDER("部门回应人员", ScopeKind.UNIT, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE),
     DEPARTMENT_HEAD("部门负责人", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.PATROL_VIEW),
+            Codes.PATROL_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE),
     GOVERNMENT_OFFICE("政府办公室", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW, Codes.CANDIDATE_VIEW, Codes.SCHEME_VIEW),
+            Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW, Codes.CANDIDATE_VIEW, Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT),
     PUBLICITY("宣传部门", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.ITEM_REPORT,
-            Codes.CANDIDATE_VIEW),
+            Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT),
     PRINCIPAL_LEADER("主要负责同志", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.PATROL_VIEW, Codes.CANDIDATE_VIEW),
+            Codes.PATROL_VIEW, Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW),
     ASSESSOR("考核人员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY,
-            Codes.ITEM_VIEW, Codes.PATROL_VIEW),
+            Codes.ITEM_VIEW, Codes.PATROL_VIEW, Codes.EVENT_VIEW),
     ADMINISTRATOR("系统管理员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.DIRECTORY_EDIT, Codes.PERSON_VIEW,
             Codes.PERSON_EDIT, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY, Codes.ITEM_VIEW, Codes.PATROL_VIEW,
             Codes.CHANNEL_EDIT, Codes.SOURCE_VIEW, Codes.SOURCE_EDIT, Codes.IMPORT_RUN, Codes.SCHEME_VIEW, Codes.SCHEME_EDIT,
-            Codes.BATCH_RUN);
+            Codes.BATCH_RUN, Codes.EVENT_VIEW);
 
     private final String label;
     private final ScopeKind scope;
@@ -92,6 +92,9 @@ public enum Role {
         public static final String SCHEME_VIEW = "analysis:scheme:view";
         public static final String SCHEME_EDIT = "analysis:scheme:edit";
         public static final String BATCH_RUN = "analysis:batch:run";
+        public static final String EVENT_VIEW = "opinion:event:view";
+        public static final String EVENT_EDIT = "opinion:event:edit";
+        public static final String ORDER_HANDLE = "opinion:order:handle";
 
         private Codes() {
         }

@@ -1,0 +1,22 @@
+package cn.yuqing.opinion;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.yuqing.organisation.Role;
+import cn.yuqing.shared.NavigationEntry;
+import cn.yuqing.shared.Stage;
+
+@Configuration(proxyBeanMethods = false)
+class OpinionNavigation {
+
+    @Bean
+    NavigationEntry eventsEntry() {
+        return new NavigationEntry(Stage.ANALYSIS, "舆情事件", "/events", Role.Codes.EVENT_VIEW, 5);
+    }
+
+    @Bean
+    NavigationEntry workOrdersEntry() {
+        return new NavigationEntry(Stage.RESPONSE, "本单位任务单", "/work-orders", Role.Codes.ORDER_HANDLE, 10);
+    }
+}

@@ -1,0 +1,108 @@
+package cn.yuqing.opinion;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.yuqing.analysis.ItemAnalyses;
+import cn.yuqing.intake.ChannelData;
+import cn.yuqing.intake.ChannelType;
+import cn.yuqing.intake.Channels;
+import cn.yuqing.intake.ItemIntake;
+import cn.yuqing.intake.ItemSubmission;
+import cn.yuqing.intake.Provenance;
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.support.As;
+import cn.yuqing.support.WebTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The event pages drive the same service: each step a form, refusals shown with their clause. */
+@WebTest
+class EventPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    ItemIntake intake;
+    @Autowired
+    Channels channels;
+    @Autowired
+    OrganisationDirectory directory;
+    @Autowired
+    ItemAnalyses analyses;
+    @Autowired
+    OpinionManagement opinions;
+
+    private Long candidate(String text) {
+        var channel = channels.create(new ChannelData("页面测试渠道" + System.nanoTime(), ChannelType.PORTAL,
+                directory.governmentOfficeOf("411526").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
+        Long item = intake.receive(ItemSubmission.of(channel.id(), "p-" + System.nanoTime(), null, null, text, null, null),
+                new Provenance("test", null, null, null)).itemId();
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.find(item).isPresent());
+        return analyses.find(item).orElseThrow().candidateId();
+    }
+
+    @Test
+    void anAnalystTakesAnEventFromCandidateToJudgementThroughThePages() throws Exception {
+        Long candidate = candidate("上油岗乡敬老院冬季取暖设备损坏，老人们夜里受冻，希望民政部门尽快解决。");
+        String location = mvc.perform(post("/events").param("candidateId", candidate.toString())
+                        .with(As.person(accounts, "yanpan")).with(csrf()))
+                .andExpect(redirectedUrlPattern("/events/*")).andReturn().getResponse().getRedirectedUrl();
+        Long id = Long.valueOf(location.substring(location.lastIndexOf('/') + 1));
+        mvc.perform(get(location).with(As.person(accounts, "yanpan"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("开始核实（第4.2条）")));
+
+        long v = opinions.require(id, DataScope.installation()).version();
+        mvc.perform(post(location + "/steps/judge").param("version", Long.toString(v)).param("key", "true")
+                        .param("grade", "LARGE").param("reasons", "越级研判").with(As.person(accounts, "yanpan")).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("当前状态为“已收集”，不能研判为重点回应")));
+
+        mvc.perform(post(location + "/steps/start-verification").param("version", Long.toString(v))
+                .with(As.person(accounts, "yanpan")).with(csrf()));
+        v = opinions.require(id, DataScope.installation()).version();
+        mvc.perform(post(location + "/steps/verify").param("version", Long.toString(v)).param("facts", "经核实，锅炉损坏属实")
+                .param("conclusion", "TRUE").param("kind", "DIFFICULTY").with(As.person(accounts, "yanpan")).with(csrf()))
+                .andExpect(flash().attribute("notice", "已保存"));
+        v = opinions.require(id, DataScope.installation()).version();
+        mvc.perform(post(location + "/steps/judge").param("version", Long.toString(v)).param("key", "true")
+                        .param("grade", "LARGE").param("reasons", "涉及老人冬季取暖").with(As.person(accounts, "yanpan")).with(csrf()))
+                .andExpect(flash().attribute("error", "（第4.3条）重点回应须至少符合一项研判标准"));
+        mvc.perform(post(location + "/steps/judge").param("version", Long.toString(v)).param("key", "true")
+                .param("criteria", "b").param("grade", "LARGE").param("reasons", "涉及老人冬季取暖")
+                .with(As.person(accounts, "yanpan")).with(csrf())).andExpect(flash().attribute("notice", "已保存"));
+        assertThat(opinions.require(id, DataScope.installation()).state()).isEqualTo(EventState.JUDGED);
+
+        mvc.perform(get(location).with(As.person(accounts, "yanpan")))
+                .andExpect(content().string(containsString("较大")))
+                .andExpect(content().string(containsString("按系统认定确定责任主体")))
+                .andExpect(content().string(containsString("研判为重点回应")));
+        mvc.perform(get("/events").with(As.person(accounts, "yanpan")))
+                .andExpect(content().string(containsString("上油岗乡敬老院")));
+    }
+
+    @Test
+    void aResponderCannotChangeAnEventAndAnotherTownshipCannotSeeIt() throws Exception {
+        Long candidate = candidate("张集乡集镇路灯全部不亮，晚上一片漆黑。");
+        var e = opinions.open(candidate, DataScope.installation(), accounts.loadUserByUsername("yanpan"));
+        mvc.perform(post("/events/" + e.id() + "/steps/start-verification").param("version", Long.toString(e.version()))
+                .with(As.person(accounts, "xuezi.huiying")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(get("/events/" + e.id()).with(As.person(accounts, "sanpi.huiying"))).andExpect(status().isNotFound());
+    }
+}
