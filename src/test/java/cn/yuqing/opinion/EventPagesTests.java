@@ -105,4 +105,39 @@ class EventPagesTests {
                 .with(As.person(accounts, "xuezi.huiying")).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(get("/events/" + e.id()).with(As.person(accounts, "sanpi.huiying"))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void theJsonApiRunsTheSameWorkflowUnderTheSamePermissionsAndScope() throws Exception {
+        Long candidate = candidate("来龙乡中心学校校车超载，家长拍视频发到网上。");
+        var basic = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic("yanpan", cn.yuqing.support.DemoPassword.VALUE);
+        String body = mvc.perform(post("/api/events").with(basic).contentType("application/json")
+                        .content("{\"candidateId\": " + candidate + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        Long id = Long.valueOf(body.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        long v = opinions.require(id, DataScope.installation()).version();
+        mvc.perform(post("/api/events/" + id + "/steps/start-verification").with(basic).contentType("application/json")
+                        .content("{\"version\": " + v + "}"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.state").value("VERIFYING"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.possibleSteps[0]")
+                        .value("verify"));
+        mvc.perform(post("/api/events/" + id + "/steps/start-verification").with(basic).contentType("application/json")
+                        .content("{\"version\": " + v + "}"))
+                .andExpect(status().is(422))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+                        .value(containsString("已被他人修改")));
+        mvc.perform(post("/api/events/" + id + "/steps/verify").with(basic).contentType("application/json")
+                        .content("{\"version\": \"x\"}"))
+                .andExpect(status().is(422));
+        mvc.perform(post("/api/events/" + id + "/steps/verify").with(basic).contentType("application/json").content("{oops"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/events/" + id).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("sanpi.huiying", cn.yuqing.support.DemoPassword.VALUE)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/events/" + id + "/steps/verify").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("xuezi.huiying", cn.yuqing.support.DemoPassword.VALUE))
+                        .contentType("application/json").content("{\"version\": 1}"))
+                .andExpect(status().isForbidden());
+    }
 }

@@ -3,7 +3,6 @@ package cn.yuqing.opinion.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,15 +19,12 @@ import cn.yuqing.analysis.Candidates;
 import cn.yuqing.analysis.ItemAnalysis;
 import cn.yuqing.intake.Items;
 import cn.yuqing.intake.OpinionItem;
-import cn.yuqing.opinion.Conclusion;
-import cn.yuqing.opinion.MatterKind;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.SignedInPerson;
-import cn.yuqing.organisation.Unit;
 import cn.yuqing.shared.DomainRuleViolation;
 
 /** The analyst's workbench of events and the event page; every step is one form, one service call. */
@@ -40,9 +36,11 @@ class EventController {
     private final Items items;
     private final OrganisationDirectory directory;
     private final Accounts accounts;
+    private final EventSteps steps;
 
     EventController(OpinionManagement opinions, Candidates candidates, Items items, OrganisationDirectory directory,
-            Accounts accounts) {
+            Accounts accounts, EventSteps steps) {
+        this.steps = steps;
         this.opinions = opinions;
         this.candidates = candidates;
         this.items = items;
@@ -89,8 +87,8 @@ class EventController {
         model.addAttribute("grades", opinions.grades());
         model.addAttribute("gradeByCode", gradeMap());
         model.addAttribute("criteria", opinions.criteria());
-        model.addAttribute("conclusions", Conclusion.values());
-        model.addAttribute("kinds", MatterKind.values());
+        model.addAttribute("conclusions", cn.yuqing.opinion.Conclusion.values());
+        model.addAttribute("kinds", cn.yuqing.opinion.MatterKind.values());
         model.addAttribute("parties", opinions.parties(id));
         model.addAttribute("reports", opinions.reports(id));
         model.addAttribute("talkingPoints", opinions.talkingPoints(id));
@@ -122,56 +120,16 @@ class EventController {
     @PreAuthorize("hasAuthority('opinion:event:edit')")
     String step(@PathVariable Long id, @PathVariable String step, @RequestParam long version, HttpServletRequest request,
             RedirectAttributes redirect) {
-        DataScope scope = accounts.currentScope();
-        SignedInPerson me = me();
         try {
-            switch (step) {
-                case "start-verification" -> opinions.startVerification(id, version, scope, me);
-                case "verify" -> opinions.verify(id, version, scope, me, request.getParameter("facts"),
-                        request.getParameter("sources"), parse(Conclusion.class, request.getParameter("conclusion")),
-                        parse(MatterKind.class, request.getParameter("kind")));
-                case "flag" -> opinions.flag(id, version, scope, me, "true".equals(request.getParameter("warningSigns")),
-                        "true".equals(request.getParameter("hotOrMajor")));
-                case "judge" -> opinions.judge(id, version, scope, me, "true".equals(request.getParameter("key")),
-                        request.getParameterValues("criteria") == null ? Set.of() : Set.of(request.getParameterValues("criteria")),
-                        request.getParameter("grade"), "true".equals(request.getParameter("emergency")),
-                        request.getParameter("reasons"));
-                case "regrade" -> opinions.regrade(id, version, scope, me, request.getParameter("grade"),
-                        "true".equals(request.getParameter("emergency")), request.getParameter("reason"));
-                case "route" -> opinions.route(id, version, scope, me);
-                case "override-routing" -> opinions.overrideRouting(id, version, scope, me,
-                        Long.valueOf(request.getParameter("unitId")), request.getParameter("reason"));
-                case "talking-points" -> opinions.addTalkingPoints(id, scope, me, request.getParameter("text"));
-                case "plan" -> opinions.makePlan(id, version, scope, me, request.getParameter("channels"),
-                        request.getParameter("methods"));
-                case "start-response" -> opinions.startResponse(id, version, scope, me);
-                case "start-follow-up" -> opinions.startFollowUp(id, version, scope, me);
-                case "close" -> opinions.close(id, version, scope, me, request.getParameter("review"));
-                case "reopen" -> opinions.reopen(id, version, scope, me, request.getParameter("reason"));
-                default -> throw new DomainRuleViolation("未知的操作");
-            }
+            steps.perform(step, id, version, accounts.currentScope(), me(), request::getParameter, request::getParameterValues);
             redirect.addFlashAttribute("notice", "已保存");
         } catch (DomainRuleViolation e) {
             redirect.addFlashAttribute("error", e.describe());
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("error", "请选择单位");
         }
         return "redirect:/events/" + id;
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        try {
-            return value == null || value.isBlank() ? null : Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new DomainRuleViolation("选项不正确");
-        }
-    }
-
     private static SignedInPerson me() {
         return Accounts.current().orElseThrow();
-    }
-
-    static String unitName(Unit u) {
-        return u == null ? "" : u.name();
     }
 }

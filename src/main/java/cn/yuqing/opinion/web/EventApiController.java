@@ -1,0 +1,103 @@
+package cn.yuqing.opinion.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.yuqing.opinion.EventParty;
+import cn.yuqing.opinion.EventStep;
+import cn.yuqing.opinion.OpinionEvent;
+import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.shared.DomainRuleViolation;
+
+/**
+ * The workflow as JSON for other government systems and automation (HTTP Basic, same permissions
+ * and data scope as the pages; see docs/api.md):
+ * {@code GET /api/events}, {@code GET /api/events/{id}}, {@code POST /api/events {"candidateId": …}},
+ * {@code POST /api/events/{id}/steps/{step} {"version": …, …}}.
+ */
+@RestController
+class EventApiController {
+
+    private final OpinionManagement opinions;
+    private final Accounts accounts;
+    private final EventSteps steps;
+
+    EventApiController(OpinionManagement opinions, Accounts accounts, EventSteps steps) {
+        this.opinions = opinions;
+        this.accounts = accounts;
+        this.steps = steps;
+    }
+
+    record EventView(Long id, String title, String state, String grade, boolean emergency, String firstKnownAt,
+            Boolean keyResponse, List<String> criteria, Long responsibleUnitId, String routing, long version,
+            List<Map<String, Object>> parties, List<Map<String, Object>> steps, List<String> possibleSteps) {
+
+        static EventView of(OpinionEvent e, List<EventParty> parties) {
+            List<Map<String, Object>> p = new ArrayList<>();
+            for (EventParty party : parties) {
+                p.add(Map.of("unitId", party.unitId(), "role", party.role().name(), "duty", party.duty() == null ? "" : party.duty()));
+            }
+            List<Map<String, Object>> s = new ArrayList<>();
+            for (EventStep step : e.steps()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("action", step.action());
+                m.put("to", step.toState() == null ? null : step.toState().name());
+                m.put("clause", step.clause());
+                m.put("actor", step.actor());
+                m.put("at", step.at().toString());
+                m.put("note", step.note());
+                s.add(m);
+            }
+            return new EventView(e.id(), e.title(), e.state().name(), e.grade(), e.emergency(), e.firstKnownAt().toString(),
+                    e.keyResponse(), List.copyOf(e.criteria()), e.responsibleUnitId(), e.routing(), e.version(), p, s,
+                    e.possibleActions().stream().map(a -> a.name().toLowerCase().replace('_', '-')).toList());
+        }
+    }
+
+    @GetMapping("/api/events")
+    @PreAuthorize("hasAuthority('opinion:event:view')")
+    List<EventView> list() {
+        return opinions.visible(accounts.currentScope()).stream().map(e -> EventView.of(e, List.of())).toList();
+    }
+
+    @GetMapping("/api/events/{id}")
+    @PreAuthorize("hasAuthority('opinion:event:view')")
+    EventView get(@PathVariable Long id) {
+        return EventView.of(opinions.require(id, accounts.currentScope()), opinions.parties(id));
+    }
+
+    @PostMapping("/api/events")
+    @PreAuthorize("hasAuthority('opinion:event:edit')")
+    ResponseEntity<EventView> open(@RequestBody Map<String, Object> body) {
+        Object candidate = body.get("candidateId");
+        if (!(candidate instanceof Number n)) {
+            throw new DomainRuleViolation("candidateId 应为候选事件编号（整数）");
+        }
+        OpinionEvent e = opinions.open(n.longValue(), accounts.currentScope(), Accounts.current().orElseThrow());
+        return ResponseEntity.status(201).body(EventView.of(e, opinions.parties(e.id())));
+    }
+
+    /** The same steps as the page's forms; {@code version} is the one last read (stale edits are refused). */
+    @PostMapping("/api/events/{id}/steps/{step}")
+    @PreAuthorize("hasAuthority('opinion:event:edit')")
+    EventView step(@PathVariable Long id, @PathVariable String step, @RequestBody Map<String, Object> body) {
+        if (!(body.get("version") instanceof Number version)) {
+            throw new DomainRuleViolation("version 应为事件的当前版本号（整数）");
+        }
+        OpinionEvent e = steps.perform(step, id, version.longValue(), accounts.currentScope(), Accounts.current().orElseThrow(),
+                key -> body.get(key) == null ? null : String.valueOf(body.get(key)),
+                key -> body.get(key) instanceof List<?> list ? list.stream().map(String::valueOf).toArray(String[]::new) : null);
+        return EventView.of(e, opinions.parties(id));
+    }
+}
