@@ -97,7 +97,7 @@ public class OpinionManagement {
 
     @Transactional(readOnly = true)
     public List<EventParty> parties(Long eventId) {
-        return parties.findByEvent(eventId);
+        return parties.findByEvent(eventId).stream().sorted(java.util.Comparator.comparing(EventParty::role)).toList();
     }
 
     @Transactional(readOnly = true)
