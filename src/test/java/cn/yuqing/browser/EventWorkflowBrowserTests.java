@@ -1,0 +1,98 @@
+package cn.yuqing.browser;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.yuqing.analysis.ItemAnalyses;
+import cn.yuqing.intake.ChannelData;
+import cn.yuqing.intake.ChannelType;
+import cn.yuqing.intake.Channels;
+import cn.yuqing.intake.ItemIntake;
+import cn.yuqing.intake.ItemSubmission;
+import cn.yuqing.intake.Provenance;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.support.Browser;
+import cn.yuqing.support.TestClockConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An analyst takes a candidate through verification, judgement and routing in a real browser. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@Import(TestClockConfiguration.class)
+class EventWorkflowBrowserTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ItemIntake intake;
+    @Autowired
+    Channels channels;
+    @Autowired
+    OrganisationDirectory directory;
+    @Autowired
+    ItemAnalyses analyses;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void startBrowser() {
+        Browser.assumeInstalled();
+        browser = Browser.desktop();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAnalystVerifiesJudgesAndRoutesAnEvent() {
+        var channel = channels.create(new ChannelData("浏览器测试渠道", ChannelType.WEIBO,
+                directory.governmentOfficeOf("411526").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
+        Long item = intake.receive(ItemSubmission.of(channel.id(), "browser-1", null, "<script>window.canary=1</script>伞陂镇桥梁裂缝",
+                "伞陂镇大桥桥面出现裂缝，大货车照常通行，村民担心出事。", null, null), new Provenance("test", null, null, null)).itemId();
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.find(item).isPresent());
+        Long candidate = analyses.find(item).orElseThrow().candidateId();
+
+        Browser.signIn(browser, port, "yanpan");
+        browser.get("http://localhost:" + port + "/analysis/candidates/" + candidate);
+        Browser.click(browser, browser.findElement(By.xpath("//button[contains(., '立为舆情事件')]")));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("已立为舆情事件");
+        assertThat(browser.executeScript("return window.canary === undefined")).isEqualTo(true);
+
+        Browser.click(browser, browser.findElement(By.xpath("//button[contains(., '开始核实')]")));
+        browser.findElement(By.id("facts")).sendKeys("经县交通运输局现场查看，桥面裂缝属实，已设限高限重。");
+        new Select(browser.findElement(By.id("conclusion"))).selectByVisibleText("属实");
+        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("群众反映的重大问题");
+        Browser.click(browser, browser.findElement(By.xpath("//button[contains(., '保存核实')]")));
+
+        browser.findElement(By.id("cb")).click();
+        new Select(browser.findElement(By.id("grade"))).selectByVisibleText("较大");
+        browser.findElement(By.id("reasons")).sendKeys("涉及群众出行安全");
+        Browser.click(browser, browser.findElement(By.xpath("//button[contains(., '保存研判')]")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("较大");
+
+        Browser.click(browser, browser.findElement(By.xpath("//button[contains(., '按系统认定确定责任主体')]")));
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page).contains("第一责任主体：潢川县交通运输局").contains("协办单位：伞陂镇人民政府");
+        assertThat(page).contains("开始核实").contains("研判为重点回应").contains("确定责任主体");
+        Browser.screenshot(browser, "desktop-event");
+    }
+}
