@@ -80,6 +80,8 @@ public final class Browser {
         driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
         driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(DemoPassword.VALUE);
         driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     /**
@@ -94,6 +96,9 @@ public final class Browser {
         } catch (org.openqa.selenium.ElementClickInterceptedException e) {
             driver.executeScript("arguments[0].form.requestSubmit(arguments[0])", button);
         }
+        // the form submits and the next page replaces this one: read nothing from the old page
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
 
     /** The page's width in CSS pixels: wider than the phone means sideways scrolling. */
