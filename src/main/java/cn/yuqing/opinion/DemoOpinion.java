@@ -24,6 +24,8 @@ import cn.yuqing.organisation.SignedInPerson;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "yuqing.demo.events", havingValue = "true",
+        matchIfMissing = true)
 class DemoOpinion {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOpinion.class);

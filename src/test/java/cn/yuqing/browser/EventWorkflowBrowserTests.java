@@ -1,7 +1,5 @@
 package cn.yuqing.browser;
 
-import java.time.Duration;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,20 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-import cn.yuqing.analysis.ItemAnalyses;
-import cn.yuqing.intake.ChannelData;
-import cn.yuqing.intake.ChannelType;
-import cn.yuqing.intake.Channels;
-import cn.yuqing.intake.ItemIntake;
-import cn.yuqing.intake.ItemSubmission;
-import cn.yuqing.intake.Provenance;
-import cn.yuqing.organisation.DataScope;
-import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.support.Browser;
 import cn.yuqing.support.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** An analyst takes a candidate through verification, judgement and routing in a real browser. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -39,13 +27,7 @@ class EventWorkflowBrowserTests {
     @LocalServerPort
     int port;
     @Autowired
-    ItemIntake intake;
-    @Autowired
-    Channels channels;
-    @Autowired
-    OrganisationDirectory directory;
-    @Autowired
-    ItemAnalyses analyses;
+    cn.yuqing.opinion.EventFixtures fixtures;
 
     ChromeDriver browser;
 
@@ -64,12 +46,8 @@ class EventWorkflowBrowserTests {
 
     @Test
     void anAnalystVerifiesJudgesAndRoutesAnEvent() {
-        var channel = channels.create(new ChannelData("浏览器测试渠道", ChannelType.WEIBO,
-                directory.governmentOfficeOf("411526").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
-        Long item = intake.receive(ItemSubmission.of(channel.id(), "browser-1", null, "<script>window.canary=1</script>伞陂镇桥梁裂缝",
-                "伞陂镇大桥桥面出现裂缝，大货车照常通行，村民担心出事。", null, null), new Provenance("test", null, null, null)).itemId();
-        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.find(item).isPresent());
-        Long candidate = analyses.find(item).orElseThrow().candidateId();
+        Long candidate = fixtures.candidate("<script>window.canary=1</script>伞陂镇桥梁裂缝",
+                "伞陂镇大桥桥面出现裂缝，大货车照常通行，村民担心出事。");
 
         Browser.signIn(browser, port, "yanpan");
         browser.get("http://localhost:" + port + "/analysis/candidates/" + candidate);

@@ -1,27 +1,16 @@
 package cn.yuqing.opinion;
 
-import java.time.Duration;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cn.yuqing.analysis.ItemAnalyses;
-import cn.yuqing.intake.ChannelData;
-import cn.yuqing.intake.ChannelType;
-import cn.yuqing.intake.Channels;
-import cn.yuqing.intake.ItemIntake;
-import cn.yuqing.intake.ItemSubmission;
-import cn.yuqing.intake.Provenance;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
-import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.support.As;
 import cn.yuqing.support.WebTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -40,23 +29,12 @@ class EventPagesTests {
     @Autowired
     Accounts accounts;
     @Autowired
-    ItemIntake intake;
-    @Autowired
-    Channels channels;
-    @Autowired
-    OrganisationDirectory directory;
-    @Autowired
-    ItemAnalyses analyses;
+    EventFixtures fixtures;
     @Autowired
     OpinionManagement opinions;
 
     private Long candidate(String text) {
-        var channel = channels.create(new ChannelData("页面测试渠道" + System.nanoTime(), ChannelType.PORTAL,
-                directory.governmentOfficeOf("411526").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
-        Long item = intake.receive(ItemSubmission.of(channel.id(), "p-" + System.nanoTime(), null, null, text, null, null),
-                new Provenance("test", null, null, null)).itemId();
-        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.find(item).isPresent());
-        return analyses.find(item).orElseThrow().candidateId();
+        return fixtures.candidate(text);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package cn.yuqing.opinion;
 
-import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -10,19 +9,10 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 
-import cn.yuqing.analysis.ItemAnalyses;
-import cn.yuqing.intake.ChannelData;
-import cn.yuqing.intake.ChannelType;
-import cn.yuqing.intake.Channels;
-import cn.yuqing.intake.ItemIntake;
-import cn.yuqing.intake.ItemSubmission;
-import cn.yuqing.intake.Provenance;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
-import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.support.TestClockConfiguration;
 
-import static org.awaitility.Awaitility.await;
 
 /** The opinion module with the modules it depends on, and nothing else: what it publishes for the later stages. */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
@@ -33,31 +23,13 @@ class OpinionModuleTests {
     @Autowired
     OpinionManagement opinions;
     @Autowired
-    ItemIntake intake;
-    @Autowired
-    Channels channels;
-    @Autowired
-    OrganisationDirectory directory;
-    @Autowired
-    ItemAnalyses analyses;
+    EventFixtures fixtures;
     @Autowired
     Accounts accounts;
-    @Autowired
-    cn.yuqing.analysis.Candidates candidates;
 
     private OpinionEvent verifiedEvent() {
-        var channel = channels.create(new ChannelData("模块测试渠道" + System.nanoTime(), ChannelType.PORTAL,
-                directory.governmentOfficeOf("411526").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
-        Long item = intake.receive(ItemSubmission.of(channel.id(), "module-" + System.nanoTime(), null, null,
-                "魏岗镇山体滑坡，一户民房受损。" + System.nanoTime(), null, null),
-                new Provenance("test", null, null, null)).itemId();
-        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.find(item).isPresent());
         var analyst = accounts.loadUserByUsername("yanpan");
-        Long candidate = analyses.find(item).orElseThrow().candidateId();
-        if (candidates.itemsOf(candidate).size() > 1) {
-            candidate = candidates.split(candidate, java.util.List.of(item), DataScope.installation()).id();
-        }
-        OpinionEvent e = opinions.open(candidate, DataScope.installation(), analyst);
+        OpinionEvent e = opinions.open(fixtures.candidate("魏岗镇山体滑坡，一户民房受损。"), DataScope.installation(), analyst);
         e = opinions.startVerification(e.id(), e.version(), DataScope.installation(), analyst);
         return opinions.verify(e.id(), e.version(), DataScope.installation(), analyst, "属实", null, Conclusion.TRUE,
                 MatterKind.MAJOR_PROBLEM);

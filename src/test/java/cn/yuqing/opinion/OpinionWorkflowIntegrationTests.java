@@ -50,7 +50,7 @@ class OpinionWorkflowIntegrationTests {
     @Autowired
     MutableClock clock;
     @Autowired
-    cn.yuqing.analysis.Candidates candidates;
+    EventFixtures fixtures;
 
     SignedInPerson analyst;
     DataScope scope;
@@ -65,16 +65,7 @@ class OpinionWorkflowIntegrationTests {
 
     /** An event from a fresh post on a county channel. */
     private OpinionEvent eventAbout(String text) {
-        Channel channel = channels.create(new ChannelData("事件测试渠道" + (++counter), ChannelType.WEIBO,
-                directory.governmentOfficeOf("411526").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
-        Long item = intake.receive(ItemSubmission.of(channel.id(), "ev-" + counter, null, null, text, null, null),
-                new Provenance("test", null, null, null)).itemId();
-        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.find(item).isPresent());
-        Long candidate = analyses.find(item).orElseThrow().candidateId();
-        if (candidates.itemsOf(candidate).size() > 1) {
-            // clustering joined it to an earlier test's matter; this test wants a matter of its own
-            candidate = candidates.split(candidate, java.util.List.of(item), DataScope.installation()).id();
-        }
+        Long candidate = fixtures.candidate(text);
         clock.advance(Duration.ofMinutes(30));
         return opinions.open(candidate, scope, analyst);
     }

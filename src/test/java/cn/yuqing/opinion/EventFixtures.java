@@ -1,0 +1,58 @@
+package cn.yuqing.opinion;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import cn.yuqing.analysis.Candidates;
+import cn.yuqing.analysis.ItemAnalyses;
+import cn.yuqing.intake.ChannelData;
+import cn.yuqing.intake.ChannelType;
+import cn.yuqing.intake.Channels;
+import cn.yuqing.intake.ItemIntake;
+import cn.yuqing.intake.ItemSubmission;
+import cn.yuqing.intake.Provenance;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+
+import static org.awaitility.Awaitility.await;
+
+/** A matter of its own for a test: one post on a fresh county channel, analysed, in its own candidate. */
+@Component
+public class EventFixtures {
+
+    private final ItemIntake intake;
+    private final Channels channels;
+    private final OrganisationDirectory directory;
+    private final ItemAnalyses analyses;
+    private final Candidates candidates;
+
+    EventFixtures(ItemIntake intake, Channels channels, OrganisationDirectory directory, ItemAnalyses analyses,
+            Candidates candidates) {
+        this.intake = intake;
+        this.channels = channels;
+        this.directory = directory;
+        this.analyses = analyses;
+        this.candidates = candidates;
+    }
+
+    /** The candidate of a new post; if clustering joined it to an earlier test's matter, split it out. */
+    public Long candidate(String title, String text) {
+        var channel = channels.create(new ChannelData("测试渠道" + System.nanoTime(), ChannelType.WEIBO,
+                directory.governmentOfficeOf("411526").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
+        Long item = intake.receive(ItemSubmission.of(channel.id(), "fixture-" + System.nanoTime(), null, title, text, null, null),
+                new Provenance("test", null, null, null)).itemId();
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.find(item).isPresent());
+        Long candidate = analyses.find(item).orElseThrow().candidateId();
+        if (candidates.itemsOf(candidate).size() > 1) {
+            candidate = candidates.split(candidate, List.of(item), DataScope.installation()).id();
+        }
+        return candidate;
+    }
+
+    public Long candidate(String text) {
+        return candidate(null, text);
+    }
+}
