@@ -15,6 +15,9 @@ import org.springframework.context.annotation.Import;
  * bean so that it stops after the context that uses it.
  */
 @Import(PostgresPersistenceTests.Postgres.class)
+// closed right after the class, while its server still runs: left to the JVM's exit, the embedded
+// server's own shutdown hook stops it first and the context waits 30 s for a connection
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresPersistenceTests extends PersistenceContract {
 
     @TestConfiguration(proxyBeanMethods = false)
