@@ -118,4 +118,15 @@ class EventPagesTests {
                         .contentType("application/json").content("{\"version\": 1}"))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void theApiIsDescribedInOpenApiForSignedInCallers() throws Exception {
+        mvc.perform(get("/api/openapi")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/openapi").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("yanpan", cn.yuqing.support.DemoPassword.VALUE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/events/{id}/steps/{step}")))
+                .andExpect(content().string(containsString("/api/intake/items")))
+                .andExpect(content().string(containsString("舆情回应平台 API")));
+    }
 }
