@@ -28,6 +28,7 @@ import cn.yuqing.organisation.Unit;
 import cn.yuqing.shared.AuditedChange;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotFound;
+import cn.yuqing.shared.Times;
 
 /**
  * Event candidates: their figures and suggestions, and the analyst's hand on them — merge, move
@@ -118,7 +119,7 @@ public class Candidates {
                 Timestamp.from(now.minus(Duration.ofHours(25))), Timestamp.from(now.minus(Duration.ofHours(1))), candidateId);
         return new CandidateFigures(n(row.get("items")), n(row.get("negative")), n(row.get("channels")),
                 l(row.get("engagement")), n(row.get("last_hour")), n(row.get("previous_day")), n(row.get("with_signals")),
-                n(row.get("urgent")), instant(row.get("first_seen")), instant(row.get("last_seen")));
+                n(row.get("urgent")), Times.instant(row.get("first_seen")), Times.instant(row.get("last_seen")));
     }
 
     /** The hourly rate of the candidate's topics (schemes) over the last week, before the last hour. */
@@ -280,18 +281,5 @@ public class Candidates {
 
     private static long l(Object o) {
         return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        return ((java.time.temporal.TemporalAccessor) o) instanceof java.time.ZonedDateTime z ? z.toInstant() : null;
     }
 }

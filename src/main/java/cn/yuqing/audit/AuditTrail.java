@@ -1,23 +1,21 @@
 package cn.yuqing.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import cn.yuqing.shared.Hashes;
+import cn.yuqing.shared.Times;
 
 /**
  * The append-only, hash-chained log. Appends lock the single head row, so that concurrent
@@ -67,12 +65,7 @@ public class AuditTrail {
     static String hashOf(AuditEntry e) {
         String canonical = String.join("\u001f", Long.toString(e.seq()), e.recordedAt().toString(), e.actor(), e.action(),
                 e.subject(), nullSafe(e.before()), nullSafe(e.after()), nullSafe(e.origin()), e.prevHash());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e1) {
-            throw new IllegalStateException(e1);
-        }
+        return Hashes.sha256(canonical);
     }
 
     private static String nullSafe(String s) {
@@ -135,21 +128,8 @@ public class AuditTrail {
     }
 
     private static AuditEntry map(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getLong("seq"), toInstant(rs.getObject("recorded_at")), rs.getString("actor"),
+        return new AuditEntry(rs.getLong("seq"), Times.instant(rs.getObject("recorded_at")), rs.getString("actor"),
                 rs.getString("action"), rs.getString("subject"), rs.getString("before_state"), rs.getString("after_state"),
                 rs.getString("origin"), rs.getString("prev_hash"), rs.getString("hash"));
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.ZonedDateTime zdt) {
-            return zdt.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

@@ -5,14 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Hashes;
 
 /**
  * Attachments on disk under {@code ./data/attachments}, named by their SHA-256: a file name from
@@ -51,7 +49,7 @@ class AttachmentStore {
 
     Stored store(ItemSubmission.Upload upload) {
         String type = check(upload);
-        String sha = sha256(upload.content());
+        String sha = Hashes.sha256(upload.content());
         Path target = pathOf(sha);
         try {
             if (!Files.exists(target)) {
@@ -115,13 +113,5 @@ class AttachmentStore {
             }
         }
         return true;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

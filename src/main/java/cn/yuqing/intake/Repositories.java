@@ -1,6 +1,5 @@
 package cn.yuqing.intake;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -71,6 +70,4 @@ interface SourceRepository extends JpaRepository<IntakeSource, Long> {
     @Query("select s from IntakeSource s where s.channelId in ?1 order by s.kind, s.name")
     List<IntakeSource> findForChannels(Collection<Long> channelIds);
 
-    @Query("select s from IntakeSource s where s.lastPolledAt is null or s.lastPolledAt < ?1")
-    List<IntakeSource> polledBefore(Instant before);
 }

@@ -2,13 +2,11 @@ package cn.yuqing.intake;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.stream.Collectors;
+
+import cn.yuqing.shared.Hashes;
 
 /**
  * One URL, one item: the key ignores what does not change the page (scheme and host case, the
@@ -49,10 +47,6 @@ final class UrlKeys {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(text);
     }
 }

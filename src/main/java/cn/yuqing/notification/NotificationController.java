@@ -36,7 +36,7 @@ class NotificationController {
     @PostMapping("/notifications/{id}")
     @PreAuthorize("isAuthenticated()")
     String open(@PathVariable Long id) {
-        Notice notice = notifications.open(id, me().personId());
+        Notification notice = notifications.open(id, me().personId());
         return "redirect:" + (notice.link() == null ? "/notifications" : notice.link());
     }
 

@@ -14,12 +14,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import cn.yuqing.shared.NotFound;
 import cn.yuqing.shared.NotificationRequested;
 
-interface NoticeRepository extends JpaRepository<Notice, Long> {
+interface NotificationRepository extends JpaRepository<Notification, Long> {
 
-    @Query("select n from Notice n where n.recipientId = ?1 order by case when n.readAt is null then 0 else 1 end, n.urgent desc, n.createdAt desc")
-    List<Notice> inbox(Long recipientId, PageRequest page);
+    @Query("select n from Notification n where n.recipientId = ?1 order by case when n.readAt is null then 0 else 1 end, n.urgent desc, n.createdAt desc")
+    List<Notification> inbox(Long recipientId, PageRequest page);
 
-    @Query("select count(n) from Notice n where n.recipientId = ?1 and n.readAt is null")
+    @Query("select count(n) from Notification n where n.recipientId = ?1 and n.readAt is null")
     long unread(Long recipientId);
 }
 
@@ -28,10 +28,10 @@ interface NoticeRepository extends JpaRepository<Notice, Long> {
 @Transactional
 public class Notifications {
 
-    private final NoticeRepository notices;
+    private final NotificationRepository notices;
     private final Clock clock;
 
-    Notifications(NoticeRepository notices, Clock clock) {
+    Notifications(NotificationRepository notices, Clock clock) {
         this.notices = notices;
         this.clock = clock;
     }
@@ -39,13 +39,13 @@ public class Notifications {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(NotificationRequested request) {
         for (Long recipient : request.recipients()) {
-            notices.save(new Notice(recipient, request.title(), request.body(), request.link(), request.urgent(),
+            notices.save(new Notification(recipient, request.title(), request.body(), request.link(), request.urgent(),
                     clock.instant()));
         }
     }
 
     @Transactional(readOnly = true)
-    public List<Notice> inbox(Long personId) {
+    public List<Notification> inbox(Long personId) {
         return notices.inbox(personId, PageRequest.of(0, 200));
     }
 
@@ -55,8 +55,8 @@ public class Notifications {
     }
 
     /** Marks a notice read; someone else's notice is "not found". */
-    public Notice open(Long noticeId, Long personId) {
-        Notice notice = notices.findById(noticeId).filter(n -> n.recipientId().equals(personId))
+    public Notification open(Long noticeId, Long personId) {
+        Notification notice = notices.findById(noticeId).filter(n -> n.recipientId().equals(personId))
                 .orElseThrow(() -> new NotFound("通知"));
         notice.markRead(clock.instant());
         return notice;

@@ -3,7 +3,6 @@ package cn.yuqing.opinion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -295,13 +294,6 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
 
     public Set<String> categories() {
         return categories == null || categories.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(categories.split(",")));
-    }
-
-    Map<String, Object> snapshot() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("state", state.name());
-        s.put("grade", grade);
-        return s;
     }
 
     public Long id() { return id; }

@@ -15,6 +15,23 @@ public final class Times {
     private Times() {
     }
 
+    /** A timestamp as JDBC drivers return it (H2: OffsetDateTime, PostgreSQL: Timestamp or OffsetDateTime). */
+    public static Instant instant(Object jdbcValue) {
+        if (jdbcValue == null) {
+            return null;
+        }
+        if (jdbcValue instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (jdbcValue instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (jdbcValue instanceof java.time.ZonedDateTime zdt) {
+            return zdt.toInstant();
+        }
+        throw new IllegalArgumentException("not a timestamp: " + jdbcValue.getClass());
+    }
+
     public static String format(Instant instant) {
         return instant == null ? "" : MINUTES.format(instant);
     }

@@ -13,7 +13,7 @@ import cn.yuqing.shared.Times;
 /** One notice to one person. */
 @Entity
 @Table(name = "notification")
-public class Notice {
+public class Notification {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -33,10 +33,10 @@ public class Notice {
 
     private Instant readAt;
 
-    protected Notice() {
+    protected Notification() {
     }
 
-    Notice(Long recipientId, String title, String body, String link, boolean urgent, Instant createdAt) {
+    Notification(Long recipientId, String title, String body, String link, boolean urgent, Instant createdAt) {
         this.recipientId = recipientId;
         this.title = clip(title, 200);
         this.body = clip(body, 2000);
