@@ -11,12 +11,9 @@ import cn.yuqing.shared.Stage;
 class AnalysisNavigation {
 
     @Bean
-    NavigationEntry candidatesEntry() {
-        return new NavigationEntry(Stage.ANALYSIS, "研判工作台（候选事件）", "/analysis/candidates", Role.Codes.CANDIDATE_VIEW, 10);
-    }
-
-    @Bean
-    NavigationEntry schemesEntry() {
-        return new NavigationEntry(Stage.ANALYSIS, "监测方案", "/analysis/schemes", Role.Codes.SCHEME_VIEW, 20);
+    NavigationEntry.Menu analysisMenu() {
+        return NavigationEntry.Menu.of(
+                new NavigationEntry(Stage.ANALYSIS, "研判工作台（候选事件）", "/analysis/candidates", Role.Codes.CANDIDATE_VIEW, 10),
+                new NavigationEntry(Stage.ANALYSIS, "监测方案", "/analysis/schemes", Role.Codes.SCHEME_VIEW, 20));
     }
 }

@@ -10,12 +10,9 @@ import cn.yuqing.shared.Stage;
 class AuditNavigation {
 
     @Bean
-    NavigationEntry auditLogEntry() {
-        return new NavigationEntry(Stage.ADMINISTRATION, "操作日志", "/audit", "audit:log:view", 80);
-    }
-
-    @Bean
-    NavigationEntry auditVerifyEntry() {
-        return new NavigationEntry(Stage.ADMINISTRATION, "防篡改校验", "/audit/verify", "audit:chain:verify", 90);
+    NavigationEntry.Menu auditMenu() {
+        return NavigationEntry.Menu.of(
+                new NavigationEntry(Stage.ADMINISTRATION, "操作日志", "/audit", "audit:log:view", 80),
+                new NavigationEntry(Stage.ADMINISTRATION, "防篡改校验", "/audit/verify", "audit:chain:verify", 90));
     }
 }

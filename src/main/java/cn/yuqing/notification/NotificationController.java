@@ -65,7 +65,7 @@ class UnreadCountAdvice {
 class NotificationNavigation {
 
     @Bean
-    NavigationEntry inboxEntry() {
-        return new NavigationEntry(Stage.ADMINISTRATION, "我的消息", "/notifications", null, 1);
+    NavigationEntry.Menu notificationMenu() {
+        return NavigationEntry.Menu.of(new NavigationEntry(Stage.ADMINISTRATION, "我的消息", "/notifications", null, 1));
     }
 }

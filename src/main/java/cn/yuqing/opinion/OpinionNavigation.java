@@ -11,12 +11,9 @@ import cn.yuqing.shared.Stage;
 class OpinionNavigation {
 
     @Bean
-    NavigationEntry eventsEntry() {
-        return new NavigationEntry(Stage.ANALYSIS, "舆情事件", "/events", Role.Codes.EVENT_VIEW, 5);
-    }
-
-    @Bean
-    NavigationEntry workOrdersEntry() {
-        return new NavigationEntry(Stage.RESPONSE, "本单位任务单", "/work-orders", Role.Codes.ORDER_HANDLE, 10);
+    NavigationEntry.Menu opinionMenu() {
+        return NavigationEntry.Menu.of(
+                new NavigationEntry(Stage.ANALYSIS, "舆情事件", "/events", Role.Codes.EVENT_VIEW, 5),
+                new NavigationEntry(Stage.RESPONSE, "本单位任务单", "/work-orders", Role.Codes.ORDER_HANDLE, 10));
     }
 }

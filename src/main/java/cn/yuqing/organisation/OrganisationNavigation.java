@@ -10,12 +10,9 @@ import cn.yuqing.shared.Stage;
 class OrganisationNavigation {
 
     @Bean
-    NavigationEntry directoryEntry() {
-        return new NavigationEntry(Stage.ADMINISTRATION, "组织机构", "/organisation", Role.Codes.DIRECTORY_VIEW, 10);
-    }
-
-    @Bean
-    NavigationEntry peopleEntry() {
-        return new NavigationEntry(Stage.ADMINISTRATION, "人员与账户", "/organisation/people", Role.Codes.PERSON_VIEW, 20);
+    NavigationEntry.Menu organisationMenu() {
+        return NavigationEntry.Menu.of(
+                new NavigationEntry(Stage.ADMINISTRATION, "组织机构", "/organisation", Role.Codes.DIRECTORY_VIEW, 10),
+                new NavigationEntry(Stage.ADMINISTRATION, "人员与账户", "/organisation/people", Role.Codes.PERSON_VIEW, 20));
     }
 }

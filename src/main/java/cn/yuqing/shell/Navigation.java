@@ -17,8 +17,8 @@ class Navigation {
 
     private final List<NavigationEntry> entries;
 
-    Navigation(List<NavigationEntry> entries) {
-        this.entries = entries.stream().sorted(Comparator.comparing(NavigationEntry::stage)
+    Navigation(List<NavigationEntry.Menu> menus) {
+        this.entries = menus.stream().flatMap(m -> m.entries().stream()).sorted(Comparator.comparing(NavigationEntry::stage)
                 .thenComparingInt(NavigationEntry::order)).toList();
     }
 
