@@ -25,6 +25,7 @@ import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotificationRequested;
 import cn.yuqing.shared.Times;
+import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.shared.WorkingCalendar;
 
 /** 4.1 收集记录: each look at a channel is recorded; the daily board; reminders for patrols not done. */
@@ -37,14 +38,14 @@ public class Patrols {
     private final ItemRepository items;
     private final WorkingCalendar calendar;
     private final PatrolSettings settings;
-    private final UrgentReport leaders;
+    private final OrganisationDirectory directory;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     Patrols(PatrolRepository patrols, ChannelRepository channels, ItemRepository items, WorkingCalendar calendar,
-            PatrolSettings settings, UrgentReport leaders, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+            PatrolSettings settings, OrganisationDirectory directory, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
             PlatformTransactionManager txManager) {
         this.tx = new TransactionTemplate(txManager);
         this.patrols = patrols;
@@ -52,7 +53,7 @@ public class Patrols {
         this.items = items;
         this.calendar = calendar;
         this.settings = settings;
-        this.leaders = leaders;
+        this.directory = directory;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -160,7 +161,7 @@ public class Patrols {
                     sent++;
                 }
                 if (!now.isBefore(due.get(slot).plus(settings.leaderDelay())) && remind(c.id(), today, slot, "LEADER", now,
-                        new NotificationRequested(leaders.leadersOf(c.unitId()), "巡查未完成：" + c.name(), "今日第" + (slot + 1)
+                        new NotificationRequested(directory.leadersOf(c.unitId()), "巡查未完成：" + c.name(), "今日第" + (slot + 1)
                                 + "次巡查逾期" + Times.describe(settings.leaderDelay()) + "仍未记录，请督促。", "/intake/patrols",
                                 false))) {
                     sent++;

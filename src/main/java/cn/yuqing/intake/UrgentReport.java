@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Person;
 import cn.yuqing.organisation.Role;
-import cn.yuqing.organisation.Unit;
 import cn.yuqing.shared.NotificationRequested;
 
 /**
@@ -44,30 +43,7 @@ class UrgentReport {
                 recipients.add(analyst.id());
             }
         }
-        recipients.addAll(leadersOf(unitId));
+        recipients.addAll(directory.leadersOf(unitId));
         return recipients;
-    }
-
-    /** The unit's head; for a government or its office, the principal leader and the office's heads. */
-    Set<Long> leadersOf(Long unitId) {
-        Unit unit = directory.requireUnit(unitId);
-        Set<Long> leaders = new HashSet<>();
-        Set<Long> leaderUnits = new HashSet<>(Set.of(unitId));
-        switch (unit.kind()) {
-            case GOVERNMENT, GOVERNMENT_OFFICE -> {
-                directory.governmentOf(unit.region().code()).ifPresent(u -> leaderUnits.add(u.id()));
-                directory.governmentOfficeOf(unit.region().code()).ifPresent(u -> leaderUnits.add(u.id()));
-            }
-            default -> {
-            }
-        }
-        for (Role role : new Role[] {Role.DEPARTMENT_HEAD, Role.PRINCIPAL_LEADER}) {
-            for (Person p : directory.peopleWithRole(role)) {
-                if (p.unit() != null && leaderUnits.contains(p.unit().id())) {
-                    leaders.add(p.id());
-                }
-            }
-        }
-        return leaders;
     }
 }

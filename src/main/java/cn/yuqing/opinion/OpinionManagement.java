@@ -203,10 +203,10 @@ public class OpinionManagement {
         Instant now = clock.instant();
         e.flag(warningSigns, hotOrMajor, by.getUsername(), now);
         if (warningSigns && !reports.sent(id, WarningReport.Kind.LEADER)) {
-            send(e, WarningReport.Kind.LEADER, leadersOf(e.ownerUnitId()), now);
+            send(e, WarningReport.Kind.LEADER, directory.leadersOf(e.ownerUnitId()), now);
         }
         if (hotOrMajor && !reports.sent(id, WarningReport.Kind.SUPERIOR)) {
-            send(e, WarningReport.Kind.SUPERIOR, superiorsOf(e.levelRegionCode()), now);
+            send(e, WarningReport.Kind.SUPERIOR, directory.superiorsOf(e.levelRegionCode()), now);
         }
         return events.save(e);
     }
@@ -222,46 +222,6 @@ public class OpinionManagement {
         publisher.publishEvent(new NotificationRequested(recipients, kind.label() + "：" + e.title(),
                 kind == WarningReport.Kind.LEADER ? "该舆情具有预警性、倾向性、苗头性，按第4.2条报请负责人阅示。"
                         : "该舆情为热点或重大舆情，按第4.2条第一时间报告上一级主管部门。", "/events/" + e.id(), true));
-    }
-
-    /** The owning unit's heads; for a government or its office, the principal leader too. */
-    private Set<Long> leadersOf(Long unitId) {
-        Unit unit = directory.requireUnit(unitId);
-        Set<Long> units = new HashSet<>(Set.of(unitId));
-        if (unit.kind() == cn.yuqing.organisation.UnitKind.GOVERNMENT_OFFICE
-                || unit.kind() == cn.yuqing.organisation.UnitKind.GOVERNMENT
-                || unit.kind() == cn.yuqing.organisation.UnitKind.PUBLICITY_DEPARTMENT) {
-            directory.governmentOf(unit.region().code()).ifPresent(g -> units.add(g.id()));
-        }
-        Set<Long> people = new HashSet<>();
-        for (Role role : new Role[] {Role.DEPARTMENT_HEAD, Role.PRINCIPAL_LEADER}) {
-            for (Person p : directory.peopleWithRole(role)) {
-                if (p.unit() != null && units.contains(p.unit().id())) {
-                    people.add(p.id());
-                }
-            }
-        }
-        return people;
-    }
-
-    /** The superior authority: the government office (and principal leader) of the level above. */
-    private Set<Long> superiorsOf(String levelRegionCode) {
-        Region level = directory.requireRegion(levelRegionCode);
-        if (level.parent() == null) {
-            return Set.of();
-        }
-        Set<Long> units = new HashSet<>();
-        directory.governmentOfficeOf(level.parent().code()).ifPresent(u -> units.add(u.id()));
-        directory.governmentOf(level.parent().code()).ifPresent(u -> units.add(u.id()));
-        Set<Long> people = new HashSet<>();
-        for (Role role : new Role[] {Role.GOVERNMENT_OFFICE, Role.PRINCIPAL_LEADER, Role.DEPARTMENT_HEAD}) {
-            for (Person p : directory.peopleWithRole(role)) {
-                if (p.unit() != null && units.contains(p.unit().id())) {
-                    people.add(p.id());
-                }
-            }
-        }
-        return people;
     }
 
     /** The recipient opened the event: their reports are read. */

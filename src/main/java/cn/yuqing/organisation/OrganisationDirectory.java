@@ -1,6 +1,7 @@
 package cn.yuqing.organisation;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -135,6 +136,60 @@ public class OrganisationDirectory {
     /** Enabled people holding the role, with the units they may read. */
     public List<Person> peopleWithRole(Role role) {
         return people.findWithRole(role);
+    }
+
+    /** Enabled people of these units holding any of the roles. */
+    public Set<Long> peopleOf(Collection<Long> unitIds, Role... roles) {
+        Set<Long> found = new HashSet<>();
+        for (Role role : roles) {
+            for (Person p : people.findWithRole(role)) {
+                if (p.unit() != null && unitIds.contains(p.unit().id())) {
+                    found.add(p.id());
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The unit's heads (4.2 warning reports, overdue reminders); for a government, its office or the
+     * publicity department, the principal leader and the office's heads as well.
+     */
+    public Set<Long> leadersOf(Long unitId) {
+        Unit unit = requireUnit(unitId);
+        Set<Long> leaderUnits = new HashSet<>(Set.of(unitId));
+        if (unit.kind() == UnitKind.GOVERNMENT || unit.kind() == UnitKind.GOVERNMENT_OFFICE
+                || unit.kind() == UnitKind.PUBLICITY_DEPARTMENT) {
+            governmentOf(unit.region().code()).ifPresent(u -> leaderUnits.add(u.id()));
+            governmentOfficeOf(unit.region().code()).ifPresent(u -> leaderUnits.add(u.id()));
+        }
+        return peopleOf(leaderUnits, Role.DEPARTMENT_HEAD, Role.PRINCIPAL_LEADER);
+    }
+
+    /** The government office of a region: its staff and heads, who coordinate (clause 3). */
+    public Set<Long> governmentOfficePeople(String regionCode) {
+        return governmentOfficeOf(regionCode)
+                .map(u -> peopleOf(Set.of(u.id()), Role.GOVERNMENT_OFFICE, Role.DEPARTMENT_HEAD)).orElse(Set.of());
+    }
+
+    /** The principal leaders of a region's government. */
+    public Set<Long> principalLeaders(String regionCode) {
+        Set<Long> units = new HashSet<>();
+        governmentOf(regionCode).ifPresent(u -> units.add(u.id()));
+        governmentOfficeOf(regionCode).ifPresent(u -> units.add(u.id()));
+        return peopleOf(units, Role.PRINCIPAL_LEADER);
+    }
+
+    /** The superior authority of a level (4.2): the government office and principal leader of the region above. */
+    public Set<Long> superiorsOf(String regionCode) {
+        Region level = requireRegion(regionCode);
+        if (level.parent() == null) {
+            return Set.of();
+        }
+        Set<Long> units = new HashSet<>();
+        governmentOfficeOf(level.parent().code()).ifPresent(u -> units.add(u.id()));
+        governmentOf(level.parent().code()).ifPresent(u -> units.add(u.id()));
+        return peopleOf(units, Role.GOVERNMENT_OFFICE, Role.PRINCIPAL_LEADER, Role.DEPARTMENT_HEAD);
     }
 
     public Optional<Person> person(Long id) {

@@ -16,6 +16,7 @@ class TimeConfiguration {
         return Clock.system(Times.ZONE);
     }
 
+    /** Monday to Friday where the deadline module (and its edited calendar) is absent, as in module tests. */
     @Bean
     @ConditionalOnMissingBean
     WorkingCalendar workingCalendar() {

@@ -4,8 +4,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 /**
- * Which days are working days. Until the administrator-edited calendar (holidays, 调休 make-up
- * days) exists, Monday to Friday; every rule that counts working days asks this interface.
+ * Which days are working days. The deadline module implements it with the administrator-edited
+ * calendar (holidays, 调休 make-up days); every rule that counts working days asks this interface.
  */
 public interface WorkingCalendar {
 

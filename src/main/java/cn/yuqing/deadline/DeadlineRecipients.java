@@ -1,0 +1,62 @@
+package cn.yuqing.deadline;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import cn.yuqing.opinion.OpinionEvent;
+import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.WorkOrder;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.Role;
+
+/**
+ * Who a reminder or an escalation reaches, decided when it fires: a work order returned and re-sent
+ * in the meantime sends the reminder to whoever holds the duty now.
+ */
+@Component
+class DeadlineRecipients {
+
+    private final OpinionManagement opinions;
+    private final OrganisationDirectory directory;
+
+    DeadlineRecipients(OpinionManagement opinions, OrganisationDirectory directory) {
+        this.opinions = opinions;
+        this.directory = directory;
+    }
+
+    /** The responsible unit (the owning unit until one is named) and every unit holding an open work order. */
+    Set<Long> dutyUnits(OpinionEvent e) {
+        Set<Long> units = new HashSet<>();
+        units.add(e.responsibleUnitId() != null ? e.responsibleUnitId() : e.ownerUnitId());
+        for (WorkOrder o : opinions.workOrders(e.id())) {
+            if (o.status() != WorkOrder.Status.RETURNED) {
+                units.add(o.unitId());
+            }
+        }
+        return units;
+    }
+
+    Set<Long> of(OpinionEvent e, EscalationLevel level) {
+        return switch (level) {
+            case RESPONSIBLE_UNIT -> {
+                Set<Long> people = new HashSet<>(directory.peopleOf(dutyUnits(e), Role.RESPONDER, Role.DEPARTMENT_HEAD));
+                people.addAll(directory.peopleOf(Set.of(e.ownerUnitId()), Role.ANALYST));
+                yield people;
+            }
+            case DEPARTMENT_HEAD -> {
+                Set<Long> people = new HashSet<>();
+                for (Long unit : dutyUnits(e)) {
+                    people.addAll(directory.leadersOf(unit));
+                }
+                yield people;
+            }
+            case GOVERNMENT_OFFICE -> directory.governmentOfficePeople(e.levelRegionCode());
+            case PUBLICITY -> directory.publicityDepartmentOf(e.levelRegionCode())
+                    .map(u -> directory.peopleOf(Set.of(u.id()), Role.PUBLICITY, Role.DEPARTMENT_HEAD)).orElse(Set.of());
+            case PRINCIPAL_LEADER -> directory.principalLeaders(e.levelRegionCode());
+            case SUPERIOR -> directory.superiorsOf(e.levelRegionCode());
+        };
+    }
+}

@@ -1,0 +1,183 @@
+package cn.yuqing.deadline;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.yuqing.opinion.OpinionEvent;
+import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.shared.NotificationRequested;
+import cn.yuqing.shared.Times;
+
+/**
+ * Fires due timers: reminders, the deadline itself, escalation steps. A timer is claimed with
+ * {@code SELECT … FOR UPDATE SKIP LOCKED} and deleted in the transaction that does its work, so on
+ * any number of nodes each fires once, and a process that dies mid-batch leaves the batch to be
+ * fired after restart (late, never twice, never lost).
+ */
+@Service
+public class DeadlineTimers {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineTimers.class);
+
+    private static final String CLAIM = """
+            select id, deadline_id, kind, level, fire_at, attempts from deadline_timer
+            where fire_at <= ? order by fire_at, id fetch first ? rows only for update skip locked""";
+
+    record Claimed(long id, long deadlineId, DeadlineTimer.Kind kind, EscalationLevel level, Instant fireAt, int attempts) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final DeadlineRepository deadlines;
+    private final Deadlines service;
+    private final OpinionManagement opinions;
+    private final DeadlineRecipients recipients;
+    private final ApplicationEventPublisher events;
+    private final DeadlineSettings settings;
+    private final Clock clock;
+
+    DeadlineTimers(JdbcTemplate jdbc, PlatformTransactionManager txManager, DeadlineRepository deadlines, Deadlines service,
+            OpinionManagement opinions, DeadlineRecipients recipients, ApplicationEventPublisher events,
+            DeadlineSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txManager);
+        this.deadlines = deadlines;
+        this.service = service;
+        this.opinions = opinions;
+        this.recipients = recipients;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Fires everything due now; returns how many timers fired. */
+    public int fireDue() {
+        return fireDue(lateness -> { });
+    }
+
+    int fireDue(Consumer<Duration> lateness) {
+        int fired = 0;
+        while (true) {
+            Instant now = clock.instant();
+            List<Claimed> batch;
+            try {
+                batch = tx.execute(status -> fireBatch(now, lateness));
+            } catch (RuntimeException failed) {
+                log.warn("a batch of deadline timers failed, firing them one by one: {}", failed.toString());
+                batch = fireSingly(now, lateness);
+            }
+            if (batch == null || batch.isEmpty()) {
+                return fired;
+            }
+            fired += batch.size();
+        }
+    }
+
+    private List<Claimed> fireBatch(Instant now, Consumer<Duration> lateness) {
+        List<Claimed> batch = claim(now, settings.batchSize());
+        Map<String, Set<Long>> people = new HashMap<>();
+        for (Claimed t : batch) {
+            fire(t, now, people);
+        }
+        jdbc.batchUpdate("delete from deadline_timer where id = ?", batch, batch.size(),
+                (ps, t) -> ps.setLong(1, t.id()));
+        batch.forEach(t -> lateness.accept(Duration.between(t.fireAt(), now)));
+        return batch;
+    }
+
+    /** After a failed batch: each timer in its own transaction; one that fails again is retried later, visibly. */
+    private List<Claimed> fireSingly(Instant now, Consumer<Duration> lateness) {
+        List<Claimed> due = jdbc.query("select id, deadline_id, kind, level, fire_at, attempts from deadline_timer"
+                + " where fire_at <= ? order by fire_at, id fetch first ? rows only", this::row, Timestamp.from(now),
+                settings.batchSize());
+        for (Claimed candidate : due) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    List<Claimed> one = jdbc.query("select id, deadline_id, kind, level, fire_at, attempts from deadline_timer"
+                            + " where id = ? for update skip locked", this::row, candidate.id());
+                    for (Claimed t : one) {
+                        fire(t, now, new HashMap<>());
+                        jdbc.update("delete from deadline_timer where id = ?", t.id());
+                        lateness.accept(Duration.between(t.fireAt(), now));
+                    }
+                });
+            } catch (RuntimeException failed) {
+                log.error("deadline timer {} failed", candidate.id(), failed);
+                Duration backoff = Duration.ofMinutes(Math.min(60, 1L << Math.min(candidate.attempts(), 6)));
+                String error = failed.toString();
+                jdbc.update("update deadline_timer set attempts = attempts + 1, fire_at = ?, last_error = ? where id = ?",
+                        Timestamp.from(now.plus(backoff)), error.length() > 500 ? error.substring(0, 500) : error,
+                        candidate.id());
+            }
+        }
+        return due;
+    }
+
+    private List<Claimed> claim(Instant now, int limit) {
+        return jdbc.query(CLAIM, this::row, Timestamp.from(now), limit);
+    }
+
+    private Claimed row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        String level = rs.getString("level");
+        return new Claimed(rs.getLong("id"), rs.getLong("deadline_id"), DeadlineTimer.Kind.valueOf(rs.getString("kind")),
+                level == null ? null : EscalationLevel.valueOf(level), Times.instant(rs.getObject("fire_at")),
+                rs.getInt("attempts"));
+    }
+
+    private void fire(Claimed t, Instant now, Map<String, Set<Long>> people) {
+        Deadline d = deadlines.findById(t.deadlineId()).orElse(null);
+        if (d == null) {
+            return;
+        }
+        OpinionEvent e = opinions.require(d.eventId(), DataScope.installation());
+        switch (t.kind()) {
+            case REMIND -> {
+                if (d.status() == Deadline.Status.RUNNING) {
+                    service.append(d, d.reminded(now));
+                    tell(people, e, EscalationLevel.RESPONSIBLE_UNIT, "时限提醒：" + d.title() + " · " + e.title(),
+                            d.title() + "（" + d.allowed() + "）应于" + d.dueAtText() + "前完成，" + d.countdownAt(now) + "。", false);
+                }
+            }
+            case DUE -> {
+                if (d.status() == Deadline.Status.RUNNING) {
+                    service.append(d, d.miss(now));
+                    tell(people, e, EscalationLevel.RESPONSIBLE_UNIT, "已超时：" + d.title() + " · " + e.title(),
+                            d.title() + "（" + d.allowed() + "）应于" + d.dueAtText() + "前完成，现已超时，请立即处置。", d.grave());
+                }
+            }
+            case ESCALATE -> {
+                if (d.status() == Deadline.Status.MISSED) {
+                    EscalationLevel level = t.level() == null ? EscalationLevel.DEPARTMENT_HEAD : t.level();
+                    service.append(d, d.escalated(level, now));
+                    tell(people, e, level, "督办：" + d.title() + "超时 · " + e.title(),
+                            d.title() + "应于" + d.dueAtText() + "前完成，" + d.countdownAt(now) + "，按时限规则告知"
+                                    + level.label() + "，请督促办理。", d.grave());
+                }
+            }
+        }
+    }
+
+    private void tell(Map<String, Set<Long>> cache, OpinionEvent e, EscalationLevel level, String title, String body,
+            boolean urgent) {
+        Set<Long> who = cache.computeIfAbsent(e.id() + "/" + level, k -> recipients.of(e, level));
+        if (!who.isEmpty()) {
+            events.publishEvent(new NotificationRequested(who, title, body, "/events/" + e.id(), urgent));
+        }
+    }
+}

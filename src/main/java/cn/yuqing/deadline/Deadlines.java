@@ -1,0 +1,224 @@
+package cn.yuqing.deadline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.yuqing.opinion.EventGraded;
+import cn.yuqing.opinion.EventState;
+import cn.yuqing.opinion.EventStepTaken;
+import cn.yuqing.opinion.OpinionEvent;
+import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.organisation.DataScope;
+
+/**
+ * Each event's deadlines (4.4). They start in the transaction that grades the event, so a graded
+ * event without its clocks cannot exist; they run from the moment the government first knew; a
+ * re-grade keeps a stricter running clock and supersedes a laxer one; a published release stops
+ * what it answers and starts the next continued-release clock; closing stops the rest.
+ */
+@Service
+@Transactional
+public class Deadlines {
+
+    /** An event's clocks and their history, for its page. */
+    public record Board(List<Deadline> deadlines, Map<Long, List<DeadlineEntry>> history) {
+        public List<DeadlineEntry> historyOf(Deadline d) {
+            return history.getOrDefault(d.id(), List.of());
+        }
+    }
+
+    /** An open clock with its event, for the lists of what falls due. */
+    public record Due(Deadline deadline, OpinionEvent event) {
+    }
+
+    private final DeadlineRepository deadlines;
+    private final DeadlineEntryRepository history;
+    private final DeadlineTimerRepository timers;
+    private final ClockPolicies policies;
+    private final OpinionManagement opinions;
+    private final WorkingTime time;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Deadlines(DeadlineRepository deadlines, DeadlineEntryRepository history, DeadlineTimerRepository timers,
+            ClockPolicies policies, OpinionManagement opinions, WorkingTime time, ApplicationEventPublisher events,
+            Clock clock) {
+        this.deadlines = deadlines;
+        this.history = history;
+        this.timers = timers;
+        this.policies = policies;
+        this.opinions = opinions;
+        this.time = time;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- reactions to the workflow -------------------------------------------------------------
+
+    /**
+     * 4.4 and DOMAIN.md: first grading counts from the moment the government first knew; a re-grade
+     * counts from the re-grade, but a running clock of the same duty that falls due earlier stays.
+     */
+    @EventListener
+    void on(EventGraded graded) {
+        Instant now = clock.instant();
+        Optional<ClockPolicy> policy = policies.resolve(graded.grade(), graded.emergency());
+        Deadline.Basis basis = graded.regrade() ? Deadline.Basis.REGRADE : Deadline.Basis.FIRST_KNOWN;
+        Instant from = graded.regrade() ? graded.gradedAt() : graded.firstKnownAt();
+        boolean grave = graded.gradeRank() <= 2;
+        List<Deadline> open = deadlines.findOpen(graded.eventId());
+        List<ClockRule> rules = policy.map(ClockPolicy::rules).orElse(List.of());
+        for (ClockRule rule : rules) {
+            if (rule.clock() == ClockKind.FOLLOW_UP) {
+                continue; // starts with the first release
+            }
+            Instant due = time.add(from, rule.amount(), rule.unit());
+            Optional<Deadline> sameDuty = open.stream().filter(d -> d.clock().sameDutyAs(rule.clock())).findFirst();
+            if (sameDuty.isPresent() && !sameDuty.get().dueAt().isAfter(due)) {
+                append(sameDuty.get(), sameDuty.get().kept("调整等级为" + graded.grade() + "后，原" + sameDuty.get().title()
+                        + "时限（" + sameDuty.get().dueAtText() + "）更严格，继续有效", now));
+                continue;
+            }
+            sameDuty.ifPresent(d -> end(d, d.supersede("调整等级后由更严格的" + rule.clock().label() + "时限（" + rule.allowed()
+                    + "）取代", now)));
+            start(graded.eventId(), rule, policy.get().name(), basis, from, due, grave, 1, now);
+        }
+        for (Deadline d : open) {
+            boolean stillRequired = rules.stream().anyMatch(r -> r.clock().sameDutyAs(d.clock()));
+            if (d.open() && !stillRequired) {
+                end(d, d.stop("调整等级后不再要求" + d.clock().label(), now));
+            }
+        }
+    }
+
+    /** 4.6: a closed event's clocks stop; 4.5: a reopened one is followed up again. */
+    @EventListener
+    void on(EventStepTaken step) {
+        Instant now = clock.instant();
+        if (step.to() == EventState.CLOSED && "CLOSE".equals(step.step())) {
+            for (Deadline d : deadlines.findOpen(step.eventId())) {
+                end(d, d.stop("事件办结，停止计时", now));
+            }
+        } else if ("REOPEN".equals(step.step())) {
+            startFollowUp(step.eventId(), Deadline.Basis.REOPEN, now);
+        }
+    }
+
+    /** 4.4: a published release stops the clocks it answers; the next continued release is then due. */
+    @EventListener
+    void on(ReleasePublished release) {
+        Instant now = clock.instant();
+        boolean answered = false;
+        for (Deadline d : deadlines.findOpen(release.eventId())) {
+            boolean answers = release.answers().contains(d.clock())
+                    || (d.clock() == ClockKind.FOLLOW_UP && !release.answers().isEmpty());
+            if (answers) {
+                end(d, d.meet(release.summary(), release.publishedAt()));
+                answered = true;
+            }
+        }
+        boolean followUpRunning = deadlines.findOpen(release.eventId()).stream().anyMatch(d -> d.clock() == ClockKind.FOLLOW_UP);
+        if (answered && !followUpRunning) {
+            startFollowUp(release.eventId(), Deadline.Basis.RELEASE, release.publishedAt().isAfter(now) ? now : release.publishedAt());
+        }
+    }
+
+    private void startFollowUp(Long eventId, Deadline.Basis basis, Instant from) {
+        OpinionEvent e = opinions.require(eventId, DataScope.installation());
+        if (e.grade() == null || e.state() == EventState.CLOSED) {
+            return;
+        }
+        policies.resolve(e.grade(), e.emergency()).ifPresent(policy -> policy.rule(ClockKind.FOLLOW_UP).ifPresent(rule -> {
+            int next = deadlines.lastSequence(eventId, ClockKind.FOLLOW_UP) + 1;
+            boolean grave = opinions.grades().stream().anyMatch(g -> g.code().equals(e.grade()) && g.rank() <= 2);
+            start(eventId, rule, policy.name(), basis, from, time.add(from, rule.amount(), rule.unit()), grave, next,
+                    clock.instant());
+        }));
+    }
+
+    private void start(Long eventId, ClockRule rule, String policyName, Deadline.Basis basis, Instant from, Instant due,
+            boolean grave, int sequence, Instant now) {
+        Deadline d = deadlines.save(new Deadline(eventId, rule.clock(), sequence, policyName, rule.allowed(), basis, from,
+                due, grave));
+        append(d, d.started(now));
+        List<DeadlineTimer> planned = new ArrayList<>();
+        for (Instant at : rule.reminderTimes(from, due)) {
+            if (at.isAfter(now)) {
+                planned.add(new DeadlineTimer(d.id(), DeadlineTimer.Kind.REMIND, 0, null, at));
+            }
+        }
+        planned.add(new DeadlineTimer(d.id(), DeadlineTimer.Kind.DUE, 0, null, due));
+        List<ClockRule.Escalation> steps = rule.escalations();
+        for (int i = 0; i < steps.size(); i++) {
+            planned.add(new DeadlineTimer(d.id(), DeadlineTimer.Kind.ESCALATE, i, steps.get(i).level(),
+                    due.plus(steps.get(i).after())));
+        }
+        timers.saveAll(planned);
+    }
+
+    /** A clock that ends takes its pending timers with it; deleting them first waits for a timer being fired now. */
+    private void end(Deadline d, DeadlineEntry entry) {
+        timers.deleteByDeadline(d.id());
+        append(d, entry);
+    }
+
+    void append(Deadline d, DeadlineEntry entry) {
+        history.save(entry);
+        if (entry.kind() != DeadlineEntry.Kind.REMINDED) {
+            events.publishEvent(new DeadlineChanged(d.eventId(), d.id(), d.clock(), entry.kind(), entry.at(), d.dueAt(),
+                    entry.detail()));
+        }
+    }
+
+    // ---- reads ---------------------------------------------------------------------------------
+
+    /** The event's clocks and history; the event must be in the reader's scope. */
+    @Transactional(readOnly = true)
+    public Board board(Long eventId, DataScope scope) {
+        opinions.require(eventId, scope);
+        List<Deadline> list = deadlines.findByEvent(eventId);
+        Map<Long, List<DeadlineEntry>> entries = list.isEmpty() ? Map.of()
+                : history.findByDeadlines(list.stream().map(Deadline::id).toList()).stream()
+                        .collect(Collectors.groupingBy(DeadlineEntry::deadlineId));
+        return new Board(list, entries);
+    }
+
+    /** Open clocks of the events in scope falling due within the window, and all overdue ones, soonest first. */
+    @Transactional(readOnly = true)
+    public List<Due> dueWithin(DataScope scope, Duration window) {
+        Map<Long, OpinionEvent> visible = opinions.visible(scope).stream()
+                .collect(Collectors.toMap(OpinionEvent::id, Function.identity()));
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        Instant until = clock.instant().plus(window);
+        return deadlines.findOpen(visible.keySet()).stream().filter(d -> !d.dueAt().isAfter(until))
+                .sorted(Comparator.comparing(Deadline::dueAt)).map(d -> new Due(d, visible.get(d.eventId()))).toList();
+    }
+
+    /** Open clocks of several events (the work-order list shows each order's clocks). */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Deadline>> openOf(List<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        return deadlines.findOpen(eventIds).stream().collect(Collectors.groupingBy(Deadline::eventId));
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+}
