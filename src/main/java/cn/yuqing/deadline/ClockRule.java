@@ -17,9 +17,9 @@ import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Times;
 
 /**
- * One clock of a policy: how long, counted how, when to remind ("50%,80%,30m": at half and four
- * fifths of the time allowed and 30 minutes before), and whom to tell once missed
- * ("0:DEPARTMENT_HEAD,1h:GOVERNMENT_OFFICE": at once, then an hour later).
+ * One clock of a policy: how long, counted how, when to remind (percentages of the time allowed
+ * and lead times, such as half, four fifths and 30 minutes before), and whom to tell once missed
+ * (“0:DEPARTMENT_HEAD,1h:GOVERNMENT_OFFICE”: at once, then an hour later).
  */
 @Entity
 public class ClockRule {
@@ -142,7 +142,7 @@ public class ClockRule {
         return parts;
     }
 
-    /** "0", "30m", "2h", "1d". */
+    /** “0”, “30m”, “2h”, “1d”. */
     private static Duration duration(String text, String what) {
         if (text.equals("0")) {
             return Duration.ZERO;
@@ -171,7 +171,7 @@ public class ClockRule {
         }
     }
 
-    /** "5小时" / "3个工作日". */
+    /** “5小时” / “3个工作日”. */
     public String allowed() {
         return amount + unit.label();
     }

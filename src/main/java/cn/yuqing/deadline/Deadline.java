@@ -182,7 +182,7 @@ public class Deadline {
         return left.compareTo(Duration.between(startedAt, dueAt).dividedBy(5)) <= 0 ? "warning" : "success";
     }
 
-    /** "剩余 3小时12分" while running, "已超时 25分钟" once missed, as DESIGN.md asks. */
+    /** “剩余 3小时12分” while running, “已超时 25分钟” once missed, as DESIGN.md asks. */
     public String countdownAt(Instant now) {
         return switch (status) {
             case RUNNING, MISSED -> {

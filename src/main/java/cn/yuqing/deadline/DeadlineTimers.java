@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.organisation.DataScope;
+import cn.yuqing.shared.ClockMoved;
 import cn.yuqing.shared.NotificationRequested;
 import cn.yuqing.shared.Times;
 
@@ -66,6 +69,12 @@ public class DeadlineTimers {
         this.clock = clock;
     }
 
+    /** The demonstration clock jumped: what fell due fires now, as it would have on time. */
+    @EventListener
+    void on(ClockMoved moved) {
+        fireDue();
+    }
+
     /** Fires everything due now; returns how many timers fired. */
     public int fireDue() {
         return fireDue(lateness -> { });
@@ -92,7 +101,10 @@ public class DeadlineTimers {
     private List<Claimed> fireBatch(Instant now, Consumer<Duration> lateness) {
         List<Claimed> batch = claim(now, settings.batchSize());
         Map<String, Set<Long>> people = new HashMap<>();
-        for (Claimed t : batch) {
+        // deadlines are locked in ascending order on every node, so two nodes never wait on each other in a circle
+        List<Claimed> ordered = batch.stream()
+                .sorted(Comparator.comparing(Claimed::deadlineId).thenComparing(Claimed::fireAt)).toList();
+        for (Claimed t : ordered) {
             fire(t, now, people);
         }
         jdbc.batchUpdate("delete from deadline_timer where id = ?", batch, batch.size(),
@@ -141,7 +153,7 @@ public class DeadlineTimers {
     }
 
     private void fire(Claimed t, Instant now, Map<String, Set<Long>> people) {
-        Deadline d = deadlines.findById(t.deadlineId()).orElse(null);
+        Deadline d = deadlines.findForUpdate(t.deadlineId()).orElse(null);
         if (d == null) {
             return;
         }
@@ -154,14 +166,10 @@ public class DeadlineTimers {
                             d.title() + "（" + d.allowed() + "）应于" + d.dueAtText() + "前完成，" + d.countdownAt(now) + "。", false);
                 }
             }
-            case DUE -> {
-                if (d.status() == Deadline.Status.RUNNING) {
-                    service.append(d, d.miss(now));
-                    tell(people, e, EscalationLevel.RESPONSIBLE_UNIT, "已超时：" + d.title() + " · " + e.title(),
-                            d.title() + "（" + d.allowed() + "）应于" + d.dueAtText() + "前完成，现已超时，请立即处置。", d.grave());
-                }
-            }
+            case DUE -> missIfRunning(d, e, now, people);
             case ESCALATE -> {
+                // another node may hold the due timer of this deadline: an escalation never waits for it
+                missIfRunning(d, e, now, people);
                 if (d.status() == Deadline.Status.MISSED) {
                     EscalationLevel level = t.level() == null ? EscalationLevel.DEPARTMENT_HEAD : t.level();
                     service.append(d, d.escalated(level, now));
@@ -170,6 +178,14 @@ public class DeadlineTimers {
                                     + level.label() + "，请督促办理。", d.grave());
                 }
             }
+        }
+    }
+
+    private void missIfRunning(Deadline d, OpinionEvent e, Instant now, Map<String, Set<Long>> people) {
+        if (d.status() == Deadline.Status.RUNNING && !now.isBefore(d.dueAt())) {
+            service.append(d, d.miss(now));
+            tell(people, e, EscalationLevel.RESPONSIBLE_UNIT, "已超时：" + d.title() + " · " + e.title(),
+                    d.title() + "（" + d.allowed() + "）应于" + d.dueAtText() + "前完成，现已超时，请立即处置。", d.grave());
         }
     }
 

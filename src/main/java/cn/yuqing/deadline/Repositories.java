@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -29,6 +33,11 @@ interface ClockRuleRepository extends JpaRepository<ClockRule, Long> {
 }
 
 interface DeadlineRepository extends JpaRepository<Deadline, Long> {
+
+    /** Timers of one deadline firing on two nodes at once take turns. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select d from Deadline d where d.id = ?1")
+    Optional<Deadline> findForUpdate(Long id);
 
     @Query("select d from Deadline d where d.eventId = ?1 order by d.startedAt, d.id")
     List<Deadline> findByEvent(Long eventId);

@@ -10,8 +10,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,8 +103,36 @@ public class WorkingDays implements WorkingCalendar {
     }
 
     /**
-     * Replaces a year's schedule with the lines given, one day per line: "2026-10-01 放假 国庆节" or
-     * "2026-10-10 上班 国庆节调休". All lines are checked before anything is stored.
+     * An official schedule the project carries (from the State Council's notice, public fact), to
+     * pre-fill the form; its first comment line names the notice.
+     */
+    public Optional<String> bundled(int year) {
+        ClassPathResource resource = new ClassPathResource("deadline/holidays-" + year + ".txt");
+        if (!resource.exists()) {
+            return Optional.empty();
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sourceOf(String bundled) {
+        return bundled.lines().findFirst().map(l -> l.replaceFirst("^#\\s*", "")).orElse("");
+    }
+
+    /** Enters a carried official schedule unless the year was entered already (demo data, first start). */
+    @Transactional
+    public void enterBundledIfAbsent(int year, String by) {
+        if (!entered(year)) {
+            bundled(year).ifPresent(text -> enter(year, text, sourceOf(text), by));
+        }
+    }
+
+    /**
+     * Replaces a year's schedule with the lines given, one day per line: “2026-10-01 放假 国庆节” or
+     * “2026-10-10 上班 国庆节调休”. All lines are checked before anything is stored.
      */
     @Transactional
     public Schedule enter(int year, String lines, String source, String by) {

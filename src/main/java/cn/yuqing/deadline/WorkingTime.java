@@ -14,7 +14,7 @@ import cn.yuqing.shared.WorkingCalendar;
 
 /**
  * Adds an allowance to a start time in calendar or working time. A working day counts from the day
- * after the start and ends at midnight ("3个工作日内" from a Friday ends on Wednesday night); working
+ * after the start and ends at midnight (“3个工作日内” from a Friday ends on Wednesday night); working
  * hours count only office hours of working days.
  */
 final class WorkingTime {
@@ -35,7 +35,7 @@ final class WorkingTime {
         this.zone = zone;
     }
 
-    /** "08:30-12:00,14:30-17:30" */
+    /** “08:30-12:00,14:30-17:30” */
     static List<OfficeHours> parseOfficeHours(String text) {
         List<OfficeHours> hours = new ArrayList<>();
         for (String part : text.split(",")) {

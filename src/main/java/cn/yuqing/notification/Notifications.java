@@ -23,16 +23,21 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     long unread(Long recipientId);
 }
 
-/** In-app notices: written in the same transaction as the change that asked for them, so none is lost. */
+/**
+ * In-app notices, with the e-mails and group messages they queue: written in the same transaction
+ * as the change that asked for them, so none is lost.
+ */
 @Service
 @Transactional
 public class Notifications {
 
     private final NotificationRepository notices;
+    private final Deliveries deliveries;
     private final Clock clock;
 
-    Notifications(NotificationRepository notices, Clock clock) {
+    Notifications(NotificationRepository notices, Deliveries deliveries, Clock clock) {
         this.notices = notices;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -42,6 +47,7 @@ public class Notifications {
             notices.save(new Notification(recipient, request.title(), request.body(), request.link(), request.urgent(),
                     clock.instant()));
         }
+        deliveries.enqueue(request);
     }
 
     @Transactional(readOnly = true)
@@ -54,7 +60,7 @@ public class Notifications {
         return notices.unread(personId);
     }
 
-    /** Marks a notice read; someone else's notice is "not found". */
+    /** Marks a notice read; someone else's notice is “not found”. */
     public Notification open(Long noticeId, Long personId) {
         Notification notice = notices.findById(noticeId).filter(n -> n.recipientId().equals(personId))
                 .orElseThrow(() -> new NotFound("通知"));

@@ -20,7 +20,7 @@ public enum Role {
     DEPARTMENT_HEAD("部门负责人", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.PATROL_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE),
     GOVERNMENT_OFFICE("政府办公室", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW, Codes.CANDIDATE_VIEW, Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT),
+            Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW, Codes.CANDIDATE_VIEW, Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.POLICY_EDIT),
     PUBLICITY("宣传部门", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.ITEM_REPORT,
             Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT),
     PRINCIPAL_LEADER("主要负责同志", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
@@ -30,7 +30,7 @@ public enum Role {
     ADMINISTRATOR("系统管理员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.DIRECTORY_EDIT, Codes.PERSON_VIEW,
             Codes.PERSON_EDIT, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY, Codes.ITEM_VIEW, Codes.PATROL_VIEW,
             Codes.CHANNEL_EDIT, Codes.SOURCE_VIEW, Codes.SOURCE_EDIT, Codes.IMPORT_RUN, Codes.SCHEME_VIEW, Codes.SCHEME_EDIT,
-            Codes.BATCH_RUN, Codes.EVENT_VIEW);
+            Codes.BATCH_RUN, Codes.EVENT_VIEW, Codes.POLICY_EDIT, Codes.CALENDAR_EDIT, Codes.CLOCK_MOVE, Codes.DELIVERY_VIEW);
 
     private final String label;
     private final ScopeKind scope;
@@ -95,6 +95,10 @@ public enum Role {
         public static final String EVENT_VIEW = "opinion:event:view";
         public static final String EVENT_EDIT = "opinion:event:edit";
         public static final String ORDER_HANDLE = "opinion:order:handle";
+        public static final String POLICY_EDIT = "deadline:policy:edit";
+        public static final String CALENDAR_EDIT = "deadline:calendar:edit";
+        public static final String CLOCK_MOVE = "system:clock:move";
+        public static final String DELIVERY_VIEW = "notification:delivery:view";
 
         private Codes() {
         }

@@ -6,7 +6,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 
-/** The "chinese" analyzer of the Lucene backend: smartcn word segmentation, case and accent folding. */
+/** The “chinese” analyzer of the Lucene backend: smartcn word segmentation, case and accent folding. */
 public class ChineseAnalysisConfigurer implements LuceneAnalysisConfigurer {
 
     @Override

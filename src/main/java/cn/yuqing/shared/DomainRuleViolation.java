@@ -22,7 +22,7 @@ public class DomainRuleViolation extends RuntimeException {
         return clause;
     }
 
-    /** The message as shown to a person: "（第4.3条）重点回应须至少符合一项研判标准". */
+    /** The message as shown to a person: “（第4.3条）重点回应须至少符合一项研判标准”. */
     public String describe() {
         return clause == null ? getMessage() : "（第" + clause + "条）" + getMessage();
     }

@@ -5,15 +5,18 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Every rule that depends on time takes this clock, so that tests move time instead of sleeping. */
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 
+    /** Real time; in the demo and training profiles a demonstration clock that can be moved forward. */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.system(Times.ZONE);
+    Clock clock(Environment environment) {
+        Clock system = Clock.system(Times.ZONE);
+        return DemonstrationClock.wantedIn(environment) ? new DemonstrationClock(system) : system;
     }
 
     /** Monday to Friday where the deadline module (and its edited calendar) is absent, as in module tests. */

@@ -36,7 +36,7 @@ public final class Times {
         return instant == null ? "" : MINUTES.format(instant);
     }
 
-    /** "3天2小时" / "3小时12分" / "25分钟"; the two largest units are enough to act on. */
+    /** “3天2小时” / “3小时12分” / “25分钟”; the two largest units are enough to act on. */
     public static String describe(Duration duration) {
         long minutes = Math.abs(duration.toMinutes());
         long days = minutes / (24 * 60);

@@ -1,5 +1,6 @@
 package cn.yuqing.shell;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -11,17 +12,28 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.shared.DemonstrationClock;
 import cn.yuqing.shared.NavigationEntry;
 import cn.yuqing.shared.Stage;
+import cn.yuqing.shared.Times;
 
 /** What every page's layout needs: who is signed in and the navigation they may use. */
 @ControllerAdvice(annotations = Controller.class)
 class ShellAdvice {
 
     private final Navigation navigation;
+    private final Clock clock;
 
-    ShellAdvice(Navigation navigation) {
+    ShellAdvice(Navigation navigation, Clock clock) {
         this.navigation = navigation;
+        this.clock = clock;
+    }
+
+    /** Every page says so while the demonstration clock runs ahead of real time. */
+    @ModelAttribute("clockAhead")
+    String clockAhead() {
+        return clock instanceof DemonstrationClock demo && !demo.offset().isZero()
+                ? "演示时钟：系统时间已前拨" + Times.describe(demo.offset()) + "，现为 " + Times.format(demo.instant()) : null;
     }
 
     @ModelAttribute("me")

@@ -304,7 +304,10 @@ class DeadlineIntegrationTests {
         for (OpinionEvent e : events) {
             assertThat(historyOf(e, ClockKind.STATEMENT)).filteredOn(k -> k == DeadlineEntry.Kind.MISSED).hasSize(1);
             assertThat(historyOf(e, ClockKind.STATEMENT)).filteredOn(k -> k == DeadlineEntry.Kind.ESCALATED).hasSize(4);
-            assertThat(historyOf(e, ClockKind.PRESS_CONFERENCE)).filteredOn(k -> k == DeadlineEntry.Kind.REMINDED).hasSize(3);
+            assertThat(historyOf(e, ClockKind.PRESS_CONFERENCE)).filteredOn(k -> k == DeadlineEntry.Kind.MISSED).hasSize(1);
+            assertThat(historyOf(e, ClockKind.PRESS_CONFERENCE)).filteredOn(k -> k == DeadlineEntry.Kind.ESCALATED).hasSize(4);
+            // a reminder taken up by one node after the other has marked the clock missed is not sent: at most once
+            assertThat(historyOf(e, ClockKind.PRESS_CONFERENCE)).filteredOn(k -> k == DeadlineEntry.Kind.REMINDED).hasSizeLessThanOrEqualTo(3);
         }
         Integer more = new TransactionTemplate(txManager).execute(s -> timers.fireDue());
         assertThat(more).isZero();

@@ -5,37 +5,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock tests move by hand: deadlines and lock-outs are tested by moving time, never by sleeping. */
-public final class MutableClock extends Clock {
+import cn.yuqing.shared.DemonstrationClock;
 
-    private volatile Instant now;
-    private final ZoneId zone;
+/**
+ * A clock tests move by hand: deadlines and lock-outs are tested by moving time, never by sleeping.
+ * It is a demonstration clock over a stopped base, so the demo clock page moves it too.
+ */
+public final class MutableClock extends DemonstrationClock {
 
     public MutableClock(Instant start, ZoneId zone) {
-        this.now = start;
-        this.zone = zone;
+        super(Clock.fixed(start, zone));
     }
 
-    public void advance(Duration by) {
-        now = now.plus(by);
+    /** Tests may go backwards; the demonstration page may not. */
+    @Override
+    public Duration advance(Duration by) {
+        return shift(by);
     }
 
     public void set(Instant instant) {
-        now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return zone;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return new MutableClock(now, zone);
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+        shift(Duration.between(instant(), instant));
     }
 }

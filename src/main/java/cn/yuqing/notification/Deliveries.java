@@ -1,0 +1,183 @@
+package cn.yuqing.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.Person;
+import cn.yuqing.shared.NotFound;
+import cn.yuqing.shared.NotificationRequested;
+
+interface DeliveryRepository extends JpaRepository<Delivery, Long> {
+
+    @Query("select d from Delivery d order by case when d.status = 'FAILED' then 0 when d.status = 'PENDING' then 1 else 2 end,"
+            + " d.createdAt desc")
+    List<Delivery> recent(PageRequest page);
+
+    @Query("select count(d) from Delivery d where d.status = 'FAILED'")
+    long failedCount();
+}
+
+interface PreferenceRepository extends JpaRepository<NotificationPreference, Long> {
+}
+
+interface RobotRepository extends JpaRepository<GroupRobot, Long> {
+
+    @Query("select r from GroupRobot r where r.active = true and r.unitId in ?1")
+    List<GroupRobot> activeFor(Set<Long> unitIds);
+
+    @Query("select r from GroupRobot r where r.active = true order by r.unitId, r.name")
+    List<GroupRobot> allActive();
+}
+
+/**
+ * E-mail and group-robot deliveries: queued in the transaction that asked for the notice (so none
+ * is lost), sent by a poller that claims rows with {@code FOR UPDATE SKIP LOCKED} (so several nodes
+ * send each once), retried with growing pauses, and kept with their last error for the administrator.
+ */
+@Service
+@Transactional
+public class Deliveries {
+
+    private static final String CLAIM = """
+            select id from delivery where status = 'PENDING' and next_attempt_at <= ?
+            order by next_attempt_at, id fetch first ? rows only for update skip locked""";
+
+    private final DeliveryRepository deliveries;
+    private final PreferenceRepository preferences;
+    private final RobotRepository robots;
+    private final OrganisationDirectory directory;
+    private final Senders senders;
+    private final NotificationSettings settings;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Deliveries(DeliveryRepository deliveries, PreferenceRepository preferences, RobotRepository robots,
+            OrganisationDirectory directory, Senders senders, NotificationSettings settings, JdbcTemplate jdbc,
+            PlatformTransactionManager txManager, Clock clock) {
+        this.deliveries = deliveries;
+        this.preferences = preferences;
+        this.robots = robots;
+        this.directory = directory;
+        this.senders = senders;
+        this.settings = settings;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+    }
+
+    /** Queues the e-mails and group messages of a request; quiet hours delay all but urgent notices. */
+    void enqueue(NotificationRequested request) {
+        Instant now = clock.instant();
+        String body = request.body() + (request.link() == null ? "" : "\n" + settings.publicUrl() + request.link());
+        Set<Long> units = new HashSet<>();
+        for (Long recipient : request.recipients()) {
+            Person person = directory.person(recipient).orElse(null);
+            if (person == null) {
+                continue;
+            }
+            if (person.unit() != null) {
+                units.add(person.unit().id());
+            }
+            NotificationPreference pref = preferenceOf(recipient);
+            if (senders.mailConfigured() && person.email() != null && !person.email().isBlank() && pref.emailEnabled()) {
+                Instant notBefore = request.urgent() ? now : pref.releaseAt(now, clock.getZone());
+                deliveries.save(new Delivery(Delivery.Channel.EMAIL, recipient, null, person.email(), request.title(), body,
+                        request.urgent(), notBefore, now));
+            }
+        }
+        if (!units.isEmpty()) {
+            for (GroupRobot robot : robots.activeFor(units)) {
+                if (!robot.urgentOnly() || request.urgent()) {
+                    deliveries.save(new Delivery(robot.kind() == GroupRobot.Kind.WECOM ? Delivery.Channel.WECOM
+                            : Delivery.Channel.DINGTALK, null, robot.id(), robot.webhookUrl(), request.title(), body,
+                            request.urgent(), now, now));
+                }
+            }
+        }
+    }
+
+    /** Sends what is due; returns how many were attempted. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
+    public int sendDue() {
+        int attempted = 0;
+        while (true) {
+            Integer n = tx.execute(status -> {
+                Instant now = clock.instant();
+                List<Long> ids = jdbc.queryForList(CLAIM, Long.class, Timestamp.from(now), settings.batchSize());
+                for (Delivery d : deliveries.findAllById(ids)) {
+                    try {
+                        senders.send(d, d.robotId() == null ? null : robots.findById(d.robotId()).orElse(null));
+                        d.sent(now);
+                    } catch (RuntimeException e) {
+                        d.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);
+                    }
+                }
+                return ids.size();
+            });
+            if (n == null || n == 0) {
+                return attempted;
+            }
+            attempted += n;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Delivery> recent() {
+        return deliveries.recent(PageRequest.of(0, 200));
+    }
+
+    @Transactional(readOnly = true)
+    public long failedCount() {
+        return deliveries.failedCount();
+    }
+
+    public Delivery retry(Long id) {
+        Delivery d = deliveries.findById(id).orElseThrow(() -> new NotFound("投递记录"));
+        d.retry(clock.instant());
+        return d;
+    }
+
+    public NotificationPreference preferenceOf(Long personId) {
+        return preferences.findById(personId).orElseGet(() -> new NotificationPreference(personId));
+    }
+
+    public NotificationPreference changePreference(Long personId, boolean email, java.time.LocalTime from,
+            java.time.LocalTime until) {
+        NotificationPreference pref = preferenceOf(personId);
+        pref.change(email, from, until);
+        return preferences.save(pref);
+    }
+
+    @Transactional(readOnly = true)
+    public List<GroupRobot> robots() {
+        return robots.allActive();
+    }
+
+    public GroupRobot addRobot(Long unitId, GroupRobot.Kind kind, String name, String url, String secret, boolean urgentOnly) {
+        directory.requireUnit(unitId);
+        return robots.save(new GroupRobot(unitId, kind, name, url, secret, urgentOnly));
+    }
+
+    public void removeRobot(Long id) {
+        robots.findById(id).orElseThrow(() -> new NotFound("群机器人")).deactivate();
+    }
+
+    public boolean mailConfigured() {
+        return senders.mailConfigured();
+    }
+}

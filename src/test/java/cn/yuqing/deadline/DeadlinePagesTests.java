@@ -1,0 +1,183 @@
+package cn.yuqing.deadline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.yuqing.opinion.Conclusion;
+import cn.yuqing.opinion.EventFixtures;
+import cn.yuqing.opinion.MatterKind;
+import cn.yuqing.opinion.OpinionEvent;
+import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.shared.DemonstrationClock;
+import cn.yuqing.support.As;
+import cn.yuqing.support.MutableClock;
+import cn.yuqing.support.WebTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The clocks as people see them: countdowns, the board, the rules, the calendar, the demonstration clock. */
+@WebTest
+class DeadlinePagesTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    OpinionManagement opinions;
+    @Autowired
+    OrganisationDirectory directory;
+    @Autowired
+    EventFixtures fixtures;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    ClockPolicies policies;
+    @Autowired
+    WorkingDays calendar;
+    @Autowired
+    Deadlines deadlines;
+
+    Instant restore;
+
+    @AfterEach
+    void restoreClock() {
+        if (restore != null) {
+            clock.set(restore);
+        }
+    }
+
+    OpinionEvent judged(String title, String grade, boolean emergency) {
+        SignedInPerson analyst = accounts.loadUserByUsername("yanpan");
+        DataScope scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
+        clock.set(Instant.parse("2027-07-21T01:00:00Z"));
+        OpinionEvent e = opinions.open(fixtures.candidate(title, "县城区" + title + "，群众反映强烈。"), scope, analyst);
+        e = opinions.startVerification(e.id(), e.version(), scope, analyst);
+        e = opinions.verify(e.id(), e.version(), scope, analyst, "属实", "现场", Conclusion.TRUE, MatterKind.MAJOR_PROBLEM);
+        return opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("d"), grade, emergency, "突发");
+    }
+
+    @Test
+    void theBoardAndTheEventShowCountdownsColouredAndEscapedOnlyToThoseInScope() throws Exception {
+        OpinionEvent e = judged("<script>alert(1)</script>桥梁垮塌", "MAJOR", true);
+        clock.advance(Duration.ofHours(4));
+
+        mvc.perform(get("/deadlines").param("hours", "4").with(As.person(accounts, "yanpan")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;桥梁垮塌")))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))))
+                .andExpect(content().string(containsString("剩余 1小时")))
+                .andExpect(content().string(containsString("text-bg-warning")));
+        mvc.perform(get("/events/{id}/clocks", e.id()).with(As.person(accounts, "yanpan")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("权威信息发布")))
+                .andExpect(content().string(containsString("新闻发布会")))
+                .andExpect(content().string(containsString("开始计时")));
+        mvc.perform(get("/events/{id}/clocks", e.id()).with(As.person(accounts, "sanpi.huiying")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/deadlines").with(As.person(accounts, "sanpi.huiying")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("桥梁垮塌"))));
+        int due = deadlines.dueWithin(directory.scopeOf(directory.person("yanpan").orElseThrow()), Duration.ofHours(8)).size();
+        mvc.perform(get("/deadlines/summary").with(As.person(accounts, "yanpan")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("查看全部（" + due + "）")));
+    }
+
+    @Test
+    void theGovernmentOfficeChangesARuleAndABadValueChangesNothing() throws Exception {
+        ClockRule rule = policies.resolve("ORDINARY", false).orElseThrow().rule(ClockKind.RESPONSE).orElseThrow();
+        mvc.perform(post("/deadlines/policies/rules/{id}", rule.id()).param("amount", "abc").param("unit", "HOURS")
+                .param("reminders", "50%").param("escalation", "0:DEPARTMENT_HEAD")
+                .with(As.person(accounts, "zhengfuban")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", containsString("整数")));
+        mvc.perform(post("/deadlines/policies/rules/{id}", rule.id()).param("amount", "3").param("unit", "WORKING_DAYS")
+                .param("reminders", "50%").param("escalation", "0:MAYOR")
+                .with(As.person(accounts, "zhengfuban")).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("未知的督办对象")));
+        assertThat(policies.resolve("ORDINARY", false).orElseThrow().rule(ClockKind.RESPONSE).orElseThrow().allowed())
+                .isEqualTo("48小时");
+        mvc.perform(post("/deadlines/policies/rules/{id}", rule.id()).param("amount", "3").param("unit", "WORKING_DAYS")
+                .param("reminders", "50%").param("escalation", "0:DEPARTMENT_HEAD")
+                .with(As.person(accounts, "zhujian.huiying")).with(csrf()))
+                .andExpect(status().isForbidden());
+        try {
+            mvc.perform(post("/deadlines/policies/rules/{id}", rule.id()).param("amount", "3").param("unit", "WORKING_DAYS")
+                    .param("reminders", "50%").param("escalation", "0:DEPARTMENT_HEAD")
+                    .with(As.person(accounts, "zhengfuban")).with(csrf()))
+                    .andExpect(flash().attribute("notice", containsString("已保存")));
+            assertThat(policies.resolve("ORDINARY", false).orElseThrow().rule(ClockKind.RESPONSE).orElseThrow().allowed())
+                    .isEqualTo("3个工作日");
+            mvc.perform(get("/deadlines/policies").with(As.person(accounts, "zhengfuban")))
+                    .andExpect(content().string(containsString("超时即告知责任单位负责人")));
+        } finally {
+            policies.change(rule.id(), 48, Counting.HOURS, "50%,80%,2h", "0:DEPARTMENT_HEAD,4h:GOVERNMENT_OFFICE,24h:PRINCIPAL_LEADER");
+        }
+    }
+
+    @Test
+    void theAdministratorEntersAYearAndAScheduleWithAMistakeIsNotStored() throws Exception {
+        mvc.perform(get("/deadlines/calendar").param("year", "2028").with(As.person(accounts, "guanli")))
+                .andExpect(content().string(containsString("2028年的放假安排尚未录入")));
+        mvc.perform(post("/deadlines/calendar").param("year", "2028").param("source", "测试通知")
+                .param("lines", "2028-10-02 放假 国庆节\n2028-10-09 上班 错误").with(As.person(accounts, "guanli")).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("第2行")));
+        assertThat(calendar.entered(2028)).isFalse();
+        assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2028, 10, 2))).isTrue();
+        mvc.perform(post("/deadlines/calendar").param("year", "2028").param("source", "测试通知")
+                .param("lines", "2028-10-02 放假 国庆节\n2028-10-07 上班 国庆节调休").with(As.person(accounts, "guanli")).with(csrf()))
+                .andExpect(flash().attribute("notice", containsString("共2天")));
+        assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2028, 10, 2))).isFalse();
+        assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2028, 10, 7))).isTrue();
+        mvc.perform(post("/deadlines/calendar").param("year", "2028").param("source", "x").param("lines", "")
+                .with(As.person(accounts, "jiankong")).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(calendar.bundled(2026)).get().asString().contains("2026-10-10 上班");
+    }
+
+    @Test
+    void theDemonstrationClockOnlyMovesForwardAndEveryPageSaysSo() throws Exception {
+        restore = clock.instant();
+        Instant before = clock.instant();
+        mvc.perform(post("/admin/clock").param("hours", "5").with(As.person(accounts, "guanli")).with(csrf()))
+                .andExpect(flash().attribute("notice", containsString("已前拨5小时")));
+        assertThat(clock.instant()).isEqualTo(before.plus(Duration.ofHours(5)));
+        mvc.perform(post("/admin/clock").param("hours", "-3").with(As.person(accounts, "guanli")).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("1到744小时")));
+        mvc.perform(post("/admin/clock").param("hours", "5").with(As.person(accounts, "yanpan")).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(clock.instant()).isEqualTo(before.plus(Duration.ofHours(5)));
+        mvc.perform(get("/deadlines").with(As.person(accounts, "yanpan")))
+                .andExpect(content().string(containsString("演示时钟：系统时间已前拨")));
+    }
+
+    @Test
+    void theDemonstrationClockIsRefusedInProduction() {
+        MockEnvironment both = new MockEnvironment();
+        both.setActiveProfiles("demo", "prod");
+        assertThatThrownBy(() -> new cn.yuqing.shared.TimeConfigurationProbe().clockFor(both))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("生产环境不允许");
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("prod");
+        assertThat(new cn.yuqing.shared.TimeConfigurationProbe().clockFor(production)).isNotInstanceOf(DemonstrationClock.class);
+    }
+}
