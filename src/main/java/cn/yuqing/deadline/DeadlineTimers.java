@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ public class DeadlineTimers {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineTimers.class);
 
-    private static final String CLAIM = """
+    /** Public for the persistence contract, which checks on every database that one node's claim is skipped by another. */
+    public static final String CLAIM = """
             select id, deadline_id, kind, level, fire_at, attempts from deadline_timer
             where fire_at <= ? order by fire_at, id fetch first ? rows only for update skip locked""";
 
@@ -80,25 +82,28 @@ public class DeadlineTimers {
         return fireDue(lateness -> { });
     }
 
+    /** Fires what is due; tells the consumer how late each timer fired, measured when its work was committed. */
     int fireDue(Consumer<Duration> lateness) {
         int fired = 0;
         while (true) {
             Instant now = clock.instant();
             List<Claimed> batch;
             try {
-                batch = tx.execute(status -> fireBatch(now, lateness));
+                batch = tx.execute(status -> fireBatch(now));
             } catch (RuntimeException failed) {
                 log.warn("a batch of deadline timers failed, firing them one by one: {}", failed.toString());
-                batch = fireSingly(now, lateness);
+                batch = fireSingly(now);
             }
             if (batch == null || batch.isEmpty()) {
                 return fired;
             }
+            Instant committed = clock.instant();
+            batch.forEach(t -> lateness.accept(Duration.between(t.fireAt(), committed)));
             fired += batch.size();
         }
     }
 
-    private List<Claimed> fireBatch(Instant now, Consumer<Duration> lateness) {
+    private List<Claimed> fireBatch(Instant now) {
         List<Claimed> batch = claim(now, settings.batchSize());
         Map<String, Set<Long>> people = new HashMap<>();
         // deadlines are locked in ascending order on every node, so two nodes never wait on each other in a circle
@@ -109,15 +114,18 @@ public class DeadlineTimers {
         }
         jdbc.batchUpdate("delete from deadline_timer where id = ?", batch, batch.size(),
                 (ps, t) -> ps.setLong(1, t.id()));
-        batch.forEach(t -> lateness.accept(Duration.between(t.fireAt(), now)));
         return batch;
     }
 
-    /** After a failed batch: each timer in its own transaction; one that fails again is retried later, visibly. */
-    private List<Claimed> fireSingly(Instant now, Consumer<Duration> lateness) {
+    /**
+     * After a failed batch: each timer in its own transaction; one that fails again is put off with a
+     * growing pause and its error kept on the row. Returns the timers that fired.
+     */
+    private List<Claimed> fireSingly(Instant now) {
         List<Claimed> due = jdbc.query("select id, deadline_id, kind, level, fire_at, attempts from deadline_timer"
                 + " where fire_at <= ? order by fire_at, id fetch first ? rows only", this::row, Timestamp.from(now),
                 settings.batchSize());
+        List<Claimed> fired = new ArrayList<>();
         for (Claimed candidate : due) {
             try {
                 tx.executeWithoutResult(status -> {
@@ -126,8 +134,8 @@ public class DeadlineTimers {
                     for (Claimed t : one) {
                         fire(t, now, new HashMap<>());
                         jdbc.update("delete from deadline_timer where id = ?", t.id());
-                        lateness.accept(Duration.between(t.fireAt(), now));
                     }
+                    fired.addAll(one);
                 });
             } catch (RuntimeException failed) {
                 log.error("deadline timer {} failed", candidate.id(), failed);
@@ -138,7 +146,7 @@ public class DeadlineTimers {
                         candidate.id());
             }
         }
-        return due;
+        return fired;
     }
 
     private List<Claimed> claim(Instant now, int limit) {

@@ -104,4 +104,59 @@ abstract class PersistenceContract {
         var rows = cn.yuqing.organisation.DivisionImportFixtures.huangchuan();
         assertThat(management.importDivisions(rows).created()).isZero();
     }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager txManager;
+
+    /**
+     * Whether a limited {@code FOR UPDATE SKIP LOCKED} locks only the rows it returns (PostgreSQL), so
+     * that two nodes share the due timers, or every row it scanned (H2: the embedded tier runs one node).
+     */
+    abstract boolean locksOnlyTheRowsItReturns();
+
+    /** The deadline timers' claim: rows one transaction holds are skipped, not waited for, by another. */
+    @Test
+    void aTimerClaimedByOneNodeIsSkippedByAnother() throws Exception {
+        Long unit = directory.governmentOfficeOf("411526").orElseThrow().id();
+        jdbc.update("insert into opinion_event (title, owner_unit_id, level_region_code, first_known_at, state)"
+                + " values ('计时测试', ?, '411526', timestamp '2000-01-01 00:00:00', 'JUDGED')", unit);
+        Long event = jdbc.queryForObject("select max(id) from opinion_event", Long.class);
+        jdbc.update("insert into deadline (event_id, clock, policy, allowed, basis, started_at, due_at, status)"
+                + " values (?, 'STATEMENT', '测试', '5小时', 'FIRST_KNOWN', timestamp '2000-01-01 00:00:00',"
+                + " timestamp '2000-01-01 05:00:00', 'RUNNING')", event);
+        Long deadline = jdbc.queryForObject("select max(id) from deadline", Long.class);
+        for (int i = 0; i < 4; i++) {
+            jdbc.update("insert into deadline_timer (deadline_id, kind, fire_at) values (?, 'REMIND', timestamp '2000-01-01 01:00:00')",
+                    deadline);
+        }
+        java.sql.Timestamp due = java.sql.Timestamp.valueOf("2000-01-02 00:00:00");
+        var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
+        var claimed = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var first = other.submit(() -> tx.execute(s -> {
+                java.util.List<Long> ids = jdbc.query(cn.yuqing.deadline.DeadlineTimers.CLAIM, (rs, n) -> rs.getLong("id"), due, 2);
+                claimed.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return ids;
+            }));
+            claimed.await();
+            java.util.List<Long> second = tx.execute(s -> jdbc.query(cn.yuqing.deadline.DeadlineTimers.CLAIM,
+                    (rs, n) -> rs.getLong("id"), due, 4));
+            release.countDown();
+            assertThat(first.get()).hasSize(2);
+            assertThat(second).doesNotContainAnyElementsOf(first.get());
+            if (locksOnlyTheRowsItReturns()) {
+                assertThat(second).hasSize(2);
+            }
+        } finally {
+            other.shutdownNow();
+            jdbc.update("delete from deadline_timer where deadline_id = ?", deadline);
+        }
+    }
 }
