@@ -111,5 +111,5 @@ create table deadline_timer (
     attempts    int          not null default 0,
     last_error  varchar(500)
 );
-create index deadline_timer_due on deadline_timer (fire_at);
+create index deadline_timer_due on deadline_timer (fire_at, id);
 create index deadline_timer_deadline on deadline_timer (deadline_id);

@@ -66,6 +66,10 @@ class EventWorkflowBrowserTests {
         browser.findElement(By.id("reasons")).sendKeys("涉及群众出行安全");
         Browser.click(browser, browser.findElement(By.xpath("//button[contains(., '保存研判')]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("较大");
+        // 4.4: the 48-hour clock is fetched by htmx and counts from the first item, not from the judgement
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
+                d -> d.findElement(By.id("event-clocks")).getText().contains("回应"));
+        assertThat(browser.findElement(By.id("event-clocks")).getText()).contains("48小时").contains("剩余 2天");
 
         Browser.click(browser, browser.findElement(By.xpath("//button[contains(., '按系统认定确定责任主体')]")));
         String page = browser.findElement(By.tagName("main")).getText();

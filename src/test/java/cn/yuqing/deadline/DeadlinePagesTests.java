@@ -180,4 +180,16 @@ class DeadlinePagesTests {
         production.setActiveProfiles("prod");
         assertThat(new cn.yuqing.shared.TimeConfigurationProbe().clockFor(production)).isNotInstanceOf(DemonstrationClock.class);
     }
+
+    @Test
+    void theClocksAreJsonForOtherToolsUnderTheSameScope() throws Exception {
+        OpinionEvent e = judged("城区暴雨内涝，多条道路积水", "ORDINARY", false);
+        mvc.perform(get("/api/events/{id}/clocks", e.id()).with(As.person(accounts, "yanpan")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].clock").value("RESPONSE"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].remainingMinutes").value(48 * 60))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].history[0].kind").value("STARTED"));
+        mvc.perform(get("/api/events/{id}/clocks", e.id()).with(As.person(accounts, "sanpi.huiying")))
+                .andExpect(status().isNotFound());
+    }
 }

@@ -9,9 +9,4 @@ import cn.yuqing.support.EmbeddedPostgresConfiguration;
 @Import(EmbeddedPostgresConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresPersistenceTests extends PersistenceContract {
-
-    @Override
-    boolean locksOnlyTheRowsItReturns() {
-        return true;
-    }
 }
