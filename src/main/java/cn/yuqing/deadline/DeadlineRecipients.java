@@ -10,6 +10,7 @@ import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.opinion.WorkOrder;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Role;
+import cn.yuqing.organisation.Roster;
 
 /**
  * Who a reminder or an escalation reaches, decided when it fires: a work order returned and re-sent
@@ -38,25 +39,28 @@ class DeadlineRecipients {
         return units;
     }
 
-    Set<Long> of(OpinionEvent e, EscalationLevel level) {
+    Roster roster() {
+        return directory.roster();
+    }
+
+    Set<Long> of(OpinionEvent e, EscalationLevel level, Roster roster) {
         return switch (level) {
             case RESPONSIBLE_UNIT -> {
-                Set<Long> people = new HashSet<>(directory.peopleOf(dutyUnits(e), Role.RESPONDER, Role.DEPARTMENT_HEAD));
-                people.addAll(directory.peopleOf(Set.of(e.ownerUnitId()), Role.ANALYST));
+                Set<Long> people = new HashSet<>(roster.peopleOf(dutyUnits(e), Role.RESPONDER, Role.DEPARTMENT_HEAD));
+                people.addAll(roster.peopleOf(Set.of(e.ownerUnitId()), Role.ANALYST));
                 yield people;
             }
             case DEPARTMENT_HEAD -> {
                 Set<Long> people = new HashSet<>();
                 for (Long unit : dutyUnits(e)) {
-                    people.addAll(directory.leadersOf(unit));
+                    people.addAll(roster.leadersOf(unit));
                 }
                 yield people;
             }
-            case GOVERNMENT_OFFICE -> directory.governmentOfficePeople(e.levelRegionCode());
-            case PUBLICITY -> directory.publicityDepartmentOf(e.levelRegionCode())
-                    .map(u -> directory.peopleOf(Set.of(u.id()), Role.PUBLICITY, Role.DEPARTMENT_HEAD)).orElse(Set.of());
-            case PRINCIPAL_LEADER -> directory.principalLeaders(e.levelRegionCode());
-            case SUPERIOR -> directory.superiorsOf(e.levelRegionCode());
+            case GOVERNMENT_OFFICE -> roster.governmentOfficePeople(e.levelRegionCode());
+            case PUBLICITY -> roster.publicityPeople(e.levelRegionCode());
+            case PRINCIPAL_LEADER -> roster.principalLeaders(e.levelRegionCode());
+            case SUPERIOR -> directory.region(e.levelRegionCode()).map(roster::superiorsOf).orElse(Set.of());
         };
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.Roster;
 import cn.yuqing.shared.ClockMoved;
 import cn.yuqing.shared.NotificationRequested;
 import cn.yuqing.shared.Times;
@@ -120,13 +121,14 @@ public class DeadlineTimers {
 
     private List<Claimed> fireBatch(Instant now) {
         List<Claimed> batch = claim(now, settings.batchSize());
-        Map<String, Set<Long>> people = new HashMap<>();
+        Messages messages = new Messages();
         // deadlines are locked in ascending order on every node, so two nodes never wait on each other in a circle
         List<Claimed> ordered = batch.stream()
                 .sorted(Comparator.comparing(Claimed::deadlineId).thenComparing(Claimed::fireAt)).toList();
         for (Claimed t : ordered) {
-            fire(t, now, people);
+            fire(t, now, messages);
         }
+        messages.send();
         jdbc.batchUpdate("delete from deadline_timer where id = ?", batch, batch.size(),
                 (ps, t) -> ps.setLong(1, t.id()));
         return batch;
@@ -146,10 +148,12 @@ public class DeadlineTimers {
                 tx.executeWithoutResult(status -> {
                     List<Claimed> one = jdbc.query("select id, deadline_id, kind, level, fire_at, attempts from deadline_timer"
                             + " where id = ? for update skip locked", this::row, candidate.id());
+                    Messages messages = new Messages();
                     for (Claimed t : one) {
-                        fire(t, now, new HashMap<>());
+                        fire(t, now, messages);
                         jdbc.update("delete from deadline_timer where id = ?", t.id());
                     }
+                    messages.send();
                     fired.addAll(one);
                 });
             } catch (RuntimeException failed) {
@@ -181,7 +185,7 @@ public class DeadlineTimers {
                 rs.getInt("attempts"));
     }
 
-    private void fire(Claimed t, Instant now, Map<String, Set<Long>> people) {
+    private void fire(Claimed t, Instant now, Messages messages) {
         Deadline d = deadlines.findForUpdate(t.deadlineId()).orElse(null);
         if (d == null) {
             return;
@@ -191,18 +195,18 @@ public class DeadlineTimers {
             case REMIND -> {
                 if (d.status() == Deadline.Status.RUNNING) {
                     service.append(d, d.reminded(now));
-                    tell(people, e, EscalationLevel.RESPONSIBLE_UNIT, "时限提醒：" + d.title() + " · " + e.title(),
+                    messages.add(e, EscalationLevel.RESPONSIBLE_UNIT, "时限提醒：" + d.title() + " · " + e.title(),
                             d.title() + "（" + d.allowed() + "）应于" + d.dueAtText() + "前完成，" + d.countdownAt(now) + "。", false);
                 }
             }
-            case DUE -> missIfRunning(d, e, now, people);
+            case DUE -> missIfRunning(d, e, now, messages);
             case ESCALATE -> {
                 // another node may hold the due timer of this deadline: an escalation never waits for it
-                missIfRunning(d, e, now, people);
+                missIfRunning(d, e, now, messages);
                 if (d.status() == Deadline.Status.MISSED) {
                     EscalationLevel level = t.level() == null ? EscalationLevel.DEPARTMENT_HEAD : t.level();
                     service.append(d, d.escalated(level, now));
-                    tell(people, e, level, "督办：" + d.title() + "超时 · " + e.title(),
+                    messages.add(e, level, "督办：" + d.title() + "超时 · " + e.title(),
                             d.title() + "应于" + d.dueAtText() + "前完成，" + d.countdownAt(now) + "，按时限规则告知"
                                     + level.label() + "，请督促办理。", d.grave());
                 }
@@ -210,19 +214,48 @@ public class DeadlineTimers {
         }
     }
 
-    private void missIfRunning(Deadline d, OpinionEvent e, Instant now, Map<String, Set<Long>> people) {
+    private void missIfRunning(Deadline d, OpinionEvent e, Instant now, Messages messages) {
         if (d.status() == Deadline.Status.RUNNING && !now.isBefore(d.dueAt())) {
             service.append(d, d.miss(now));
-            tell(people, e, EscalationLevel.RESPONSIBLE_UNIT, "已超时：" + d.title() + " · " + e.title(),
+            messages.add(e, EscalationLevel.RESPONSIBLE_UNIT, "已超时：" + d.title() + " · " + e.title(),
                     d.title() + "（" + d.allowed() + "）应于" + d.dueAtText() + "前完成，现已超时，请立即处置。", d.grave());
         }
     }
 
-    private void tell(Map<String, Set<Long>> cache, OpinionEvent e, EscalationLevel level, String title, String body,
-            boolean urgent) {
-        Set<Long> who = cache.computeIfAbsent(e.id() + "/" + level, k -> recipients.of(e, level));
-        if (!who.isEmpty()) {
-            events.publishEvent(new NotificationRequested(who, title, body, "/events/" + e.id(), urgent));
+    /**
+     * The notices of one batch, one per event, recipients and urgency: several clocks of one event
+     * falling due together make one message, not one each. Recipients are read from one roster.
+     */
+    private final class Messages {
+
+        private record Key(Long eventId, EscalationLevel level, boolean urgent) {
+        }
+
+        private final Map<Key, List<String[]>> lines = new java.util.LinkedHashMap<>();
+        private final Map<Key, OpinionEvent> subjects = new HashMap<>();
+        private Roster roster;
+
+        void add(OpinionEvent e, EscalationLevel level, String title, String body, boolean urgent) {
+            Key key = new Key(e.id(), level, urgent);
+            subjects.put(key, e);
+            lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {title, body});
+        }
+
+        void send() {
+            Map<String, Set<Long>> people = new HashMap<>();
+            lines.forEach((key, said) -> {
+                OpinionEvent e = subjects.get(key);
+                if (roster == null) {
+                    roster = recipients.roster();
+                }
+                Set<Long> who = people.computeIfAbsent(key.eventId() + "/" + key.level(), k -> recipients.of(e, key.level(), roster));
+                if (who.isEmpty()) {
+                    return;
+                }
+                String title = said.size() == 1 ? said.get(0)[0] : "时限提醒与督办（" + said.size() + "项）· " + e.title();
+                String body = String.join("\n", said.stream().map(l -> said.size() == 1 ? l[1] : l[0] + "：" + l[1]).toList());
+                events.publishEvent(new NotificationRequested(who, title, body, "/events/" + e.id(), key.urgent()));
+            });
         }
     }
 }

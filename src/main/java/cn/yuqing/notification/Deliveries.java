@@ -85,18 +85,16 @@ public class Deliveries {
         Instant now = clock.instant();
         String body = request.body() + (request.link() == null ? "" : "\n" + settings.publicUrl() + request.link());
         Set<Long> units = new HashSet<>();
-        for (Long recipient : request.recipients()) {
-            Person person = directory.person(recipient).orElse(null);
-            if (person == null) {
-                continue;
-            }
+        java.util.Map<Long, NotificationPreference> prefs = new java.util.HashMap<>();
+        preferences.findAllById(request.recipients()).forEach(p -> prefs.put(p.personId(), p));
+        for (Person person : directory.people(request.recipients())) {
             if (person.unit() != null) {
                 units.add(person.unit().id());
             }
-            NotificationPreference pref = preferenceOf(recipient);
+            NotificationPreference pref = prefs.getOrDefault(person.id(), new NotificationPreference(person.id()));
             if (senders.mailConfigured() && person.email() != null && !person.email().isBlank() && pref.emailEnabled()) {
                 Instant notBefore = request.urgent() ? now : pref.releaseAt(now, clock.getZone());
-                deliveries.save(new Delivery(Delivery.Channel.EMAIL, recipient, null, person.email(), request.title(), body,
+                deliveries.save(new Delivery(Delivery.Channel.EMAIL, person.id(), null, person.email(), request.title(), body,
                         request.urgent(), notBefore, now));
             }
         }

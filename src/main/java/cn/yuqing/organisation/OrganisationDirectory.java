@@ -138,58 +138,30 @@ public class OrganisationDirectory {
         return people.findWithRole(role);
     }
 
+    /** Enabled people with their units and roles, and every unit: for deciding many recipients at once. */
+    public Roster roster() {
+        return new Roster(people.findEnabled(), units.findAll());
+    }
+
     /** Enabled people of these units holding any of the roles. */
     public Set<Long> peopleOf(Collection<Long> unitIds, Role... roles) {
-        Set<Long> found = new HashSet<>();
-        for (Role role : roles) {
-            for (Person p : people.findWithRole(role)) {
-                if (p.unit() != null && unitIds.contains(p.unit().id())) {
-                    found.add(p.id());
-                }
-            }
-        }
-        return found;
+        return roster().peopleOf(unitIds, roles);
     }
 
-    /**
-     * The unit's heads (4.2 warning reports, overdue reminders); for a government, its office or the
-     * publicity department, the principal leader and the office's heads as well.
-     */
+    /** See {@link Roster#leadersOf}. */
     public Set<Long> leadersOf(Long unitId) {
-        Unit unit = requireUnit(unitId);
-        Set<Long> leaderUnits = new HashSet<>(Set.of(unitId));
-        if (unit.kind() == UnitKind.GOVERNMENT || unit.kind() == UnitKind.GOVERNMENT_OFFICE
-                || unit.kind() == UnitKind.PUBLICITY_DEPARTMENT) {
-            governmentOf(unit.region().code()).ifPresent(u -> leaderUnits.add(u.id()));
-            governmentOfficeOf(unit.region().code()).ifPresent(u -> leaderUnits.add(u.id()));
-        }
-        return peopleOf(leaderUnits, Role.DEPARTMENT_HEAD, Role.PRINCIPAL_LEADER);
+        requireUnit(unitId);
+        return roster().leadersOf(unitId);
     }
 
-    /** The government office of a region: its staff and heads, who coordinate (clause 3). */
-    public Set<Long> governmentOfficePeople(String regionCode) {
-        return governmentOfficeOf(regionCode)
-                .map(u -> peopleOf(Set.of(u.id()), Role.GOVERNMENT_OFFICE, Role.DEPARTMENT_HEAD)).orElse(Set.of());
-    }
-
-    /** The principal leaders of a region's government. */
-    public Set<Long> principalLeaders(String regionCode) {
-        Set<Long> units = new HashSet<>();
-        governmentOf(regionCode).ifPresent(u -> units.add(u.id()));
-        governmentOfficeOf(regionCode).ifPresent(u -> units.add(u.id()));
-        return peopleOf(units, Role.PRINCIPAL_LEADER);
-    }
-
-    /** The superior authority of a level (4.2): the government office and principal leader of the region above. */
+    /** See {@link Roster#superiorsOf}. */
     public Set<Long> superiorsOf(String regionCode) {
-        Region level = requireRegion(regionCode);
-        if (level.parent() == null) {
-            return Set.of();
-        }
-        Set<Long> units = new HashSet<>();
-        governmentOfficeOf(level.parent().code()).ifPresent(u -> units.add(u.id()));
-        governmentOf(level.parent().code()).ifPresent(u -> units.add(u.id()));
-        return peopleOf(units, Role.GOVERNMENT_OFFICE, Role.PRINCIPAL_LEADER, Role.DEPARTMENT_HEAD);
+        return roster().superiorsOf(requireRegion(regionCode));
+    }
+
+    /** People by id, for sending to many at once. */
+    public List<Person> people(Collection<Long> ids) {
+        return people.findAllById(ids);
     }
 
     public Optional<Person> person(Long id) {

@@ -49,6 +49,9 @@ interface PersonRepository extends JpaRepository<Person, Long> {
 
     @Query("select distinct p from Person p join p.roles r where r = ?1 and p.enabled = true")
     List<Person> findWithRole(Role role);
+
+    @Query("select distinct p from Person p left join fetch p.roles where p.enabled = true")
+    List<Person> findEnabled();
 }
 
 interface MatterCategoryRepository extends JpaRepository<MatterCategory, String> {

@@ -230,7 +230,8 @@ class DeadlineIntegrationTests {
     @Test
     void aWorkOrderReturnedAndResentKeepsItsClocksAndRemindsWhoeverHoldsItNow() {
         OpinionEvent e = judged("城区老旧小区改造停工，楼道堆满建筑垃圾。", "ORDINARY", false);
-        e = opinions.addTalkingPoints(e.id(), scope, analyst, "正在协调施工单位复工") == null ? e : opinions.require(e.id(), scope);
+        opinions.addTalkingPoints(e.id(), scope, analyst, "正在协调施工单位复工");
+        e = opinions.require(e.id(), scope);
         e = opinions.makePlan(e.id(), e.version(), scope, analyst, "县政府网站", null);
         Deadline before = clock(e, ClockKind.RESPONSE);
         WorkOrder order = opinions.workOrders(e.id()).stream().filter(o -> o.unitId().equals(housing())).findFirst().orElseThrow();
