@@ -20,9 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yuqing.notification.Notification;
 import cn.yuqing.notification.Notifications;
-import cn.yuqing.opinion.Conclusion;
 import cn.yuqing.opinion.EventFixtures;
-import cn.yuqing.opinion.MatterKind;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.opinion.WorkOrder;
@@ -81,13 +79,11 @@ class DeadlineIntegrationTests {
         scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
     }
 
-    /** An event first known at {@link #FIRST_KNOWN}, verified an hour later and routed to the 住建局. */
+    /** An event first known at {@link #FIRST_KNOWN}, verified, and routed to the 住建局 an hour later. */
     OpinionEvent verifiedEvent(String text) {
         clock.set(FIRST_KNOWN);
-        OpinionEvent e = opinions.open(fixtures.candidate(text), scope, analyst);
+        OpinionEvent e = fixtures.verifiedEvent(null, text);
         clock.advance(Duration.ofHours(1));
-        e = opinions.startVerification(e.id(), e.version(), scope, analyst);
-        e = opinions.verify(e.id(), e.version(), scope, analyst, "经核实情况属实", "现场核查", Conclusion.TRUE, MatterKind.MAJOR_PROBLEM);
         return opinions.overrideRouting(e.id(), e.version(), scope, analyst, housing(), "测试：住建局主管");
     }
 

@@ -10,15 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cn.yuqing.opinion.Conclusion;
 import cn.yuqing.opinion.EventFixtures;
-import cn.yuqing.opinion.MatterKind;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.organisation.Accounts;
-import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
-import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DemonstrationClock;
 import cn.yuqing.support.As;
 import cn.yuqing.support.MutableClock;
@@ -68,13 +64,10 @@ class DeadlinePagesTests {
     }
 
     OpinionEvent judged(String title, String grade, boolean emergency) {
-        SignedInPerson analyst = accounts.loadUserByUsername("yanpan");
-        DataScope scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
         clock.set(Instant.parse("2027-07-21T01:00:00Z"));
-        OpinionEvent e = opinions.open(fixtures.candidate(title, "县城区" + title + "，群众反映强烈。"), scope, analyst);
-        e = opinions.startVerification(e.id(), e.version(), scope, analyst);
-        e = opinions.verify(e.id(), e.version(), scope, analyst, "属实", "现场", Conclusion.TRUE, MatterKind.MAJOR_PROBLEM);
-        return opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("d"), grade, emergency, "突发");
+        OpinionEvent e = fixtures.verifiedEvent(title, "县城区" + title + "，群众反映强烈。");
+        return opinions.judge(e.id(), e.version(), directory.scopeOf(directory.person("yanpan").orElseThrow()),
+                accounts.loadUserByUsername("yanpan"), true, Set.of("d"), grade, emergency, "突发");
     }
 
     @Test

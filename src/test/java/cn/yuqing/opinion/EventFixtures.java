@@ -14,8 +14,10 @@ import cn.yuqing.intake.Channels;
 import cn.yuqing.intake.ItemIntake;
 import cn.yuqing.intake.ItemSubmission;
 import cn.yuqing.intake.Provenance;
+import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.SignedInPerson;
 
 import static org.awaitility.Awaitility.await;
 
@@ -28,14 +30,28 @@ public class EventFixtures {
     private final OrganisationDirectory directory;
     private final ItemAnalyses analyses;
     private final Candidates candidates;
+    private final OpinionManagement opinions;
+    private final Accounts accounts;
 
     EventFixtures(ItemIntake intake, Channels channels, OrganisationDirectory directory, ItemAnalyses analyses,
-            Candidates candidates) {
+            Candidates candidates, OpinionManagement opinions, Accounts accounts) {
         this.intake = intake;
         this.channels = channels;
         this.directory = directory;
         this.analyses = analyses;
         this.candidates = candidates;
+        this.opinions = opinions;
+        this.accounts = accounts;
+    }
+
+    /** An event of a new post, opened and verified (true, a major problem) by the county analyst. */
+    public OpinionEvent verifiedEvent(String title, String text) {
+        SignedInPerson analyst = accounts.loadUserByUsername("yanpan");
+        DataScope scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
+        OpinionEvent e = opinions.open(candidate(title, text), scope, analyst);
+        e = opinions.startVerification(e.id(), e.version(), scope, analyst);
+        return opinions.verify(e.id(), e.version(), scope, analyst, "经核实情况属实", "现场核查", Conclusion.TRUE,
+                MatterKind.MAJOR_PROBLEM);
     }
 
     /** The candidate of a new post; if clustering joined it to an earlier test's matter, split it out. */
