@@ -4,12 +4,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.yuqing.shared.AuditedChange;
+import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotFound;
 
 /** The clock policies (4.4): resolved per grade and emergency flag, edited by the government office. */
@@ -17,15 +19,10 @@ import cn.yuqing.shared.NotFound;
 @Transactional(readOnly = true)
 public class ClockPolicies {
 
-    record RuleChanged(Long ruleId, String clock, Map<String, ?> before, Map<String, ?> after) implements AuditedChange {
+    record PolicyChanged(String what, String subject, Map<String, ?> before, Map<String, ?> after) implements AuditedChange {
         @Override
         public String action() {
-            return "deadline:policy:update";
-        }
-
-        @Override
-        public String subject() {
-            return "clock-rule/" + ruleId;
+            return "deadline:policy:" + what;
         }
     }
 
@@ -55,8 +52,59 @@ public class ClockPolicies {
         ClockRule rule = rules.findById(ruleId).orElseThrow(() -> new NotFound("时限规则"));
         Map<String, ?> before = describe(rule);
         rule.change(amount, unit, reminders, escalation);
-        events.publishEvent(new RuleChanged(rule.id(), rule.clock().name(), before, describe(rule)));
+        events.publishEvent(new PolicyChanged("update", "clock-rule/" + rule.id(), before, describe(rule)));
         return rule;
+    }
+
+    /**
+     * A policy for a grade (and emergency flag) that had none of its own: it starts as a copy of the
+     * clocks that applied until now, for the office to change.
+     */
+    @Transactional
+    public ClockPolicy add(String name, String gradeCode, Boolean emergency, Set<String> grades) {
+        if (gradeCode != null && !gradeCode.isBlank() && !grades.contains(gradeCode)) {
+            throw new DomainRuleViolation("4.4", "未知的等级：" + gradeCode);
+        }
+        String grade = gradeCode == null || gradeCode.isBlank() ? null : gradeCode;
+        if (all().stream().anyMatch(p -> java.util.Objects.equals(p.gradeCode(), grade)
+                && java.util.Objects.equals(p.emergency(), emergency))) {
+            throw new DomainRuleViolation("4.4", "该等级已有自己的时限规则，请直接修改");
+        }
+        Optional<ClockPolicy> before = grade == null ? Optional.empty() : resolve(grade, Boolean.TRUE.equals(emergency));
+        ClockPolicy policy = policies.saveAndFlush(new ClockPolicy(name, grade, emergency));
+        before.ifPresent(b -> b.rules().forEach(r -> rules.save(new ClockRule(policy.id(), r.clock(), r.amount(), r.unit(),
+                r.reminders(), r.escalation()))));
+        events.publishEvent(new PolicyChanged("create", "clock-policy/" + policy.id(), Map.of(),
+                Map.of("name", policy.name(), "grade", grade == null ? "" : grade, "emergency", String.valueOf(emergency))));
+        return policy;
+    }
+
+    /** A clock added to a policy, with the standard's 48 hours to start from. */
+    @Transactional
+    public ClockRule addClock(Long policyId, ClockKind clock) {
+        ClockPolicy policy = policies.findById(policyId).orElseThrow(() -> new NotFound("时限规则"));
+        if (clock == null) {
+            throw new DomainRuleViolation("4.4", "请选择时限");
+        }
+        if (policy.rule(clock).isPresent()) {
+            throw new DomainRuleViolation("4.4", "该规则已有“" + clock.label() + "”时限");
+        }
+        ClockRule rule = rules.save(new ClockRule(policyId, clock, 48, Counting.HOURS, "50%,80%", "0:DEPARTMENT_HEAD"));
+        events.publishEvent(new PolicyChanged("update", "clock-rule/" + rule.id(), Map.of(), describe(rule)));
+        return rule;
+    }
+
+    /** A clock taken out of a policy; running clocks keep their due times. A policy keeps at least one clock. */
+    @Transactional
+    public void removeClock(Long ruleId) {
+        ClockRule rule = rules.findById(ruleId).orElseThrow(() -> new NotFound("时限规则"));
+        ClockPolicy policy = policies.findById(rule.policyId()).orElseThrow();
+        if (policy.rules().size() <= 1) {
+            throw new DomainRuleViolation("4.4", "每条规则至少保留一个时限");
+        }
+        policy.forget(rule);
+        rules.delete(rule);
+        events.publishEvent(new PolicyChanged("update", "clock-rule/" + rule.id(), describe(rule), Map.of()));
     }
 
     private static Map<String, ?> describe(ClockRule rule) {

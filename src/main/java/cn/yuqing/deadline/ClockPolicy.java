@@ -14,6 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Version;
 
+import cn.yuqing.shared.DomainRuleViolation;
+
 /**
  * Which clocks start for a grade and emergency flag (4.4). Null grade or flag matches any; the
  * most specific matching policy applies as a whole.
@@ -41,6 +43,15 @@ public class ClockPolicy {
     protected ClockPolicy() {
     }
 
+    ClockPolicy(String name, String gradeCode, Boolean emergency) {
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            throw new DomainRuleViolation("4.4", "请填写规则名称（100字以内）");
+        }
+        this.name = name.strip();
+        this.gradeCode = gradeCode == null || gradeCode.isBlank() ? null : gradeCode;
+        this.emergency = emergency;
+    }
+
     boolean matches(String grade, boolean isEmergency) {
         return (gradeCode == null || gradeCode.equals(grade)) && (emergency == null || emergency == isEmergency);
     }
@@ -48,6 +59,10 @@ public class ClockPolicy {
     /** 2 when grade and flag are both given, 1 for one of them, 0 for the catch-all. */
     int specificity() {
         return (gradeCode == null ? 0 : 1) + (emergency == null ? 0 : 1);
+    }
+
+    void forget(ClockRule rule) {
+        rules.removeIf(r -> r.id().equals(rule.id()));
     }
 
     Optional<ClockRule> rule(ClockKind clock) {

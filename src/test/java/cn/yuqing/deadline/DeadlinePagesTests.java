@@ -53,6 +53,8 @@ class DeadlinePagesTests {
     WorkingDays calendar;
     @Autowired
     Deadlines deadlines;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Instant restore;
 
@@ -184,5 +186,36 @@ class DeadlinePagesTests {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].history[0].kind").value("STARTED"));
         mvc.perform(get("/api/events/{id}/clocks", e.id()).with(As.person(accounts, "sanpi.huiying")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aGradeGetsItsOwnPolicyStartingFromTheClocksThatAppliedBefore() throws Exception {
+        try {
+            mvc.perform(post("/deadlines/policies").param("name", "较大舆情").param("grade", "LARGE").param("emergency", "")
+                    .with(As.person(accounts, "zhengfuban")).with(csrf()))
+                    .andExpect(flash().attribute("notice", containsString("已新增规则")));
+            ClockPolicy large = policies.resolve("LARGE", false).orElseThrow();
+            assertThat(large.name()).isEqualTo("较大舆情");
+            assertThat(large.rules()).extracting(ClockRule::clock).containsExactly(ClockKind.RESPONSE, ClockKind.FOLLOW_UP);
+            mvc.perform(post("/deadlines/policies").param("name", "又一条").param("grade", "LARGE").param("emergency", "")
+                    .with(As.person(accounts, "zhengfuban")).with(csrf()))
+                    .andExpect(flash().attribute("error", containsString("已有自己的时限规则")));
+            ClockRule response = large.rule(ClockKind.RESPONSE).orElseThrow();
+            policies.change(response.id(), 24, Counting.HOURS, "50%", "0:DEPARTMENT_HEAD");
+            mvc.perform(post("/deadlines/policies/rules/{id}/remove", large.rule(ClockKind.FOLLOW_UP).orElseThrow().id())
+                    .with(As.person(accounts, "zhengfuban")).with(csrf()))
+                    .andExpect(flash().attribute("notice", containsString("已删除")));
+            mvc.perform(post("/deadlines/policies/rules/{id}/remove", response.id())
+                    .with(As.person(accounts, "zhengfuban")).with(csrf()))
+                    .andExpect(flash().attribute("error", containsString("至少保留一个时限")));
+
+            OpinionEvent e = judged("县城区菜市场违规收费", "LARGE", false);
+            Deadline clockOfE = deadlines.board(e.id(), directory.scopeOf(directory.person("yanpan").orElseThrow())).deadlines().get(0);
+            assertThat(clockOfE.allowed()).isEqualTo("24小时");
+            assertThat(clockOfE.policy()).isEqualTo("较大舆情");
+        } finally {
+            jdbc.update("delete from clock_rule where policy_id in (select id from clock_policy where grade_code = 'LARGE')");
+            jdbc.update("delete from clock_policy where grade_code = 'LARGE'");
+        }
     }
 }

@@ -2,6 +2,8 @@ package cn.yuqing.deadline.web;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.yuqing.deadline.ClockKind;
 import cn.yuqing.deadline.ClockPolicies;
 import cn.yuqing.deadline.Counting;
 import cn.yuqing.deadline.EscalationLevel;
@@ -39,7 +42,52 @@ class ClockPolicyController {
         model.addAttribute("grades", grades);
         model.addAttribute("countings", Counting.values());
         model.addAttribute("levels", EscalationLevel.values());
+        model.addAttribute("clocks", ClockKind.values());
+        model.addAttribute("gradeList", opinions.grades());
         return "deadline/policies";
+    }
+
+    @PostMapping("/deadlines/policies")
+    @PreAuthorize("hasAuthority('deadline:policy:edit')")
+    String add(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String grade,
+            @RequestParam(defaultValue = "") String emergency, RedirectAttributes redirect) {
+        try {
+            Set<String> grades = opinions.grades().stream().map(g -> g.code()).collect(Collectors.toSet());
+            Boolean flag = switch (emergency) {
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> null;
+            };
+            policies.add(name, grade, flag, grades);
+            redirect.addFlashAttribute("notice", "已新增规则，时限已按原先适用的规则预填，请核对修改。");
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+        }
+        return "redirect:/deadlines/policies";
+    }
+
+    @PostMapping("/deadlines/policies/{id}/clocks")
+    @PreAuthorize("hasAuthority('deadline:policy:edit')")
+    String addClock(@PathVariable Long id, @RequestParam(required = false) ClockKind clock, RedirectAttributes redirect) {
+        try {
+            policies.addClock(id, clock);
+            redirect.addFlashAttribute("notice", "已添加时限，请设置时长、提醒和督办");
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+        }
+        return "redirect:/deadlines/policies";
+    }
+
+    @PostMapping("/deadlines/policies/rules/{id}/remove")
+    @PreAuthorize("hasAuthority('deadline:policy:edit')")
+    String removeClock(@PathVariable Long id, RedirectAttributes redirect) {
+        try {
+            policies.removeClock(id);
+            redirect.addFlashAttribute("notice", "已删除该时限。正在计时的时限不受影响。");
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+        }
+        return "redirect:/deadlines/policies";
     }
 
     @PostMapping("/deadlines/policies/rules/{id}")
