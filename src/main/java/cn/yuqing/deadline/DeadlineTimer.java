@@ -48,4 +48,6 @@ class DeadlineTimer {
 
     Long id() { return id; }
     Instant fireAt() { return fireAt; }
+    int attempts() { return attempts; }
+    String lastError() { return lastError; }
 }

@@ -218,6 +218,13 @@ public class Deadlines {
         return deadlines.findOpen(eventIds).stream().collect(Collectors.groupingBy(Deadline::eventId));
     }
 
+    /** Timers whose work failed and that are being retried, with the last error: shown on the board, never silent. */
+    @Transactional(readOnly = true)
+    public List<String> failingTimers() {
+        return timers.failing().stream().map(t -> "第" + t.attempts() + "次重试，下次 " + cn.yuqing.shared.Times.format(t.fireAt())
+                + "：" + t.lastError()).toList();
+    }
+
     public Instant now() {
         return clock.instant();
     }

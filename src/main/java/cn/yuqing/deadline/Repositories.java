@@ -69,4 +69,7 @@ interface DeadlineTimerRepository extends JpaRepository<DeadlineTimer, Long> {
 
     @Query("select count(t) from DeadlineTimer t where t.deadlineId = ?1")
     long countByDeadline(Long deadlineId);
+
+    @Query("select t from DeadlineTimer t where t.attempts > 0 order by t.fireAt")
+    List<DeadlineTimer> failing();
 }

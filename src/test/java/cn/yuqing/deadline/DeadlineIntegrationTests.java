@@ -309,4 +309,34 @@ class DeadlineIntegrationTests {
         Integer more = new TransactionTemplate(txManager).execute(s -> timers.fireDue());
         assertThat(more).isZero();
     }
+
+    @Autowired
+    org.springframework.context.support.AbstractApplicationContext context;
+
+    @Test
+    void aTimerWhoseWorkFailsIsRetriedLaterWithItsErrorOnRecordAndTheOthersStillFire() {
+        OpinionEvent failing = judged("县城区供暖管道爆裂，多个小区停暖。", "ORDINARY", false);
+        OpinionEvent fine = judged("县城区公交线路调整，市民反映不便。", "ORDINARY", false);
+        Long broken = clock(failing, ClockKind.RESPONSE).id();
+        org.springframework.context.ApplicationListener<DeadlineChanged> fault = change -> {
+            if (change.deadlineId().equals(broken) && change.missed()) {
+                throw new IllegalStateException("模拟故障");
+            }
+        };
+        context.addApplicationListener(fault);
+        try {
+            clock.set(FIRST_KNOWN.plus(Duration.ofHours(48)).plusSeconds(1));
+            timers.fireDue();
+            assertThat(clock(fine, ClockKind.RESPONSE).status()).isEqualTo(Deadline.Status.MISSED);
+            assertThat(clock(failing, ClockKind.RESPONSE).status()).isEqualTo(Deadline.Status.RUNNING);
+            // its due-time timer and its first escalation both failed; both wait for another try
+            assertThat(deadlines.failingTimers()).hasSize(2).allMatch(f -> f.contains("模拟故障") && f.contains("第1次重试"));
+        } finally {
+            context.getApplicationEventMulticaster().removeApplicationListener(fault);
+        }
+        clock.advance(Duration.ofMinutes(1));
+        timers.fireDue();
+        assertThat(clock(failing, ClockKind.RESPONSE).status()).isEqualTo(Deadline.Status.MISSED);
+        assertThat(deadlines.failingTimers()).isEmpty();
+    }
 }

@@ -45,6 +45,7 @@ class DeadlineController {
         model.addAttribute("now", deadlines.now());
         model.addAttribute("hours", window);
         model.addAttribute("windows", WINDOWS);
+        model.addAttribute("failing", deadlines.failingTimers());
         return "deadline/board";
     }
 
