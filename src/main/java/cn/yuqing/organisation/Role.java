@@ -15,16 +15,18 @@ public enum Role {
     ANALYST("研判人员", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.ITEM_CAPTURE, Codes.ITEM_ANNOTATE, Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.IMPORT_RUN,
             Codes.CANDIDATE_VIEW, Codes.CANDIDATE_EDIT, Codes.SENTIMENT_CORRECT, Codes.TOPIC_CORRECT, Codes.BATCH_RUN,
-            Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT),
-    RESPONDER("部门回应人员", ScopeKind.UNIT, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE),
+            Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.RELEASE_DRAFT),
+    RESPONDER("部门回应人员", ScopeKind.UNIT, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE,
+            Codes.RELEASE_DRAFT),
     DEPARTMENT_HEAD("部门负责人", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.PATROL_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE),
+            Codes.PATROL_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE, Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW),
     GOVERNMENT_OFFICE("政府办公室", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW, Codes.CANDIDATE_VIEW, Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.POLICY_EDIT),
+            Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW, Codes.CANDIDATE_VIEW, Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.POLICY_EDIT,
+            Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW, Codes.TEMPLATE_EDIT),
     PUBLICITY("宣传部门", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.ITEM_REPORT,
-            Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT),
+            Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW),
     PRINCIPAL_LEADER("主要负责同志", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.PATROL_VIEW, Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW),
+            Codes.PATROL_VIEW, Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.RELEASE_REVIEW),
     ASSESSOR("考核人员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY,
             Codes.ITEM_VIEW, Codes.PATROL_VIEW, Codes.EVENT_VIEW),
     ADMINISTRATOR("系统管理员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.DIRECTORY_EDIT, Codes.PERSON_VIEW,
@@ -96,6 +98,9 @@ public enum Role {
         public static final String EVENT_EDIT = "opinion:event:edit";
         public static final String ORDER_HANDLE = "opinion:order:handle";
         public static final String POLICY_EDIT = "deadline:policy:edit";
+        public static final String RELEASE_DRAFT = "response:release:draft";
+        public static final String RELEASE_REVIEW = "response:release:review";
+        public static final String TEMPLATE_EDIT = "response:template:edit";
         public static final String CALENDAR_EDIT = "deadline:calendar:edit";
         public static final String CLOCK_MOVE = "system:clock:move";
         public static final String DELIVERY_VIEW = "notification:delivery:view";

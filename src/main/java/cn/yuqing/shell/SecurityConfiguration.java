@@ -42,7 +42,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/public/**", "/css/**", "/js/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .anyRequest().authenticated())

@@ -46,12 +46,15 @@ public class EventFixtures {
 
     /** An event of a new post, opened and verified (true, a major problem) by the county analyst. */
     public OpinionEvent verifiedEvent(String title, String text) {
+        return verifiedEvent(title, text, MatterKind.MAJOR_PROBLEM);
+    }
+
+    public OpinionEvent verifiedEvent(String title, String text, MatterKind kind) {
         SignedInPerson analyst = accounts.loadUserByUsername("yanpan");
         DataScope scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
         OpinionEvent e = opinions.open(candidate(title, text), scope, analyst);
         e = opinions.startVerification(e.id(), e.version(), scope, analyst);
-        return opinions.verify(e.id(), e.version(), scope, analyst, "经核实情况属实", "现场核查", Conclusion.TRUE,
-                MatterKind.MAJOR_PROBLEM);
+        return opinions.verify(e.id(), e.version(), scope, analyst, "经核实情况属实", "现场核查", Conclusion.TRUE, kind);
     }
 
     /** The candidate of a new post; if clustering joined it to an earlier test's matter, split it out. */

@@ -1,0 +1,244 @@
+package cn.yuqing.response;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.yuqing.deadline.ReleasePublished;
+import cn.yuqing.opinion.Grade;
+import cn.yuqing.opinion.MatterKind;
+import cn.yuqing.opinion.OpinionEvent;
+import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.TalkingPoints;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.Roster;
+import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.NotFound;
+
+/**
+ * Releases of an event (4.4): drafted (from a template, one click), checked against the talking
+ * points, reviewed, signed off by the role the grade requires, published. Publishing stops the
+ * clocks the release answers ({@link ReleasePublished}) and puts a public release on the public page.
+ */
+@Service
+@Transactional
+public class Releases {
+
+    /** A release with the talking-points check of its text, for the reviewer. */
+    public record Reviewed(Release release, List<TalkingPointsCheck.Finding> findings) {
+        public boolean flagged() {
+            return findings.stream().anyMatch(f -> f.kind() != TalkingPointsCheck.Finding.Kind.CARRIED);
+        }
+    }
+
+    private final ReleaseRepository releases;
+    private final TemplateRepository templates;
+    private final ReferralRepository referrals;
+    private final OpinionManagement opinions;
+    private final OrganisationDirectory directory;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Releases(ReleaseRepository releases, TemplateRepository templates, ReferralRepository referrals,
+            OpinionManagement opinions, OrganisationDirectory directory, ApplicationEventPublisher events, Clock clock) {
+        this.releases = releases;
+        this.templates = templates;
+        this.referrals = referrals;
+        this.opinions = opinions;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Release> of(Long eventId, DataScope scope) {
+        opinions.require(eventId, scope);
+        return releases.findByEvent(eventId);
+    }
+
+    /** The release and the check of its text against the event's current talking points. */
+    @Transactional(readOnly = true)
+    public Reviewed read(Long releaseId, DataScope scope) {
+        Release r = release(releaseId, scope);
+        return new Reviewed(r, TalkingPointsCheck.check(currentTalkingPoints(r.eventId()), r.text()));
+    }
+
+    private Release release(Long releaseId, DataScope scope) {
+        Release r = releases.findById(releaseId).orElseThrow(() -> new NotFound("回应"));
+        opinions.require(r.eventId(), scope);
+        return r;
+    }
+
+    private String currentTalkingPoints(Long eventId) {
+        List<TalkingPoints> versions = opinions.talkingPoints(eventId);
+        return versions.isEmpty() ? "" : versions.get(versions.size() - 1).text();
+    }
+
+    public Release draft(Long eventId, DataScope scope, SignedInPerson by, ReleaseKind kind, String title, String text,
+            String channel, String speaker, boolean principalLeader) {
+        OpinionEvent e = respondable(eventId, scope);
+        Release r = releases.save(new Release(e.id(), kind, title, text, channel, speaker, principalLeader, by.getUsername(),
+                clock.instant()));
+        events.publishEvent(new ReleaseChanged("draft", e.id(), r.id(), Map.of("kind", kind.name(), "title", r.title())));
+        return r;
+    }
+
+    /**
+     * 4.4: a first draft in the usual wording for the kind of matter, filled from the verified facts
+     * and the current talking points. One click from the event page.
+     */
+    public Release firstDraft(Long eventId, DataScope scope, SignedInPerson by, ReleaseKind kind) {
+        OpinionEvent e = respondable(eventId, scope);
+        if (e.matterKind() == null) {
+            throw new DomainRuleViolation("4.4", "核实时确定舆情类别后，才能按类别生成初稿");
+        }
+        ReleaseTemplate t = templates.findFor(kind.name(), e.matterKind().name()).stream().findFirst()
+                .orElseThrow(() -> new DomainRuleViolation("4.4", "没有适用的回应模板，请政府办公室先设置"));
+        Long unitId = e.responsibleUnitId() != null ? e.responsibleUnitId() : e.ownerUnitId();
+        String unit = directory.requireUnit(unitId).name();
+        Map<String, String> values = ReleaseTemplate.values(e.title(), e.facts(), currentTalkingPoints(e.id()), unit,
+                clock.instant());
+        String channel = e.responseChannels() == null ? "潢川县人民政府网站" : e.responseChannels();
+        return draft(eventId, scope, by, kind, t.fill(t.title(), values), t.fill(t.body(), values),
+                channel.length() > 300 ? channel.substring(0, 300) : channel, null, false);
+    }
+
+    public Release revise(Long releaseId, long version, DataScope scope, SignedInPerson by, ReleaseKind kind, String title,
+            String text, String channel, String speaker, boolean principalLeader) {
+        Release r = editable(releaseId, version, scope);
+        r.revise(kind, title, text, channel, speaker, principalLeader);
+        events.publishEvent(new ReleaseChanged("revise", r.eventId(), r.id(), Map.of("title", r.title())));
+        return r;
+    }
+
+    public Release review(Long releaseId, long version, DataScope scope, SignedInPerson by, String note) {
+        Release r = editable(releaseId, version, scope);
+        r.review(by.getUsername(), note);
+        events.publishEvent(new ReleaseChanged("review", r.eventId(), r.id(), Map.of("reviewer", by.getUsername())));
+        return r;
+    }
+
+    /**
+     * 4.4 and clause 3: especially major and major events are signed off by the government office or
+     * the publicity department of the level (or its principal leader); others by the head of the
+     * responsible unit or the government office.
+     */
+    public Release signOff(Long releaseId, long version, DataScope scope, SignedInPerson by) {
+        Release r = editable(releaseId, version, scope);
+        OpinionEvent e = opinions.require(r.eventId(), scope);
+        if (!maySignOff(e, by.personId())) {
+            throw new DomainRuleViolation("4.4", grave(e) ? "特别重大、重大舆情的回应须由本级政府办公室、宣传部门或主要负责同志签发"
+                    : "回应须由责任单位负责人或本级政府办公室签发");
+        }
+        r.signOff(by.getUsername());
+        events.publishEvent(new ReleaseChanged("sign-off", r.eventId(), r.id(), Map.of("signedOffBy", by.getUsername())));
+        return r;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean maySignOff(OpinionEvent e, Long personId) {
+        Roster roster = directory.roster();
+        Set<Long> allowed = new HashSet<>(roster.governmentOfficePeople(e.levelRegionCode()));
+        if (grave(e)) {
+            allowed.addAll(roster.publicityPeople(e.levelRegionCode()));
+            allowed.addAll(roster.principalLeaders(e.levelRegionCode()));
+        } else {
+            allowed.addAll(roster.leadersOf(e.responsibleUnitId() != null ? e.responsibleUnitId() : e.ownerUnitId()));
+        }
+        return allowed.contains(personId);
+    }
+
+    private boolean grave(OpinionEvent e) {
+        return e.grade() != null && opinions.grades().stream().filter(g -> g.code().equals(e.grade())).mapToInt(Grade::rank)
+                .findFirst().orElse(99) <= 2;
+    }
+
+    /** 4.4: only a published release answers its clocks; a public one appears on the public page. */
+    public Release publish(Long releaseId, long version, DataScope scope, SignedInPerson by) {
+        Release r = editable(releaseId, version, scope);
+        Instant now = clock.instant();
+        r.publish(now);
+        events.publishEvent(new ReleaseChanged("publish", r.eventId(), r.id(), Map.of("kind", r.kind().name(),
+                "channel", r.channel())));
+        events.publishEvent(new ReleasePublished(r.eventId(), r.kind().answers(), now, r.kind().label() + "：" + r.title()));
+        return r;
+    }
+
+    private Release editable(Long releaseId, long version, DataScope scope) {
+        Release r = release(releaseId, scope);
+        if (r.version() != version) {
+            throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Release.class, releaseId);
+        }
+        return r;
+    }
+
+    private OpinionEvent respondable(Long eventId, DataScope scope) {
+        OpinionEvent e = opinions.require(eventId, scope);
+        if (!Boolean.TRUE.equals(e.keyResponse()) && e.state() != cn.yuqing.opinion.EventState.WATCHING) {
+            throw new DomainRuleViolation("4.4", "研判后才能拟写回应");
+        }
+        if (e.state() == cn.yuqing.opinion.EventState.CLOSED) {
+            throw new DomainRuleViolation("4.4", "已办结的事件不能再拟写回应，如有新情况请重新打开");
+        }
+        return e;
+    }
+
+    // ---- referrals --------------------------------------------------------------------------------
+
+    /** 4.4: a false claim with clues of illegal acts is referred; the record says what was handed over, when. */
+    public Referral refer(Long eventId, DataScope scope, SignedInPerson by, Referral.Recipient recipient, String handedOver,
+            String receipt) {
+        OpinionEvent e = opinions.require(eventId, scope);
+        if (e.matterKind() != MatterKind.FALSE_CLAIM) {
+            throw new DomainRuleViolation("4.4", "只有核实为错误看法（不实信息）的舆情才移交涉嫌违法线索");
+        }
+        Referral r = referrals.save(new Referral(eventId, recipient, handedOver, receipt, by.getUsername(), clock.instant()));
+        events.publishEvent(new ReleaseChanged("refer", eventId, null, Map.of("recipient", recipient.name())));
+        return r;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Referral> referrals(Long eventId, DataScope scope) {
+        opinions.require(eventId, scope);
+        return referrals.findByEvent(eventId);
+    }
+
+    // ---- public ---------------------------------------------------------------------------------
+
+    /** 回应关切: published public releases, newest first. Nothing unpublished, internal or personal. */
+    @Transactional(readOnly = true)
+    public List<Release> published(int limit) {
+        return releases.findPublished(java.util.Arrays.stream(ReleaseKind.values()).filter(ReleaseKind::publicRelease).toList(),
+                PageRequest.of(0, Math.max(1, Math.min(limit, 200))));
+    }
+
+    @Transactional(readOnly = true)
+    public Release publishedRelease(Long id) {
+        return releases.findById(id).filter(r -> r.status() == Release.Status.PUBLISHED && r.kind().publicRelease())
+                .orElseThrow(() -> new NotFound("回应"));
+    }
+
+    // ---- templates --------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<ReleaseTemplate> templates() {
+        return templates.findAllOrdered();
+    }
+
+    public ReleaseTemplate changeTemplate(Long id, String title, String body) {
+        ReleaseTemplate t = templates.findById(id).orElseThrow(() -> new NotFound("回应模板"));
+        t.change(title, body);
+        events.publishEvent(new ReleaseChanged("template", 0L, id, Map.of("title", t.title())));
+        return t;
+    }
+}

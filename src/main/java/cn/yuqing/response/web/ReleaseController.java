@@ -1,0 +1,147 @@
+package cn.yuqing.response.web;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.response.Referral;
+import cn.yuqing.response.Release;
+import cn.yuqing.response.ReleaseKind;
+import cn.yuqing.response.Releases;
+import cn.yuqing.shared.DomainRuleViolation;
+
+/** Releases on the event's page, and one release's page for its review, sign-off and publication. */
+@Controller
+class ReleaseController {
+
+    private final Releases releases;
+    private final OpinionManagement opinions;
+    private final Accounts accounts;
+
+    ReleaseController(Releases releases, OpinionManagement opinions, Accounts accounts) {
+        this.releases = releases;
+        this.opinions = opinions;
+        this.accounts = accounts;
+    }
+
+    private static SignedInPerson me() {
+        return Accounts.current().orElseThrow();
+    }
+
+    @GetMapping("/events/{id}/releases")
+    @PreAuthorize("hasAuthority('opinion:event:view')")
+    String panel(@PathVariable Long id, Model model) {
+        DataScope scope = accounts.currentScope();
+        model.addAttribute("event", opinions.require(id, scope));
+        model.addAttribute("releases", releases.of(id, scope));
+        model.addAttribute("referrals", releases.referrals(id, scope));
+        model.addAttribute("kinds", ReleaseKind.values());
+        model.addAttribute("recipients", Referral.Recipient.values());
+        return "response/panel :: panel";
+    }
+
+    @PostMapping("/events/{id}/releases/first-draft")
+    @PreAuthorize("hasAuthority('response:release:draft')")
+    String firstDraft(@PathVariable Long id, @RequestParam(required = false) ReleaseKind kind, RedirectAttributes redirect) {
+        try {
+            Release r = releases.firstDraft(id, accounts.currentScope(), me(),
+                    kind == null ? ReleaseKind.AUTHORITATIVE_STATEMENT : kind);
+            redirect.addFlashAttribute("notice", "已按模板生成初稿，请核对修改后提交审核");
+            return "redirect:/releases/" + r.id();
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+            return "redirect:/events/" + id;
+        }
+    }
+
+    @PostMapping("/events/{id}/releases")
+    @PreAuthorize("hasAuthority('response:release:draft')")
+    String draft(@PathVariable Long id, @RequestParam(required = false) ReleaseKind kind,
+            @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String speaker,
+            @RequestParam(defaultValue = "false") boolean principalLeader, RedirectAttributes redirect) {
+        try {
+            Release r = releases.draft(id, accounts.currentScope(), me(), kind, title, text, channel, speaker, principalLeader);
+            return "redirect:/releases/" + r.id();
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+            return "redirect:/events/" + id;
+        }
+    }
+
+    @GetMapping("/releases/{id}")
+    @PreAuthorize("hasAuthority('opinion:event:view')")
+    String show(@PathVariable Long id, Model model) {
+        DataScope scope = accounts.currentScope();
+        Releases.Reviewed reviewed = releases.read(id, scope);
+        var event = opinions.require(reviewed.release().eventId(), scope);
+        model.addAttribute("reviewed", reviewed);
+        model.addAttribute("release", reviewed.release());
+        model.addAttribute("event", event);
+        model.addAttribute("kinds", ReleaseKind.values());
+        model.addAttribute("maySignOff", releases.maySignOff(event, me().personId()));
+        return "response/release";
+    }
+
+    @PostMapping("/releases/{id}/revise")
+    @PreAuthorize("hasAuthority('response:release:draft')")
+    String revise(@PathVariable Long id, @RequestParam long version, @RequestParam(required = false) ReleaseKind kind,
+            @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String speaker,
+            @RequestParam(defaultValue = "false") boolean principalLeader, RedirectAttributes redirect) {
+        return act(id, redirect, "已保存", () -> releases.revise(id, version, accounts.currentScope(), me(), kind, title, text,
+                channel, speaker, principalLeader));
+    }
+
+    @PostMapping("/releases/{id}/review")
+    @PreAuthorize("hasAuthority('response:release:review')")
+    String review(@PathVariable Long id, @RequestParam long version, @RequestParam(defaultValue = "") String note,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "已审核，待签发", () -> releases.review(id, version, accounts.currentScope(), me(), note));
+    }
+
+    @PostMapping("/releases/{id}/sign-off")
+    @PreAuthorize("hasAuthority('response:release:review')")
+    String signOff(@PathVariable Long id, @RequestParam long version, RedirectAttributes redirect) {
+        return act(id, redirect, "已签发，可以发布", () -> releases.signOff(id, version, accounts.currentScope(), me()));
+    }
+
+    @PostMapping("/releases/{id}/publish")
+    @PreAuthorize("hasAuthority('response:release:draft')")
+    String publish(@PathVariable Long id, @RequestParam long version, RedirectAttributes redirect) {
+        return act(id, redirect, "已发布；相应的回应时限已完成", () -> releases.publish(id, version, accounts.currentScope(), me()));
+    }
+
+    private String act(Long id, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", done);
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+        }
+        return "redirect:/releases/" + id;
+    }
+
+    @PostMapping("/events/{id}/referrals")
+    @PreAuthorize("hasAuthority('opinion:event:edit')")
+    String refer(@PathVariable Long id, @RequestParam(required = false) Referral.Recipient recipient,
+            @RequestParam(defaultValue = "") String handedOver, @RequestParam(defaultValue = "") String receipt,
+            RedirectAttributes redirect) {
+        try {
+            releases.refer(id, accounts.currentScope(), me(), recipient, handedOver, receipt);
+            redirect.addFlashAttribute("notice", "已登记移交");
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+        }
+        return "redirect:/events/" + id;
+    }
+}

@@ -1,0 +1,19 @@
+package cn.yuqing.response.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.yuqing.organisation.Role;
+import cn.yuqing.shared.NavigationEntry;
+import cn.yuqing.shared.Stage;
+
+@Configuration(proxyBeanMethods = false)
+class ResponseNavigation {
+
+    @Bean
+    NavigationEntry.Menu responseMenu() {
+        return NavigationEntry.Menu.of(
+                new NavigationEntry(Stage.RESPONSE, "回应模板", "/responses/templates", Role.Codes.RELEASE_DRAFT, 40),
+                new NavigationEntry(Stage.RESPONSE, "回应关切（公开页）", "/public/responses", Role.Codes.EVENT_VIEW, 50));
+    }
+}

@@ -1,0 +1,50 @@
+package cn.yuqing.response.web;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.yuqing.opinion.MatterKind;
+import cn.yuqing.response.Releases;
+import cn.yuqing.shared.DomainRuleViolation;
+
+/** The response templates, in the government office's hands. */
+@Controller
+class TemplateController {
+
+    private final Releases releases;
+
+    TemplateController(Releases releases) {
+        this.releases = releases;
+    }
+
+    @GetMapping("/responses/templates")
+    @PreAuthorize("hasAuthority('response:release:draft')")
+    String list(Model model) {
+        model.addAttribute("templates", releases.templates());
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (MatterKind k : MatterKind.values()) {
+            labels.put(k.name(), k.label());
+        }
+        model.addAttribute("matterLabels", labels);
+        return "response/templates";
+    }
+
+    @PostMapping("/responses/templates/{id}")
+    @PreAuthorize("hasAuthority('response:template:edit')")
+    String change(@PathVariable Long id, @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body,
+            RedirectAttributes redirect) {
+        try {
+            releases.changeTemplate(id, title, body);
+            redirect.addFlashAttribute("notice", "模板已保存");
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+        }
+        return "redirect:/responses/templates";
+    }
+}

@@ -1,0 +1,213 @@
+package cn.yuqing.response;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.yuqing.deadline.ClockKind;
+import cn.yuqing.deadline.Deadline;
+import cn.yuqing.deadline.Deadlines;
+import cn.yuqing.opinion.EventFixtures;
+import cn.yuqing.opinion.MatterKind;
+import cn.yuqing.opinion.OpinionEvent;
+import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.support.MutableClock;
+import cn.yuqing.support.WebTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Releases of 4.4: drafting, the talking-points check, review and sign-off, publication and its clocks, the public page. */
+@WebTest
+class ResponseTests {
+
+    @Autowired
+    Releases releases;
+    @Autowired
+    OpinionManagement opinions;
+    @Autowired
+    Deadlines deadlines;
+    @Autowired
+    EventFixtures fixtures;
+    @Autowired
+    OrganisationDirectory directory;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    MockMvc mvc;
+
+    SignedInPerson analyst;
+    DataScope analystScope;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(Instant.parse("2027-08-10T01:00:00Z"));
+        analyst = accounts.loadUserByUsername("yanpan");
+        analystScope = scopeOf("yanpan");
+    }
+
+    DataScope scopeOf(String username) {
+        return directory.scopeOf(directory.person(username).orElseThrow());
+    }
+
+    Long housing() {
+        return directory.unitsIn("411526").stream().filter(u -> u.name().equals("潢川县住房和城乡建设局")).findFirst().orElseThrow().id();
+    }
+
+    /** Judged with the grade, routed to the 住建局, with talking points. */
+    OpinionEvent event(String title, MatterKind kind, String grade, boolean emergency, String talkingPoints) {
+        OpinionEvent e = fixtures.verifiedEvent(title, "县城区" + title + "，群众反映强烈。", kind);
+        e = opinions.overrideRouting(e.id(), e.version(), analystScope, analyst, housing(), "住建局主管");
+        e = opinions.judge(e.id(), e.version(), analystScope, analyst, true, Set.of("b"), grade, emergency, "影响面广");
+        opinions.addTalkingPoints(e.id(), analystScope, analyst, talkingPoints);
+        return opinions.require(e.id(), analystScope);
+    }
+
+    Release through(Release r, String reviewer, String signer) {
+        r = releases.review(r.id(), r.version(), scopeOf(reviewer), accounts.loadUserByUsername(reviewer), "同意");
+        return releases.signOff(r.id(), r.version(), scopeOf(signer), accounts.loadUserByUsername(signer));
+    }
+
+    Deadline clockOf(OpinionEvent e, ClockKind kind) {
+        return deadlines.board(e.id(), DataScope.installation()).deadlines().stream().filter(d -> d.clock() == kind)
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void eachReleaseKindAnswersItsClocks() {
+        assertThat(ReleaseKind.AUTHORITATIVE_STATEMENT.answers()).contains(ClockKind.STATEMENT, ClockKind.RESPONSE);
+        assertThat(ReleaseKind.PRESS_CONFERENCE.answers()).contains(ClockKind.PRESS_CONFERENCE, ClockKind.STATEMENT);
+        for (ReleaseKind kind : ReleaseKind.values()) {
+            assertThat(kind.answers()).as(kind.label()).contains(ClockKind.RESPONSE);
+        }
+        assertThat(ReleaseKind.INDIVIDUAL_REPLY.publicRelease()).isFalse();
+    }
+
+    @Test
+    void onlyPublicationStopsTheClockAndTheMajorEventNeedsTheGovernmentOfficesSignature() {
+        OpinionEvent e = event("自来水厂管网爆裂全城停水", MatterKind.MAJOR_PROBLEM, "MAJOR", true, "正在全力抢修，预计今晚恢复供水。已设临时供水点。");
+        Release r = releases.firstDraft(e.id(), analystScope, analyst, ReleaseKind.AUTHORITATIVE_STATEMENT);
+        assertThat(r.title()).isEqualTo("关于" + e.title() + "的情况通报");
+        assertThat(r.text()).contains("经核实情况属实").contains("正在全力抢修").contains("潢川县住房和城乡建设局");
+
+        assertThatThrownBy(() -> releases.review(r.id(), r.version(), analystScope, analyst, "自己审"))
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("起草人以外");
+        Release reviewed = releases.review(r.id(), r.version(), scopeOf("zhengfuban"), accounts.loadUserByUsername("zhengfuban"), "同意");
+        assertThatThrownBy(() -> releases.signOff(reviewed.id(), reviewed.version(), scopeOf("zhujian.fuzeren"),
+                accounts.loadUserByUsername("zhujian.fuzeren")))
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("政府办公室、宣传部门或主要负责同志签发");
+        Release signed = releases.signOff(reviewed.id(), reviewed.version(), scopeOf("zhengfuban"), accounts.loadUserByUsername("zhengfuban"));
+        assertThat(clockOf(e, ClockKind.STATEMENT).status()).as("signed off is not published").isEqualTo(Deadline.Status.RUNNING);
+
+        clock.advance(Duration.ofHours(2));
+        releases.publish(signed.id(), signed.version(), analystScope, analyst);
+        assertThat(clockOf(e, ClockKind.STATEMENT).status()).isEqualTo(Deadline.Status.MET);
+        assertThat(clockOf(e, ClockKind.PRESS_CONFERENCE).status()).isEqualTo(Deadline.Status.RUNNING);
+        assertThat(clockOf(e, ClockKind.FOLLOW_UP).status()).isEqualTo(Deadline.Status.RUNNING);
+    }
+
+    @Test
+    void anOrdinaryEventIsSignedOffByTheResponsibleUnitsHead() {
+        OpinionEvent e = event("小区电梯长期停运", MatterKind.DIFFICULTY, "ORDINARY", false, "已责令物业三日内修复电梯。");
+        Release r = releases.firstDraft(e.id(), analystScope, analyst, ReleaseKind.PORTAL_NOTICE);
+        r = through(r, "zhengfuban", "zhujian.fuzeren");
+        assertThat(r.signedOffBy()).isEqualTo("zhujian.fuzeren");
+        releases.publish(r.id(), r.version(), analystScope, analyst);
+        assertThat(clockOf(e, ClockKind.RESPONSE).status()).isEqualTo(Deadline.Status.MET);
+    }
+
+    @Test
+    void everyKindOfMatterGetsItsFirstDraftInItsOwnWording() {
+        for (MatterKind kind : MatterKind.values()) {
+            OpinionEvent e = event("第" + kind.ordinal() + "类：城区道路改造", kind, "ORDINARY", false, "改造工程将于年底完工。");
+            Release r = releases.firstDraft(e.id(), analystScope, analyst, ReleaseKind.PRESS_RELEASE);
+            assertThat(r.text()).as(kind.label()).contains("改造工程将于年底完工").contains("经核实情况属实");
+            assertThat(r.title()).contains(e.title());
+            switch (kind) {
+                case SUGGESTION -> assertThat(r.text()).contains("采纳情况");
+                case DIFFICULTY -> assertThat(r.text()).contains("研究解决情况");
+                case MAJOR_PROBLEM -> assertThat(r.text()).contains("调查处置");
+                case CONFUSION -> assertThat(r.title()).contains("说明");
+                case FALSE_CLAIM -> assertThat(r.text()).contains("不信谣、不传谣");
+            }
+        }
+    }
+
+    @Test
+    void aDraftThatOmitsOrContradictsTheTalkingPointsIsFlaggedWithThePassagesSideBySide() {
+        OpinionEvent e = event("学校食堂食材变质", MatterKind.MAJOR_PROBLEM, "LARGE", false,
+                "涉事食堂已停业整顿。学生身体状况良好，无人住院。");
+        Release faithful = releases.draft(e.id(), analystScope, analyst, ReleaseKind.PRESS_RELEASE, "情况通报",
+                "经查，涉事食堂已停业整顿。目前学生身体状况良好，无人住院。", "县政府网站", null, false);
+        assertThat(releases.read(faithful.id(), analystScope).flagged()).isFalse();
+
+        Release contradicting = releases.draft(e.id(), analystScope, analyst, ReleaseKind.PRESS_RELEASE, "情况通报",
+                "经查，涉事食堂未停业整顿。", "县政府网站", null, false);
+        Releases.Reviewed check = releases.read(contradicting.id(), analystScope);
+        assertThat(check.flagged()).isTrue();
+        assertThat(check.findings()).extracting(TalkingPointsCheck.Finding::kind)
+                .containsExactly(TalkingPointsCheck.Finding.Kind.CONTRADICTED, TalkingPointsCheck.Finding.Kind.OMITTED);
+        assertThat(check.findings().get(0).passage()).isEqualTo("经查，涉事食堂未停业整顿");
+    }
+
+    @Test
+    void cluesOfIllegalActsBehindAFalseClaimAreReferredOnRecord() {
+        OpinionEvent rumour = event("网传县城区发生枪击", MatterKind.FALSE_CLAIM, "LARGE", false, "该信息不实。");
+        Referral r = releases.refer(rumour.id(), analystScope, analyst, Referral.Recipient.POLICE,
+                "发帖账号、截图及传播路径", "县公安局网安大队接收");
+        assertThat(releases.referrals(rumour.id(), analystScope)).extracting(Referral::id).containsExactly(r.id());
+        OpinionEvent real = event("城区路灯损坏", MatterKind.DIFFICULTY, "ORDINARY", false, "正在维修。");
+        assertThatThrownBy(() -> releases.refer(real.id(), analystScope, analyst, Referral.Recipient.CYBERSPACE, "线索", null))
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("错误看法");
+    }
+
+    @Test
+    void thePublicPageShowsOnlyPublishedPublicReleasesEscaped() throws Exception {
+        OpinionEvent e = event("<script>alert(1)</script>河堤渗水", MatterKind.CONFUSION, "ORDINARY", false, "河堤安全，已加固。");
+        Release published = through(releases.firstDraft(e.id(), analystScope, analyst, ReleaseKind.PORTAL_NOTICE),
+                "zhengfuban", "zhujian.fuzeren");
+        releases.publish(published.id(), published.version(), analystScope, analyst);
+        Release draft = releases.draft(e.id(), analystScope, analyst, ReleaseKind.PRESS_RELEASE, "内部草稿标题甲乙丙",
+                "尚未审核的内容", "县政府网站", null, false);
+        Release reply = through(releases.draft(e.id(), analystScope, analyst, ReleaseKind.INDIVIDUAL_REPLY, "致张先生的答复丁戊",
+                "张先生：您反映的问题已处理。", "电话", null, false), "zhengfuban", "zhujian.fuzeren");
+        releases.publish(reply.id(), reply.version(), analystScope, analyst);
+
+        mvc.perform(get("/public/responses"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;河堤渗水")))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))))
+                .andExpect(content().string(not(containsString("内部草稿标题甲乙丙"))))
+                .andExpect(content().string(not(containsString("致张先生的答复丁戊"))))
+                .andExpect(content().string(not(containsString("yanpan"))));
+        mvc.perform(get("/public/responses.json"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"id\":" + published.id())))
+                .andExpect(content().string(not(containsString("内部草稿标题甲乙丙"))))
+                .andExpect(content().string(not(containsString("致张先生"))));
+        mvc.perform(get("/public/responses.atom"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/public/responses/" + published.id())))
+                .andExpect(content().string(not(containsString("内部草稿标题甲乙丙"))));
+        mvc.perform(get("/public/responses/{id}", draft.id())).andExpect(status().isNotFound());
+        mvc.perform(get("/public/responses/{id}", reply.id())).andExpect(status().isNotFound());
+        mvc.perform(get("/public/responses/{id}", published.id())).andExpect(status().isOk());
+    }
+}
