@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.yuqing.intake.Items;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Region;
@@ -46,15 +47,17 @@ public class Candidates {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Items items;
 
     Candidates(CandidateRepository candidates, ItemAnalysisRepository analyses, OrganisationDirectory directory,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, Items items) {
         this.candidates = candidates;
         this.analyses = analyses;
         this.directory = directory;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.items = items;
     }
 
     record Audited(String action, String subject, Map<String, ?> after) implements AuditedChange {
@@ -258,7 +261,10 @@ public class Candidates {
         if (chosen.size() == analyses.findByCandidate(candidateId).size()) {
             throw new DomainRuleViolation("不能把全部信息拆分出去");
         }
-        EventCandidate fresh = candidates.save(new EventCandidate(source.title() + "（拆分）", source.unitId(), clock.instant()));
+        // named after what it is about: the earliest item split out, not the matter it left
+        Long first = chosen.stream().map(ItemAnalysis::itemId).min(Long::compare).orElseThrow();
+        String title = items.require(first, DataScope.installation()).headline();
+        EventCandidate fresh = candidates.save(new EventCandidate(title, source.unitId(), clock.instant()));
         for (ItemAnalysis a : chosen) {
             a.placeIn(fresh.id(), true);
         }

@@ -163,6 +163,7 @@ class AnalysisIntegrationTests {
         assertThat(analysed(b).candidateId()).isEqualTo(candidate);
         EventCandidate split = candidates.split(candidate, List.of(b), DataScope.installation());
         assertThat(analyses.findById(b).orElseThrow().candidateId()).isEqualTo(split.id());
+        assertThat(split.title()).as("named after what was split out").startsWith("转发：来龙乡集市");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> candidates.split(split.id(), List.of(b), DataScope.installation()))
                 .hasMessageContaining("不能把全部信息拆分出去");
         candidates.merge(split.id(), candidate, DataScope.installation());

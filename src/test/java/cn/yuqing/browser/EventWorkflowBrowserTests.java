@@ -77,4 +77,39 @@ class EventWorkflowBrowserTests {
         assertThat(page).contains("开始核实").contains("研判为重点回应").contains("确定责任主体");
         Browser.screenshot(browser, "desktop-event");
     }
+
+    @Autowired
+    cn.yuqing.response.Releases releases;
+    @Autowired
+    cn.yuqing.opinion.OpinionManagement opinions;
+    @Autowired
+    cn.yuqing.organisation.Accounts accounts;
+    @Autowired
+    cn.yuqing.organisation.OrganisationDirectory directory;
+
+    /** 4.4 回应关切: a visitor who is not signed in sees what was published, and nothing else runs or shows. */
+    @Test
+    void thePublicSeesOnlyPublishedReleasesAndNoInjectedScriptRuns() {
+        var analyst = accounts.loadUserByUsername("yanpan");
+        var scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
+        var e = fixtures.verifiedEvent("<img src=x onerror=window.canary=1>河堤渗水", "城区河堤出现渗水，附近居民担心决堤。",
+                cn.yuqing.opinion.MatterKind.CONFUSION);
+        e = opinions.judge(e.id(), e.version(), scope, analyst, true, java.util.Set.of("b"), "ORDINARY", false, "关注度高");
+        var r = releases.firstDraft(e.id(), scope, analyst, cn.yuqing.response.ReleaseKind.PORTAL_NOTICE);
+        var office = accounts.loadUserByUsername("zhengfuban");
+        var officeScope = directory.scopeOf(directory.person("zhengfuban").orElseThrow());
+        r = releases.review(r.id(), r.version(), officeScope, office, "同意");
+        r = releases.signOff(r.id(), r.version(), officeScope, office);
+        releases.publish(r.id(), r.version(), scope, analyst);
+        releases.draft(e.id(), scope, analyst, cn.yuqing.response.ReleaseKind.PRESS_RELEASE, "尚未审核的草稿庚辛", "内部",
+                "县政府网站", null, false);
+
+        browser.get("http://localhost:" + port + "/public/responses");
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page).contains("回应关切").contains("<img src=x onerror=window.canary=1>河堤渗水的说明")
+                .doesNotContain("尚未审核的草稿庚辛");
+        assertThat(browser.executeScript("return window.canary === undefined")).isEqualTo(true);
+        assertThat(browser.getCurrentUrl()).endsWith("/public/responses");
+        Browser.screenshot(browser, "public-responses");
+    }
 }
