@@ -264,13 +264,16 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
         step(Workflow.Action.START_FOLLOW_UP, null, actor, at, null, Map.of());
     }
 
-    /** 4.6: an event closes with its review. */
-    void close(String review, String actor, Instant at) {
+    /** 4.6: an event closes with its review; duties waived are named with their reasons. */
+    void close(String review, Map<String, String> waived, String actor, Instant at) {
         Workflow.require(state, Workflow.Action.CLOSE);
         if (review == null || review.isBlank()) {
             throw new DomainRuleViolation("4.6", "办结须有总结");
         }
-        step(Workflow.Action.CLOSE, null, actor, at, null, Map.of("review", review.strip()));
+        String note = waived.isEmpty() ? null : "不再办理：" + String.join("；", waived.entrySet().stream()
+                .map(w -> w.getKey() + "（理由：" + w.getValue() + "）").toList());
+        step(Workflow.Action.CLOSE, null, actor, at, note == null ? null : note.length() > 2000 ? note.substring(0, 2000) : note,
+                Map.of("review", review.strip(), "waived", Map.copyOf(waived)));
         this.review = review.strip();
         this.closedAt = at;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +43,8 @@ import cn.yuqing.shared.NotificationRequested;
 @Transactional
 public class OpinionManagement {
 
+    private final ObjectProvider<OpenDuties> laterDuties;
+
     private final EventRepository events;
     private final PartyRepository parties;
     private final WarningReportRepository reports;
@@ -58,7 +61,8 @@ public class OpinionManagement {
     OpinionManagement(EventRepository events, PartyRepository parties, WarningReportRepository reports,
             TalkingPointsRepository talkingPoints, WorkOrderRepository orders, GradeRepository grades,
             CriterionRepository criteria, Candidates candidates, OrganisationDirectory directory, ResponsibilityRouter router,
-            ApplicationEventPublisher publisher, Clock clock) {
+            ApplicationEventPublisher publisher, Clock clock, ObjectProvider<OpenDuties> laterDuties) {
+        this.laterDuties = laterDuties;
         this.events = events;
         this.parties = parties;
         this.reports = reports;
@@ -354,9 +358,41 @@ public class OpinionManagement {
         return events.save(e);
     }
 
-    public OpinionEvent close(Long id, long version, DataScope scope, SignedInPerson by, String review) {
+    /** What still stands between the event and its closing: work orders not yet taken up, and what later stages report. */
+    @Transactional(readOnly = true)
+    public List<OpenDuties.Duty> openDuties(Long id, DataScope scope) {
+        require(id, scope);
+        List<OpenDuties.Duty> duties = new ArrayList<>();
+        for (WorkOrder o : orders.findByEvent(id)) {
+            if (o.status() == WorkOrder.Status.SENT) {
+                duties.add(new OpenDuties.Duty("order:" + o.id(), directory.requireUnit(o.unitId()).name() + "尚未接收任务单"));
+            }
+        }
+        laterDuties.orderedStream().forEach(d -> duties.addAll(d.of(id)));
+        return duties;
+    }
+
+    /**
+     * 4.6: an event closes with its review, once every duty is done or waived with a reason; the
+     * waivers are kept in the event's record.
+     */
+    public OpinionEvent close(Long id, long version, DataScope scope, SignedInPerson by, String review,
+            Map<String, String> waivers) {
         OpinionEvent e = editable(id, version, scope);
-        e.close(review, by.getUsername(), clock.instant());
+        List<String> unexplained = new ArrayList<>();
+        Map<String, String> waived = new java.util.LinkedHashMap<>();
+        for (OpenDuties.Duty duty : openDuties(id, scope)) {
+            String reason = waivers == null ? null : waivers.get(duty.key());
+            if (reason == null || reason.isBlank()) {
+                unexplained.add(duty.text());
+            } else {
+                waived.put(duty.text(), reason.strip());
+            }
+        }
+        if (!unexplained.isEmpty()) {
+            throw new DomainRuleViolation("4.6", "尚有未完成的职责：" + String.join("；", unexplained) + "。请完成，或逐项写明不再办理的理由");
+        }
+        e.close(review, waived, by.getUsername(), clock.instant());
         return events.save(e);
     }
 

@@ -255,7 +255,10 @@ class DeadlineIntegrationTests {
         e = opinions.regrade(e.id(), e.version(), scope, analyst, "LARGE", false, "关注度上升");
         jdbc.update("update opinion_event set state = 'FOLLOWING_UP' where id = ?", e.id());
         e = opinions.require(e.id(), scope);
-        opinions.close(e.id(), e.version(), scope, analyst, "已处理");
+        java.util.Map<String, String> waivers = new java.util.HashMap<>();
+        opinions.openDuties(e.id(), scope).forEach(d -> waivers.put(d.key(), "测试：不再办理"));
+        assertThat(waivers).as("the running response clock is a duty").isNotEmpty();
+        opinions.close(e.id(), e.version(), scope, analyst, "已处理", waivers);
 
         assertThat(deadlines.board(e.id(), DataScope.installation()).deadlines()).noneMatch(Deadline::open);
         assertThat(jdbc.queryForObject("select count(*) from deadline_timer t join deadline d on d.id = t.deadline_id"

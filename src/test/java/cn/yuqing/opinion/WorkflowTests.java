@@ -48,7 +48,7 @@ class WorkflowTests {
         PERFORM.put(Workflow.Action.MAKE_PLAN, e -> e.makePlan("官方微博", "发布通报", true, "a", NOW));
         PERFORM.put(Workflow.Action.START_RESPONSE, e -> e.startResponse("a", NOW));
         PERFORM.put(Workflow.Action.START_FOLLOW_UP, e -> e.startFollowUp("a", NOW));
-        PERFORM.put(Workflow.Action.CLOSE, e -> e.close("总结", "a", NOW));
+        PERFORM.put(Workflow.Action.CLOSE, e -> e.close("总结", java.util.Map.of(), "a", NOW));
         PERFORM.put(Workflow.Action.REOPEN, e -> e.reopen("出现新信息", "a", NOW));
     }
 

@@ -51,7 +51,11 @@ class EventSteps {
                 case "plan" -> opinions.makePlan(id, version, scope, me, value.apply("channels"), value.apply("methods"));
                 case "start-response" -> opinions.startResponse(id, version, scope, me);
                 case "start-follow-up" -> opinions.startFollowUp(id, version, scope, me);
-                case "close" -> opinions.close(id, version, scope, me, value.apply("review"));
+                case "close" -> {
+                    java.util.Map<String, String> waivers = new java.util.HashMap<>();
+                    opinions.openDuties(id, scope).forEach(d -> waivers.put(d.key(), value.apply("waive." + d.key())));
+                    yield opinions.close(id, version, scope, me, value.apply("review"), waivers);
+                }
                 case "reopen" -> opinions.reopen(id, version, scope, me, value.apply("reason"));
                 default -> throw new DomainRuleViolation("未知的操作：" + (step.length() > 30 ? step.substring(0, 30) : step));
             };
