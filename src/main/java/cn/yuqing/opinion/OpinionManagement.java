@@ -21,7 +21,6 @@ import cn.yuqing.analysis.EventCandidate;
 import cn.yuqing.analysis.ItemAnalysis;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
-import cn.yuqing.organisation.Person;
 import cn.yuqing.organisation.Region;
 import cn.yuqing.organisation.RegionLevel;
 import cn.yuqing.organisation.Role;
@@ -425,16 +424,13 @@ public class OpinionManagement {
         WorkOrder o = order(orderId, scope);
         o.giveBack(reason, clock.instant());
         note(o, "RETURN_ORDER", by, directory.requireUnit(o.unitId()).name() + "退回：" + reason.strip());
-        Set<Long> coordinatorPeople = new HashSet<>();
+        Set<Long> coordinators = new HashSet<>();
         for (EventParty p : parties.findByEvent(o.eventId())) {
             if (p.role() == EventParty.Role.COORDINATOR) {
-                for (Person person : directory.peopleWithRole(Role.GOVERNMENT_OFFICE)) {
-                    if (person.unit() != null && person.unit().id().equals(p.unitId())) {
-                        coordinatorPeople.add(person.id());
-                    }
-                }
+                coordinators.add(p.unitId());
             }
         }
+        Set<Long> coordinatorPeople = directory.peopleOf(coordinators, Role.GOVERNMENT_OFFICE);
         publisher.publishEvent(new NotificationRequested(coordinatorPeople, "任务单被退回",
                 directory.requireUnit(o.unitId()).name() + "退回任务：" + reason.strip(), "/events/" + o.eventId(), false));
         return o;

@@ -113,6 +113,12 @@ public class Release {
         this.reviewer = null;
     }
 
+    /** A generated title (from an event's name, which comes from the internet) fitted to the limit. */
+    static String fittedTitle(String title) {
+        String t = title.strip();
+        return t.length() <= 300 ? t : t.substring(0, 299) + "…";
+    }
+
     void review(String by, String note) {
         if (status != Status.DRAFT) {
             throw new DomainRuleViolation("4.4", "只能审核草稿");

@@ -44,13 +44,16 @@ public class Releases {
     private final ReleaseRepository releases;
     private final TemplateRepository templates;
     private final ReferralRepository referrals;
+    private final PressConferenceRepository conferences;
     private final OpinionManagement opinions;
     private final OrganisationDirectory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Releases(ReleaseRepository releases, TemplateRepository templates, ReferralRepository referrals,
-            OpinionManagement opinions, OrganisationDirectory directory, ApplicationEventPublisher events, Clock clock) {
+            PressConferenceRepository conferences, OpinionManagement opinions, OrganisationDirectory directory,
+            ApplicationEventPublisher events, Clock clock) {
+        this.conferences = conferences;
         this.releases = releases;
         this.templates = templates;
         this.referrals = referrals;
@@ -109,7 +112,7 @@ public class Releases {
         Map<String, String> values = ReleaseTemplate.values(e.title(), e.facts(), currentTalkingPoints(e.id()), unit,
                 clock.instant());
         String channel = e.responseChannels() == null ? "潢川县人民政府网站" : e.responseChannels();
-        return draft(eventId, scope, by, kind, t.fill(t.title(), values), t.fill(t.body(), values),
+        return draft(eventId, scope, by, kind, Release.fittedTitle(t.fill(t.title(), values)), t.fill(t.body(), values),
                 channel.length() > 300 ? channel.substring(0, 300) : channel, null, false);
     }
 
@@ -211,6 +214,40 @@ public class Releases {
     public List<Referral> referrals(Long eventId, DataScope scope) {
         opinions.require(eventId, scope);
         return referrals.findByEvent(eventId);
+    }
+
+    // ---- press conferences ------------------------------------------------------------------------
+
+    public PressConference schedule(Long eventId, DataScope scope, SignedInPerson by, Instant at, String place, String speakers,
+            boolean principalLeader, String questions) {
+        OpinionEvent e = respondable(eventId, scope);
+        PressConference p = conferences.save(new PressConference(e.id(), at, place, speakers, principalLeader, questions,
+                by.getUsername()));
+        events.publishEvent(new ReleaseChanged("press-conference", e.id(), null, Map.of("scheduledAt", p.scheduledAtText(),
+                "place", p.place())));
+        return p;
+    }
+
+    /**
+     * The conference took place: its record is kept, and a press-conference release is drafted from
+     * it, which answers the 24-hour clock once reviewed, signed off and published.
+     */
+    public PressConference held(Long conferenceId, DataScope scope, SignedInPerson by, String record) {
+        PressConference p = conferences.findById(conferenceId).orElseThrow(() -> new NotFound("新闻发布会"));
+        OpinionEvent e = respondable(p.eventId(), scope);
+        if (record == null || record.isBlank()) {
+            throw new DomainRuleViolation("4.4", "请填写发布会实际情况（发布内容、答问情况）");
+        }
+        Release r = draft(e.id(), scope, by, ReleaseKind.PRESS_CONFERENCE, Release.fittedTitle("关于" + e.title() + "的新闻发布会"),
+                record, p.place(), p.speakers(), p.principalLeader());
+        p.held(record, clock.instant(), r.id());
+        return p;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PressConference> conferences(Long eventId, DataScope scope) {
+        opinions.require(eventId, scope);
+        return conferences.findByEvent(eventId);
     }
 
     // ---- public ---------------------------------------------------------------------------------

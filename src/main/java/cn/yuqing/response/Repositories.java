@@ -32,3 +32,9 @@ interface ReferralRepository extends JpaRepository<Referral, Long> {
     @Query("select r from Referral r where r.eventId = ?1 order by r.referredAt")
     List<Referral> findByEvent(Long eventId);
 }
+
+interface PressConferenceRepository extends JpaRepository<PressConference, Long> {
+
+    @Query("select p from PressConference p where p.eventId = ?1 order by p.scheduledAt")
+    List<PressConference> findByEvent(Long eventId);
+}

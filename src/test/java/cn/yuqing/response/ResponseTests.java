@@ -210,4 +210,26 @@ class ResponseTests {
         mvc.perform(get("/public/responses/{id}", reply.id())).andExpect(status().isNotFound());
         mvc.perform(get("/public/responses/{id}", published.id())).andExpect(status().isOk());
     }
+
+    @Test
+    void aPressConferenceIsScheduledHeldAndItsReleaseAnswersTheTwentyFourHourClockWhenPublished() {
+        OpinionEvent e = event("化工园区爆燃事故", MatterKind.MAJOR_PROBLEM, "ESPECIALLY_MAJOR", true, "事故原因正在调查。伤员已全部送医救治。");
+        PressConference p = releases.schedule(e.id(), analystScope, analyst, clock.instant().plus(Duration.ofHours(6)), "县政府新闻发布厅",
+                "何明（县长）", true, "问：有无人员死亡？答：以调查组通报为准。");
+        assertThat(releases.conferences(e.id(), analystScope)).extracting(PressConference::status)
+                .containsExactly(PressConference.Status.SCHEDULED);
+        assertThatThrownBy(() -> releases.held(p.id(), analystScope, analyst, " "))
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("实际情况");
+
+        clock.advance(Duration.ofHours(6));
+        PressConference held = releases.held(p.id(), analystScope, analyst, "县长通报事故救援情况。事故原因正在调查，伤员已全部送医救治。");
+        Release r = releases.read(held.releaseId(), analystScope).release();
+        assertThat(r.kind()).isEqualTo(ReleaseKind.PRESS_CONFERENCE);
+        assertThat(r.principalLeader()).isTrue();
+        assertThat(clockOf(e, ClockKind.PRESS_CONFERENCE).status()).isEqualTo(Deadline.Status.RUNNING);
+        r = through(r, "zhengfuban", "xianzhang");
+        releases.publish(r.id(), r.version(), analystScope, analyst);
+        assertThat(clockOf(e, ClockKind.PRESS_CONFERENCE).status()).isEqualTo(Deadline.Status.MET);
+        assertThat(clockOf(e, ClockKind.STATEMENT).status()).isEqualTo(Deadline.Status.MET);
+    }
 }

@@ -46,6 +46,7 @@ class ReleaseController {
         model.addAttribute("referrals", releases.referrals(id, scope));
         model.addAttribute("kinds", ReleaseKind.values());
         model.addAttribute("recipients", Referral.Recipient.values());
+        model.addAttribute("conferences", releases.conferences(id, scope));
         return "response/panel :: panel";
     }
 
@@ -129,6 +130,41 @@ class ReleaseController {
             redirect.addFlashAttribute("error", e.describe());
         }
         return "redirect:/releases/" + id;
+    }
+
+    @PostMapping("/events/{id}/press-conferences")
+    @PreAuthorize("hasAuthority('response:release:draft')")
+    String schedule(@PathVariable Long id, @RequestParam(defaultValue = "") String scheduledAt,
+            @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String speakers,
+            @RequestParam(defaultValue = "false") boolean principalLeader, @RequestParam(defaultValue = "") String questions,
+            RedirectAttributes redirect) {
+        try {
+            java.time.Instant at;
+            try {
+                at = java.time.LocalDateTime.parse(scheduledAt.strip()).atZone(cn.yuqing.shared.Times.ZONE).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new DomainRuleViolation("4.4", "请填写举行时间");
+            }
+            releases.schedule(id, accounts.currentScope(), me(), at, place, speakers, principalLeader, questions);
+            redirect.addFlashAttribute("notice", "已安排新闻发布会");
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+        }
+        return "redirect:/events/" + id;
+    }
+
+    @PostMapping("/press-conferences/{id}/held")
+    @PreAuthorize("hasAuthority('response:release:draft')")
+    String held(@PathVariable Long id, @RequestParam(defaultValue = "") String record, @RequestParam Long eventId,
+            RedirectAttributes redirect) {
+        try {
+            var p = releases.held(id, accounts.currentScope(), me(), record);
+            redirect.addFlashAttribute("notice", "已登记举行情况，并据此生成新闻发布会回应稿，请审核、签发后确认发布");
+            return "redirect:/releases/" + p.releaseId();
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+            return "redirect:/events/" + eventId;
+        }
     }
 
     @PostMapping("/events/{id}/referrals")
