@@ -38,6 +38,20 @@ public class Deadlines {
         public List<DeadlineEntry> historyOf(Deadline d) {
             return history.getOrDefault(d.id(), List.of());
         }
+
+        /** For the review of 4.6: how the clocks ended, e.g. "按时完成 2 项，超时完成 1 项，超时未完成 0 项". */
+        public String summary() {
+            long onTime = deadlines.stream().filter(d -> d.status() == Deadline.Status.MET && !d.metAt().isAfter(d.dueAt())).count();
+            long late = deadlines.stream().filter(d -> d.status() == Deadline.Status.MET && d.metAt().isAfter(d.dueAt())).count();
+            long missed = deadlines.stream().filter(d -> d.status() == Deadline.Status.MISSED
+                    || (d.status() == Deadline.Status.STOPPED && d.dueAt().isBefore(stoppedAt(d)))).count();
+            return "按时完成 " + onTime + " 项，超时完成 " + late + " 项，超时未完成 " + missed + " 项";
+        }
+
+        private java.time.Instant stoppedAt(Deadline d) {
+            return historyOf(d).stream().filter(h -> h.kind() == DeadlineEntry.Kind.STOPPED).map(DeadlineEntry::at)
+                    .findFirst().orElse(java.time.Instant.MIN);
+        }
     }
 
     /** An open clock with its event, for the lists of what falls due. */

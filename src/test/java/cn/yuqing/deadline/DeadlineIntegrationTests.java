@@ -183,6 +183,7 @@ class DeadlineIntegrationTests {
             assertThat(entry.lateByMinutes()).isEqualTo(60L);
         });
         assertThat(statement.countdownAt(clock.instant())).isEqualTo("超时1小时后完成");
+        assertThat(board.summary()).isEqualTo("按时完成 0 项，超时完成 1 项，超时未完成 0 项");
         Deadline followUp = clock(e, ClockKind.FOLLOW_UP);
         assertThat(followUp.dueAt()).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
         assertThat(clock(e, ClockKind.PRESS_CONFERENCE).status()).isEqualTo(Deadline.Status.RUNNING);
@@ -261,6 +262,7 @@ class DeadlineIntegrationTests {
         opinions.close(e.id(), e.version(), scope, analyst, "已处理", waivers);
 
         assertThat(deadlines.board(e.id(), DataScope.installation()).deadlines()).noneMatch(Deadline::open);
+        assertThat(deadlines.board(e.id(), DataScope.installation()).summary()).isEqualTo("按时完成 0 项，超时完成 0 项，超时未完成 0 项");
         assertThat(jdbc.queryForObject("select count(*) from deadline_timer t join deadline d on d.id = t.deadline_id"
                 + " where d.event_id = ?", Long.class, e.id())).isZero();
     }
