@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * point but negates it (or the other way round) is flagged as a contradiction. Character bigrams are
  * enough for Chinese here: no segmentation, no model, and the reviewer sees the passages side by side.
  */
-final class TalkingPointsCheck {
+public final class TalkingPointsCheck {
 
     /** A talking point, and the draft sentence closest to it. */
-    record Finding(String point, String passage, double similarity, Kind kind) {
-        enum Kind { CARRIED, OMITTED, CONTRADICTED }
+    public record Finding(String point, String passage, double similarity, Kind kind) {
+        public enum Kind { CARRIED, OMITTED, CONTRADICTED }
     }
 
     static final double CARRIED = 0.35;

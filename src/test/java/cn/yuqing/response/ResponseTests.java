@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -231,5 +233,38 @@ class ResponseTests {
         releases.publish(r.id(), r.version(), analystScope, analyst);
         assertThat(clockOf(e, ClockKind.PRESS_CONFERENCE).status()).isEqualTo(Deadline.Status.MET);
         assertThat(clockOf(e, ClockKind.STATEMENT).status()).isEqualTo(Deadline.Status.MET);
+    }
+
+    @Test
+    void theSameRulesHoldThroughTheJsonApi() throws Exception {
+        OpinionEvent e = event("城区积水点排涝不及时", MatterKind.DIFFICULTY, "ORDINARY", false, "已增派排涝泵车。");
+        String created = mvc.perform(post("/api/events/{id}/releases", e.id()).with(cn.yuqing.support.As.person(accounts, "yanpan"))
+                        .contentType("application/json").content("{\"kind\":\"OFFICIAL_ACCOUNT\",\"firstDraft\":true}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(created.replaceAll(".*?\"id\":(\\d+).*", "$1"));
+        mvc.perform(post("/api/releases/{id}/review", id).with(cn.yuqing.support.As.person(accounts, "yanpan"))
+                        .contentType("application/json").content("{\"version\":0}"))
+                .andExpect(status().isForbidden());
+        String own = mvc.perform(post("/api/events/{id}/releases", e.id()).with(cn.yuqing.support.As.person(accounts, "zhengfuban"))
+                        .contentType("application/json").content("{\"kind\":\"PRESS_RELEASE\",\"firstDraft\":true}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/releases/{id}/review", Long.parseLong(own.replaceAll(".*?\"id\":(\\d+).*", "$1")))
+                        .with(cn.yuqing.support.As.person(accounts, "zhengfuban"))
+                        .contentType("application/json").content("{\"version\":0}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("起草人以外")));
+        mvc.perform(post("/api/releases/{id}/review", id).with(cn.yuqing.support.As.person(accounts, "zhengfuban"))
+                        .contentType("application/json").content("{\"version\":0}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REVIEWED"));
+        mvc.perform(post("/api/releases/{id}/sign-off", id).with(cn.yuqing.support.As.person(accounts, "zhujian.huiying"))
+                        .contentType("application/json").content("{\"version\":1}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/releases/{id}", id).with(cn.yuqing.support.As.person(accounts, "yanpan")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.talkingPoints[0].verdict").value("CARRIED"));
+        mvc.perform(post("/api/events/{id}/releases", e.id()).with(cn.yuqing.support.As.person(accounts, "yanpan"))
+                        .contentType("application/json").content("{\"kind\":\"TELEGRAM\"}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(content().string(containsString("kind 应为")));
     }
 }

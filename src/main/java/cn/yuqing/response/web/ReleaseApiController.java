@@ -1,0 +1,117 @@
+package cn.yuqing.response.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.response.Release;
+import cn.yuqing.response.ReleaseKind;
+import cn.yuqing.response.Releases;
+import cn.yuqing.shared.DomainRuleViolation;
+
+/** Releases as JSON (HTTP Basic, the same permissions, data scope and rules as the pages; docs/api.md). */
+@RestController
+class ReleaseApiController {
+
+    record Finding(String point, String passage, String verdict) {
+    }
+
+    record ReleaseView(Long id, Long eventId, String kind, String title, String text, String channel, String speaker,
+            boolean principalLeader, String status, String author, String reviewer, String signedOffBy, String publishedAt,
+            long version, List<Finding> talkingPoints) {
+
+        static ReleaseView of(Release r, List<Finding> findings) {
+            return new ReleaseView(r.id(), r.eventId(), r.kind().name(), r.title(), r.text(), r.channel(), r.speaker(),
+                    r.principalLeader(), r.status().name(), r.author(), r.reviewer(), r.signedOffBy(),
+                    r.publishedAt() == null ? null : r.publishedAt().toString(), r.version(), findings);
+        }
+    }
+
+    private final Releases releases;
+    private final Accounts accounts;
+
+    ReleaseApiController(Releases releases, Accounts accounts) {
+        this.releases = releases;
+        this.accounts = accounts;
+    }
+
+    private static SignedInPerson me() {
+        return Accounts.current().orElseThrow();
+    }
+
+    @GetMapping("/api/events/{id}/releases")
+    @PreAuthorize("hasAuthority('opinion:event:view')")
+    List<ReleaseView> list(@PathVariable Long id) {
+        return releases.of(id, accounts.currentScope()).stream().map(r -> ReleaseView.of(r, List.of())).toList();
+    }
+
+    @GetMapping("/api/releases/{id}")
+    @PreAuthorize("hasAuthority('opinion:event:view')")
+    ReleaseView get(@PathVariable Long id) {
+        Releases.Reviewed reviewed = releases.read(id, accounts.currentScope());
+        return ReleaseView.of(reviewed.release(), reviewed.findings().stream()
+                .map(f -> new Finding(f.point(), f.passage(), f.kind().name())).toList());
+    }
+
+    /** {@code {"kind": "AUTHORITATIVE_STATEMENT", "firstDraft": true}}, or kind, title, text, channel, speaker, principalLeader. */
+    @PostMapping("/api/events/{id}/releases")
+    @PreAuthorize("hasAuthority('response:release:draft')")
+    ResponseEntity<ReleaseView> draft(@PathVariable Long id, @RequestBody Map<String, Object> body) {
+        ReleaseKind kind = kind(body.get("kind"));
+        Release r = Boolean.TRUE.equals(body.get("firstDraft"))
+                ? releases.firstDraft(id, accounts.currentScope(), me(), kind)
+                : releases.draft(id, accounts.currentScope(), me(), kind, text(body, "title"), text(body, "text"),
+                        text(body, "channel"), text(body, "speaker"), Boolean.TRUE.equals(body.get("principalLeader")));
+        return ResponseEntity.status(201).body(ReleaseView.of(r, List.of()));
+    }
+
+    /** {@code review} (with an optional {@code note}), {@code sign-off} or {@code publish}; {@code version} as last read. */
+    @PostMapping("/api/releases/{id}/{action}")
+    @PreAuthorize("hasAuthority('response:release:draft') or hasAuthority('response:release:review')")
+    ReleaseView act(@PathVariable Long id, @PathVariable String action, @RequestBody Map<String, Object> body) {
+        if (!(body.get("version") instanceof Number version)) {
+            throw new DomainRuleViolation("version 应为回应稿的当前版本号（整数）");
+        }
+        SignedInPerson me = me();
+        Release r = switch (action) {
+            case "review" -> requiring("response:release:review", me,
+                    () -> releases.review(id, version.longValue(), accounts.currentScope(), me, text(body, "note")));
+            case "sign-off" -> requiring("response:release:review", me,
+                    () -> releases.signOff(id, version.longValue(), accounts.currentScope(), me));
+            case "publish" -> requiring("response:release:draft", me,
+                    () -> releases.publish(id, version.longValue(), accounts.currentScope(), me));
+            default -> throw new DomainRuleViolation("未知的操作：" + (action.length() > 30 ? action.substring(0, 30) : action));
+        };
+        return ReleaseView.of(r, List.of());
+    }
+
+    private static Release requiring(String permission, SignedInPerson me, java.util.function.Supplier<Release> action) {
+        if (!me.can(permission)) {
+            throw new org.springframework.security.access.AccessDeniedException(permission);
+        }
+        return action.get();
+    }
+
+    private static ReleaseKind kind(Object value) {
+        try {
+            return value == null ? ReleaseKind.AUTHORITATIVE_STATEMENT : ReleaseKind.valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw new DomainRuleViolation("kind 应为 AUTHORITATIVE_STATEMENT、PRESS_CONFERENCE、PRESS_RELEASE、MEDIA_INTERVIEW、"
+                    + "OFFICIAL_ACCOUNT、PORTAL_NOTICE 或 INDIVIDUAL_REPLY");
+        }
+    }
+
+    private static String text(Map<String, Object> body, String key) {
+        Object v = body.get(key);
+        return v == null ? null : String.valueOf(v);
+    }
+}
