@@ -24,8 +24,6 @@ class DeadlineTimer {
     @Enumerated(EnumType.STRING)
     private Kind kind;
 
-    private int step;
-
     @Enumerated(EnumType.STRING)
     private EscalationLevel level;
 
@@ -38,10 +36,9 @@ class DeadlineTimer {
     protected DeadlineTimer() {
     }
 
-    DeadlineTimer(Long deadlineId, Kind kind, int step, EscalationLevel level, Instant fireAt) {
+    DeadlineTimer(Long deadlineId, Kind kind, EscalationLevel level, Instant fireAt) {
         this.deadlineId = deadlineId;
         this.kind = kind;
-        this.step = step;
         this.level = level;
         this.fireAt = fireAt;
     }

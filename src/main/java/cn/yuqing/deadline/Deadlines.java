@@ -92,7 +92,7 @@ public class Deadlines {
         Optional<ClockPolicy> policy = policies.resolve(graded.grade(), graded.emergency());
         Deadline.Basis basis = graded.regrade() ? Deadline.Basis.REGRADE : Deadline.Basis.FIRST_KNOWN;
         Instant from = graded.regrade() ? graded.gradedAt() : graded.firstKnownAt();
-        boolean grave = graded.gradeRank() <= 2;
+        boolean grave = graded.majorOrAbove();
         List<Deadline> open = deadlines.findOpen(graded.eventId());
         List<ClockRule> rules = policy.map(ClockPolicy::rules).orElse(List.of());
         for (ClockRule rule : rules) {
@@ -157,8 +157,7 @@ public class Deadlines {
         }
         policies.resolve(e.grade(), e.emergency()).ifPresent(policy -> policy.rule(ClockKind.FOLLOW_UP).ifPresent(rule -> {
             int next = deadlines.lastSequence(eventId, ClockKind.FOLLOW_UP) + 1;
-            boolean grave = opinions.grades().stream().anyMatch(g -> g.code().equals(e.grade()) && g.rank() <= 2);
-            start(eventId, rule, policy.name(), basis, from, time.add(from, rule.amount(), rule.unit()), grave, next,
+            start(eventId, rule, policy.name(), basis, from, time.add(from, rule.amount(), rule.unit()), opinions.majorOrAbove(e), next,
                     clock.instant());
         }));
     }
@@ -171,14 +170,12 @@ public class Deadlines {
         List<DeadlineTimer> planned = new ArrayList<>();
         for (Instant at : rule.reminderTimes(from, due)) {
             if (at.isAfter(now)) {
-                planned.add(new DeadlineTimer(d.id(), DeadlineTimer.Kind.REMIND, 0, null, at));
+                planned.add(new DeadlineTimer(d.id(), DeadlineTimer.Kind.REMIND, null, at));
             }
         }
-        planned.add(new DeadlineTimer(d.id(), DeadlineTimer.Kind.DUE, 0, null, due));
-        List<ClockRule.Escalation> steps = rule.escalations();
-        for (int i = 0; i < steps.size(); i++) {
-            planned.add(new DeadlineTimer(d.id(), DeadlineTimer.Kind.ESCALATE, i, steps.get(i).level(),
-                    due.plus(steps.get(i).after())));
+        planned.add(new DeadlineTimer(d.id(), DeadlineTimer.Kind.DUE, null, due));
+        for (ClockRule.Escalation step : rule.escalations()) {
+            planned.add(new DeadlineTimer(d.id(), DeadlineTimer.Kind.ESCALATE, step.level(), due.plus(step.after())));
         }
         timers.saveAll(planned);
     }

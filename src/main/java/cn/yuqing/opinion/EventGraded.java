@@ -10,4 +10,8 @@ import java.util.Set;
  */
 public record EventGraded(Long eventId, String grade, int gradeRank, boolean emergency, Set<String> criteria,
         Instant firstKnownAt, Instant gradedAt, boolean regrade) {
+
+    public boolean majorOrAbove() {
+        return gradeRank <= Grade.MAJOR_RANK;
+    }
 }

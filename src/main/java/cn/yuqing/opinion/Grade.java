@@ -27,6 +27,13 @@ public class Grade {
         this.colour = colour;
     }
 
+    /** 4.4: 特别重大 and 重大 carry the 5 h / 24 h clocks, the strictest sign-off and escalations that ignore quiet hours. */
+    public static final int MAJOR_RANK = 2;
+
+    public boolean majorOrAbove() {
+        return rank <= MAJOR_RANK;
+    }
+
     public String code() { return code; }
     public String name() { return name; }
     public int rank() { return rank; }

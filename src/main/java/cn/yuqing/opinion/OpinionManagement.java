@@ -118,6 +118,12 @@ public class OpinionManagement {
         return orders.findByEvent(eventId);
     }
 
+    /** Whether the event's grade is 特别重大 or 重大 (see {@link Grade#majorOrAbove()}). */
+    @Transactional(readOnly = true)
+    public boolean majorOrAbove(OpinionEvent e) {
+        return e.grade() != null && grades.findById(e.grade()).map(Grade::majorOrAbove).orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public List<Grade> grades() {
         return grades.findAll(org.springframework.data.domain.Sort.by("rank"));

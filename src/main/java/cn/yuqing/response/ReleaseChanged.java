@@ -4,16 +4,15 @@ import java.util.Map;
 
 import cn.yuqing.shared.AuditedChange;
 
-/** A release was drafted, revised, reviewed, signed off or published; a referral was made: audited. */
-record ReleaseChanged(String what, Long eventId, Long releaseId, Map<String, ?> after) implements AuditedChange {
+/** A release drafted, revised, reviewed, signed off or published; a referral, a press conference, a template: audited. */
+record ReleaseChanged(String action, String subject, Map<String, ?> after) implements AuditedChange {
 
-    @Override
-    public String action() {
-        return "response:release:" + what;
+    static ReleaseChanged ofEvent(String what, Long eventId, Long releaseId, Map<String, ?> after) {
+        return new ReleaseChanged("response:release:" + what, "event/" + eventId + (releaseId == null ? "" : "/release/" + releaseId),
+                after);
     }
 
-    @Override
-    public String subject() {
-        return "event/" + eventId + (releaseId == null ? "" : "/release/" + releaseId);
+    static ReleaseChanged ofTemplate(Long templateId, Map<String, ?> after) {
+        return new ReleaseChanged("response:template:update", "release-template/" + templateId, after);
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.yuqing.deadline.ReleasePublished;
-import cn.yuqing.opinion.Grade;
 import cn.yuqing.opinion.MatterKind;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
@@ -92,7 +91,7 @@ public class Releases {
         OpinionEvent e = respondable(eventId, scope);
         Release r = releases.save(new Release(e.id(), kind, title, text, channel, speaker, principalLeader, by.getUsername(),
                 clock.instant()));
-        events.publishEvent(new ReleaseChanged("draft", e.id(), r.id(), Map.of("kind", kind.name(), "title", r.title())));
+        events.publishEvent(ReleaseChanged.ofEvent("draft", e.id(), r.id(), Map.of("kind", kind.name(), "title", r.title())));
         return r;
     }
 
@@ -120,14 +119,14 @@ public class Releases {
             String text, String channel, String speaker, boolean principalLeader) {
         Release r = editable(releaseId, version, scope);
         r.revise(kind, title, text, channel, speaker, principalLeader);
-        events.publishEvent(new ReleaseChanged("revise", r.eventId(), r.id(), Map.of("title", r.title())));
+        events.publishEvent(ReleaseChanged.ofEvent("revise", r.eventId(), r.id(), Map.of("title", r.title())));
         return r;
     }
 
     public Release review(Long releaseId, long version, DataScope scope, SignedInPerson by, String note) {
         Release r = editable(releaseId, version, scope);
         r.review(by.getUsername(), note);
-        events.publishEvent(new ReleaseChanged("review", r.eventId(), r.id(), Map.of("reviewer", by.getUsername())));
+        events.publishEvent(ReleaseChanged.ofEvent("review", r.eventId(), r.id(), Map.of("reviewer", by.getUsername())));
         return r;
     }
 
@@ -140,11 +139,11 @@ public class Releases {
         Release r = editable(releaseId, version, scope);
         OpinionEvent e = opinions.require(r.eventId(), scope);
         if (!maySignOff(e, by.personId())) {
-            throw new DomainRuleViolation("4.4", grave(e) ? "特别重大、重大舆情的回应须由本级政府办公室、宣传部门或主要负责同志签发"
+            throw new DomainRuleViolation("4.4", opinions.majorOrAbove(e) ? "特别重大、重大舆情的回应须由本级政府办公室、宣传部门或主要负责同志签发"
                     : "回应须由责任单位负责人或本级政府办公室签发");
         }
         r.signOff(by.getUsername());
-        events.publishEvent(new ReleaseChanged("sign-off", r.eventId(), r.id(), Map.of("signedOffBy", by.getUsername())));
+        events.publishEvent(ReleaseChanged.ofEvent("sign-off", r.eventId(), r.id(), Map.of("signedOffBy", by.getUsername())));
         return r;
     }
 
@@ -152,7 +151,7 @@ public class Releases {
     public boolean maySignOff(OpinionEvent e, Long personId) {
         Roster roster = directory.roster();
         Set<Long> allowed = new HashSet<>(roster.governmentOfficePeople(e.levelRegionCode()));
-        if (grave(e)) {
+        if (opinions.majorOrAbove(e)) {
             allowed.addAll(roster.publicityPeople(e.levelRegionCode()));
             allowed.addAll(roster.principalLeaders(e.levelRegionCode()));
         } else {
@@ -161,17 +160,12 @@ public class Releases {
         return allowed.contains(personId);
     }
 
-    private boolean grave(OpinionEvent e) {
-        return e.grade() != null && opinions.grades().stream().filter(g -> g.code().equals(e.grade())).mapToInt(Grade::rank)
-                .findFirst().orElse(99) <= 2;
-    }
-
     /** 4.4: only a published release answers its clocks; a public one appears on the public page. */
     public Release publish(Long releaseId, long version, DataScope scope, SignedInPerson by) {
         Release r = editable(releaseId, version, scope);
         Instant now = clock.instant();
         r.publish(now);
-        events.publishEvent(new ReleaseChanged("publish", r.eventId(), r.id(), Map.of("kind", r.kind().name(),
+        events.publishEvent(ReleaseChanged.ofEvent("publish", r.eventId(), r.id(), Map.of("kind", r.kind().name(),
                 "channel", r.channel())));
         events.publishEvent(new ReleasePublished(r.eventId(), r.kind().answers(), now, r.kind().label() + "：" + r.title()));
         return r;
@@ -206,7 +200,7 @@ public class Releases {
             throw new DomainRuleViolation("4.4", "只有核实为错误看法（不实信息）的舆情才移交涉嫌违法线索");
         }
         Referral r = referrals.save(new Referral(eventId, recipient, handedOver, receipt, by.getUsername(), clock.instant()));
-        events.publishEvent(new ReleaseChanged("refer", eventId, null, Map.of("recipient", recipient.name())));
+        events.publishEvent(ReleaseChanged.ofEvent("refer", eventId, null, Map.of("recipient", recipient.name())));
         return r;
     }
 
@@ -223,7 +217,7 @@ public class Releases {
         OpinionEvent e = respondable(eventId, scope);
         PressConference p = conferences.save(new PressConference(e.id(), at, place, speakers, principalLeader, questions,
                 by.getUsername()));
-        events.publishEvent(new ReleaseChanged("press-conference", e.id(), null, Map.of("scheduledAt", p.scheduledAtText(),
+        events.publishEvent(ReleaseChanged.ofEvent("press-conference", e.id(), null, Map.of("scheduledAt", p.scheduledAtText(),
                 "place", p.place())));
         return p;
     }
@@ -275,7 +269,7 @@ public class Releases {
     public ReleaseTemplate changeTemplate(Long id, String title, String body) {
         ReleaseTemplate t = templates.findById(id).orElseThrow(() -> new NotFound("回应模板"));
         t.change(title, body);
-        events.publishEvent(new ReleaseChanged("template", 0L, id, Map.of("title", t.title())));
+        events.publishEvent(ReleaseChanged.ofTemplate(id, Map.of("title", t.title())));
         return t;
     }
 }

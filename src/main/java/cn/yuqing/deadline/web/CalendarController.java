@@ -37,8 +37,9 @@ class CalendarController {
         model.addAttribute("schedule", schedule);
         String entered = schedule.days().stream()
                 .map(d -> d.day() + " " + (d.working() ? "上班" : "放假") + " " + d.name()).collect(Collectors.joining("\n"));
-        model.addAttribute("lines", schedule.entered() != null ? entered : calendar.bundled(shown).orElse(""));
-        model.addAttribute("bundled", schedule.entered() == null && calendar.bundled(shown).isPresent());
+        java.util.Optional<String> bundled = schedule.entered() == null ? calendar.bundled(shown) : java.util.Optional.empty();
+        model.addAttribute("lines", schedule.entered() != null ? entered : bundled.orElse(""));
+        model.addAttribute("bundled", bundled.isPresent());
         model.addAttribute("years", java.util.List.of(shown - 1, shown, shown + 1));
         return "deadline/calendar";
     }

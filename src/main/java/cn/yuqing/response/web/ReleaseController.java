@@ -88,6 +88,7 @@ class ReleaseController {
         model.addAttribute("reviewed", reviewed);
         model.addAttribute("release", reviewed.release());
         model.addAttribute("event", event);
+        model.addAttribute("majorOrAbove", opinions.majorOrAbove(event));
         model.addAttribute("kinds", ReleaseKind.values());
         model.addAttribute("maySignOff", releases.maySignOff(event, me().personId()));
         return "response/release";
