@@ -15,16 +15,17 @@ public enum Role {
     ANALYST("研判人员", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.ITEM_CAPTURE, Codes.ITEM_ANNOTATE, Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.IMPORT_RUN,
             Codes.CANDIDATE_VIEW, Codes.CANDIDATE_EDIT, Codes.SENTIMENT_CORRECT, Codes.TOPIC_CORRECT, Codes.BATCH_RUN,
-            Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.RELEASE_DRAFT),
+            Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.RELEASE_DRAFT, Codes.GUIDANCE_RECORD),
     RESPONDER("部门回应人员", ScopeKind.UNIT, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE,
             Codes.RELEASE_DRAFT),
     DEPARTMENT_HEAD("部门负责人", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.PATROL_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE, Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW),
+            Codes.PATROL_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE, Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW, Codes.GUIDANCE_RECORD),
     GOVERNMENT_OFFICE("政府办公室", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW, Codes.CANDIDATE_VIEW, Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.POLICY_EDIT,
-            Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW, Codes.TEMPLATE_EDIT),
+            Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW, Codes.TEMPLATE_EDIT, Codes.GUIDANCE_RECORD),
     PUBLICITY("宣传部门", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.ITEM_REPORT,
-            Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW),
+            Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW,
+            Codes.GUIDANCE_RECORD),
     PRINCIPAL_LEADER("主要负责同志", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.PATROL_VIEW, Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.RELEASE_REVIEW),
     ASSESSOR("考核人员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY,
@@ -99,6 +100,7 @@ public enum Role {
         public static final String ORDER_HANDLE = "opinion:order:handle";
         public static final String POLICY_EDIT = "deadline:policy:edit";
         public static final String RELEASE_DRAFT = "response:release:draft";
+        public static final String GUIDANCE_RECORD = "followup:guidance:record";
         public static final String RELEASE_REVIEW = "response:release:review";
         public static final String TEMPLATE_EDIT = "response:template:edit";
         public static final String CALENDAR_EDIT = "deadline:calendar:edit";

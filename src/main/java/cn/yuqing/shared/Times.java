@@ -36,6 +36,15 @@ public final class Times {
         return instant == null ? "" : MINUTES.format(instant);
     }
 
+    /** A time as a {@code datetime-local} field sends it ({@code 2027-07-12T06:10}), read in the county's zone; empty if it is not one. */
+    public static java.util.Optional<Instant> parseLocal(String text) {
+        try {
+            return java.util.Optional.of(java.time.LocalDateTime.parse(text == null ? "" : text.strip()).atZone(ZONE).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** “3天2小时” / “3小时12分” / “25分钟”; the two largest units are enough to act on. */
     public static String describe(Duration duration) {
         long minutes = Math.abs(duration.toMinutes());

@@ -59,16 +59,31 @@ public class EventFixtures {
 
     /** The candidate of a new post; if clustering joined it to an earlier test's matter, split it out. */
     public Long candidate(String title, String text) {
-        var channel = channels.create(new ChannelData("测试渠道" + System.nanoTime(), ChannelType.WEIBO,
-                directory.governmentOfficeOf("411526").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
-        Long item = intake.receive(ItemSubmission.of(channel.id(), "fixture-" + System.nanoTime(), null, title, text, null, null),
-                new Provenance("test", null, null, null)).itemId();
-        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.find(item).isPresent());
+        Long item = post(title, text);
         Long candidate = analyses.find(item).orElseThrow().candidateId();
         if (candidates.itemsOf(candidate).size() > 1) {
             candidate = candidates.split(candidate, List.of(item), DataScope.installation()).id();
         }
         return candidate;
+    }
+
+    /** Another post, discovered now (by the injected clock), placed in the candidate by hand. */
+    public Long addItem(Long candidateId, String text) {
+        Long item = post(null, text);
+        if (!analyses.find(item).orElseThrow().candidateId().equals(candidateId)) {
+            candidates.move(item, candidateId, DataScope.installation());
+        }
+        return item;
+    }
+
+    /** A post on a fresh county channel, discovered now, once analysed. */
+    private Long post(String title, String text) {
+        var channel = channels.create(new ChannelData("测试渠道" + System.nanoTime(), ChannelType.WEIBO,
+                directory.governmentOfficeOf("411526").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
+        Long item = intake.receive(ItemSubmission.of(channel.id(), "fixture-" + System.nanoTime(), null, title, text, null, null),
+                new Provenance("test", null, null, null)).itemId();
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.find(item).isPresent());
+        return item;
     }
 
     public Long candidate(String text) {

@@ -140,12 +140,8 @@ class ReleaseController {
             @RequestParam(defaultValue = "false") boolean principalLeader, @RequestParam(defaultValue = "") String questions,
             RedirectAttributes redirect) {
         try {
-            java.time.Instant at;
-            try {
-                at = java.time.LocalDateTime.parse(scheduledAt.strip()).atZone(cn.yuqing.shared.Times.ZONE).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new DomainRuleViolation("4.4", "请填写举行时间");
-            }
+            java.time.Instant at = cn.yuqing.shared.Times.parseLocal(scheduledAt)
+                    .orElseThrow(() -> new DomainRuleViolation("4.4", "请填写举行时间"));
             releases.schedule(id, accounts.currentScope(), me(), at, place, speakers, principalLeader, questions);
             redirect.addFlashAttribute("notice", "已安排新闻发布会");
         } catch (DomainRuleViolation e) {

@@ -1,0 +1,225 @@
+package cn.yuqing.followup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.yuqing.deadline.ClockKind;
+import cn.yuqing.deadline.Deadline;
+import cn.yuqing.deadline.Deadlines;
+import cn.yuqing.opinion.EventFixtures;
+import cn.yuqing.opinion.OpinionEvent;
+import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.response.Release;
+import cn.yuqing.response.ReleaseKind;
+import cn.yuqing.response.Releases;
+import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Times;
+import cn.yuqing.support.As;
+import cn.yuqing.support.MutableClock;
+import cn.yuqing.support.WebTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Follow-up of 4.5: spread from the figures, re-assessment and re-grade, what falls due, guidance, the trend. */
+@WebTest
+class FollowUpTests {
+
+    @Autowired
+    FollowUps followUps;
+    @Autowired
+    OpinionManagement opinions;
+    @Autowired
+    Deadlines deadlines;
+    @Autowired
+    Releases releases;
+    @Autowired
+    EventFixtures fixtures;
+    @Autowired
+    OrganisationDirectory directory;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    MockMvc mvc;
+
+    SignedInPerson analyst;
+    DataScope scope;
+
+    @BeforeEach
+    void setUp() {
+        analyst = accounts.loadUserByUsername("yanpan");
+        scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
+    }
+
+    DataScope scopeOf(String username) {
+        return directory.scopeOf(directory.person(username).orElseThrow());
+    }
+
+    /** Judged with the grade and routed to the 住建局. */
+    OpinionEvent event(String title, String grade, boolean emergency) {
+        OpinionEvent e = fixtures.verifiedEvent(title, "县城区" + title + "，群众反映强烈。");
+        Long housing = directory.unitsIn("411526").stream().filter(u -> u.name().equals("潢川县住房和城乡建设局")).findFirst()
+                .orElseThrow().id();
+        e = opinions.overrideRouting(e.id(), e.version(), scope, analyst, housing, "住建局主管");
+        return opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("b"), grade, emergency, "影响面广");
+    }
+
+    Deadline latest(OpinionEvent e, ClockKind kind) {
+        return deadlines.board(e.id(), DataScope.installation()).deadlines().stream().filter(d -> d.clock() == kind)
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void theReassessmentReadsTheSpreadAndARegradeRestartsTheClocks() {
+        Instant t0 = Instant.parse("2027-09-06T00:00:00Z");
+        clock.set(t0);
+        OpinionEvent e = event("城南菜市场占道经营", "ORDINARY", false);
+        assertThat(latest(e, ClockKind.RESPONSE).status()).isEqualTo(Deadline.Status.RUNNING);
+        clock.set(t0.plus(Duration.ofHours(3)));
+        fixtures.addItem(e.candidateId(), "城南菜市场门口又堵了，占道经营没人管");
+        for (int hour = 9; hour <= 12; hour++) {
+            clock.set(t0.plus(Duration.ofHours(hour)));
+            fixtures.addItem(e.candidateId(), "城南菜市场占道经营第" + hour + "次被曝光，车辆无法通行");
+        }
+        clock.set(t0.plus(Duration.ofHours(14)));
+
+        FollowUps.Picture picture = followUps.picture(e.id(), scope);
+        assertThat(picture.figures().items()).isEqualTo(6);
+        assertThat(picture.spread().recentItems()).as("09–12 h, within the last 6 h").isEqualTo(4);
+        assertThat(picture.spread().beforeItems()).as("03 h, within the 6 h before").isEqualTo(1);
+        assertThat(picture.spread().trend()).isEqualTo(Spread.Trend.RISING);
+
+        Reassessment r = followUps.reassess(e.id(), e.version(), scope, analyst, "MAJOR", true, "可能引发商户与城管冲突", "升级处置");
+        assertThat(r.regraded()).isTrue();
+        assertThat(r.items()).isEqualTo(6);
+        assertThat(r.trend()).isEqualTo(Spread.Trend.RISING);
+        OpinionEvent regraded = opinions.require(e.id(), scope);
+        assertThat(regraded.grade()).isEqualTo("MAJOR");
+        assertThat(regraded.emergency()).isTrue();
+        Deadline statement = latest(e, ClockKind.STATEMENT);
+        assertThat(statement.status()).isEqualTo(Deadline.Status.RUNNING);
+        assertThat(statement.basis()).isEqualTo(Deadline.Basis.REGRADE);
+        assertThat(statement.dueAt()).isEqualTo(t0.plus(Duration.ofHours(19)));
+        assertThat(latest(e, ClockKind.RESPONSE).status()).as("the stricter 5 h clock replaces the 48 h one")
+                .isEqualTo(Deadline.Status.SUPERSEDED);
+        assertThat(regraded.steps().stream().filter(s -> s.action().equals("REGRADE")).findFirst().orElseThrow().note())
+                .contains("跟进研判").contains("加快");
+
+        Reassessment same = followUps.reassess(e.id(), regraded.version(), scope, analyst, "MAJOR", true, "热度趋稳", null);
+        assertThat(same.regraded()).isFalse();
+        assertThat(opinions.require(e.id(), scope).version()).isEqualTo(regraded.version());
+
+        assertThatThrownBy(() -> followUps.reassess(e.id(), regraded.version(), scope, analyst, "ESPECIALLY_MAJOR", true, " ", null))
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("预期后果");
+        assertThat(opinions.require(e.id(), scope).grade()).as("refused whole: no re-grade without its record").isEqualTo("MAJOR");
+        assertThat(followUps.reassessments(e.id(), scope)).hasSize(2);
+    }
+
+    @Test
+    void aReassessmentFallsDueByGradeAndMovesOnWhenMade() {
+        Instant t0 = Instant.parse("2027-09-08T02:00:00Z");
+        clock.set(t0);
+        OpinionEvent major = event("污水处理厂溢流", "MAJOR", true);
+        OpinionEvent ordinary = event("小区路灯不亮", "ORDINARY", false);
+        assertThat(dueOf(major).dueAt()).isEqualTo(t0.plus(Duration.ofHours(24)));
+        assertThat(dueOf(major).overdue()).isFalse();
+        assertThat(dueOf(ordinary).dueAt()).isEqualTo(t0.plus(Duration.ofHours(72)));
+
+        clock.advance(Duration.ofHours(25));
+        assertThat(dueOf(major).overdue()).isTrue();
+        assertThat(dueOf(ordinary).overdue()).isFalse();
+        followUps.reassess(major.id(), major.version(), scope, analyst, "MAJOR", true, "影响可控", null);
+        assertThat(dueOf(major).dueAt()).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
+        assertThat(dueOf(major).overdue()).isFalse();
+        assertThat(followUps.due(scopeOf("xuezi.huiying"))).as("another unit's events are not listed")
+                .noneMatch(d -> d.event().id().equals(major.id()));
+    }
+
+    FollowUps.Due dueOf(OpinionEvent e) {
+        return followUps.due(scope).stream().filter(d -> d.event().id().equals(e.id())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void guidanceIsOnRecordWithWhoGaveItAndIsShownEscaped() throws Exception {
+        clock.set(Instant.parse("2027-09-10T03:00:00Z"));
+        OpinionEvent e = event("老旧小区加装电梯纠纷", "LARGE", false);
+        String now = LocalDateTime.ofInstant(clock.instant(), Times.ZONE).toString();
+        mvc.perform(post("/events/{id}/follow-up/guidance", e.id()).with(As.person(accounts, "yanpan")).with(csrf())
+                        .param("kind", "EXPERT_INTERPRETATION").param("source", "<script>alert(1)</script>李教授（城市规划）")
+                        .param("givenAt", now).param("content", "加装电梯须经业主表决，低层住户的补偿可协商。")
+                        .param("channel", "县融媒体中心"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/events/{id}/follow-up/guidance", e.id()).with(As.person(accounts, "zhujian.fuzeren")).with(csrf())
+                        .param("kind", "SUPERIOR_GUIDANCE").param("source", "市住建局").param("givenAt", now)
+                        .param("content", "请按政策依法依规做好解释"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/events/{id}/follow-up/guidance", e.id()).with(As.person(accounts, "yanpan")).with(csrf())
+                        .param("kind", "PUBLICITY_GUIDANCE").param("source", "县委宣传部")
+                        .param("givenAt", LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(1)), Times.ZONE).toString())
+                        .param("content", "明天的意见"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/events/{id}/follow-up/guidance", e.id()).with(As.person(accounts, "zhujian.huiying")).with(csrf())
+                        .param("kind", "SUPERIOR_GUIDANCE").param("source", "市住建局").param("givenAt", now).param("content", "x"))
+                .andExpect(status().isForbidden());
+
+        assertThat(followUps.guidance(e.id(), scope)).as("a time in the future and a responder without the right are refused")
+                .extracting(Guidance::kind).containsExactly(Guidance.Kind.EXPERT_INTERPRETATION, Guidance.Kind.SUPERIOR_GUIDANCE);
+        mvc.perform(get("/events/{id}/follow-up", e.id()).with(As.person(accounts, "zhujian.huiying")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;李教授")))
+                .andExpect(content().string(not(containsString("<script>alert"))))
+                .andExpect(content().string(containsString("县融媒体中心")));
+        mvc.perform(get("/events/{id}/follow-up", e.id()).with(As.person(accounts, "xuezi.huiying")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theTrendCountsTheItemsByTheHourAndMarksPublishedReleases() throws Exception {
+        Instant t0 = Instant.parse("2027-09-13T01:10:00Z");
+        clock.set(t0);
+        OpinionEvent e = event("桥梁护栏破损", "LARGE", false);
+        opinions.addTalkingPoints(e.id(), scope, analyst, "已设置警示标志，三日内修复。");
+        clock.set(t0.plus(Duration.ofHours(2)));
+        fixtures.addItem(e.candidateId(), "桥梁护栏破损两天了还没修");
+        fixtures.addItem(e.candidateId(), "桥梁护栏破损，孩子上学很危险");
+        Release r = releases.firstDraft(e.id(), scope, analyst, ReleaseKind.PORTAL_NOTICE);
+        r = releases.review(r.id(), r.version(), scopeOf("zhengfuban"), accounts.loadUserByUsername("zhengfuban"), "同意");
+        r = releases.signOff(r.id(), r.version(), scopeOf("zhujian.fuzeren"), accounts.loadUserByUsername("zhujian.fuzeren"));
+        clock.set(t0.plus(Duration.ofHours(3)));
+        releases.publish(r.id(), r.version(), scopeOf("zhujian.fuzeren"), accounts.loadUserByUsername("zhujian.fuzeren"));
+
+        FollowUps.Trend trend = followUps.trend(e.id(), scope);
+        assertThat(trend.bucket()).isEqualTo("小时");
+        assertThat(trend.labels()).first().isEqualTo("09-13 09时");
+        assertThat(trend.items().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+        assertThat(trend.items().get(0)).isEqualTo(1);
+        assertThat(trend.items().get(2)).isEqualTo(2);
+        assertThat(trend.releases()).singleElement().satisfies(m -> assertThat(m.index()).isEqualTo(3));
+        mvc.perform(get("/events/{id}/follow-up/trend", e.id()).with(As.person(accounts, "yanpan")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.labels", hasSize(trend.labels().size())))
+                .andExpect(jsonPath("$.releases[0].text", containsString("政府网站公告")));
+    }
+}
