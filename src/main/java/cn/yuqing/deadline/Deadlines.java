@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -84,7 +85,8 @@ public class Deadlines {
 
     /**
      * 4.4 and DOMAIN.md: first grading counts from the moment the government first knew; a re-grade
-     * counts from the re-grade, but a running clock of the same duty that falls due earlier stays.
+     * counts from the re-grade, but a running clock of the same duty that falls due earlier stays,
+     * and a clock already met is not asked for again (a response given stays given).
      */
     @EventListener
     void on(EventGraded graded) {
@@ -94,10 +96,12 @@ public class Deadlines {
         Instant from = graded.regrade() ? graded.gradedAt() : graded.firstKnownAt();
         boolean grave = graded.majorOrAbove();
         List<Deadline> open = deadlines.findOpen(graded.eventId());
+        Set<ClockKind> met = deadlines.findByEvent(graded.eventId()).stream().filter(d -> d.status() == Deadline.Status.MET)
+                .map(Deadline::clock).collect(java.util.stream.Collectors.toSet());
         List<ClockRule> rules = policy.map(ClockPolicy::rules).orElse(List.of());
         for (ClockRule rule : rules) {
-            if (rule.clock() == ClockKind.FOLLOW_UP) {
-                continue; // starts with the first release
+            if (rule.clock() == ClockKind.FOLLOW_UP || met.contains(rule.clock())) {
+                continue; // continued releases start with the first release; a met clock is done
             }
             Instant due = time.add(from, rule.amount(), rule.unit());
             Optional<Deadline> sameDuty = open.stream().filter(d -> d.clock().sameDutyAs(rule.clock())).findFirst();

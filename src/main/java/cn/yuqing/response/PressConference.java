@@ -112,6 +112,7 @@ public class PressConference {
     public String questions() { return questions; }
     public Status status() { return status; }
     public String record() { return record; }
+    public Instant heldAt() { return heldAt; }
     public String heldAtText() { return Times.format(heldAt); }
     public Long releaseId() { return releaseId; }
     public long version() { return version; }

@@ -70,6 +70,7 @@ public class Referral {
     public Long eventId() { return eventId; }
     public Recipient recipient() { return recipient; }
     public String handedOver() { return handedOver; }
+    public Instant referredAt() { return referredAt; }
     public String referredAtText() { return Times.format(referredAt); }
     public String referredBy() { return referredBy; }
     public String receipt() { return receipt; }

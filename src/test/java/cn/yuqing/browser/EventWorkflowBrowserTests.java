@@ -112,4 +112,43 @@ class EventWorkflowBrowserTests {
         assertThat(browser.getCurrentUrl()).endsWith("/public/responses");
         Browser.screenshot(browser, "public-responses");
     }
+    /** 4.5 and 4.6: the trend chart draws under the strict CSP; a re-assessment re-grades; the review offers closing. */
+    @Test
+    void theFollowUpChartDrawsAndTheReviewOffersTheClosing() {
+        var analyst = accounts.loadUserByUsername("yanpan");
+        var scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
+        var e = fixtures.verifiedEvent("城东幼儿园校车超载", "城东幼儿园校车超载，一辆车坐了二十多个孩子。");
+        e = opinions.judge(e.id(), e.version(), scope, analyst, true, java.util.Set.of("b"), "ORDINARY", false, "涉及儿童安全");
+        fixtures.addItem(e.candidateId(), "<script>window.canary=1</script>城东幼儿园校车又超载了");
+        var r = releases.firstDraft(e.id(), scope, analyst, cn.yuqing.response.ReleaseKind.OFFICIAL_ACCOUNT);
+        var office = accounts.loadUserByUsername("zhengfuban");
+        var officeScope = directory.scopeOf(directory.person("zhengfuban").orElseThrow());
+        r = releases.review(r.id(), r.version(), officeScope, office, "同意");
+        r = releases.signOff(r.id(), r.version(), officeScope, office);
+        releases.publish(r.id(), r.version(), scope, analyst);
+
+        Browser.signIn(browser, port, "yanpan");
+        browser.get("http://localhost:" + port + "/events/" + e.id());
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+        wait.until(d -> "done".equals(d.findElement(By.cssSelector("#follow-up .trend-chart")).getDomAttribute("data-drawn")));
+        assertThat(browser.findElements(By.cssSelector("#follow-up .trend-chart canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#follow-up .trend-chart")).getDomAttribute("data-releases")).isEqualTo("1");
+        new Select(browser.findElement(By.id("fu-grade"))).selectByVisibleText("较大");
+        browser.findElement(By.id("fu-consequences")).sendKeys("家长担忧扩散，可能到教育局反映");
+        Browser.click(browser, browser.findElement(By.xpath("//button[contains(., '保存研判复核')]")));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("等级已调整");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("较大");
+        wait.until(d -> "done".equals(d.findElement(By.cssSelector("#follow-up .trend-chart")).getDomAttribute("data-drawn")));
+        Browser.screenshot(browser, "follow-up");
+
+        browser.get("http://localhost:" + port + "/events/" + e.id() + "/review");
+        wait.until(d -> "done".equals(d.findElement(By.cssSelector(".trend-chart")).getDomAttribute("data-drawn")));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("跟进研判").contains("政务微博、微信发布");
+        assertThat(browser.findElement(By.id("effect")).getText()).startsWith("首次发布后");
+        assertThat(browser.executeScript("return window.canary === undefined")).isEqualTo(true);
+        assertThat(Browser.policyViolations(browser)).isEmpty();
+        Browser.screenshot(browser, "case-review");
+        browser.executeScript("document.body.setAttribute('style', 'color: red')");
+        assertThat(Browser.policyViolations(browser)).as("the probe sees what the policy refuses").isNotEmpty();
+    }
 }

@@ -210,6 +210,13 @@ class FollowUpTests {
         clock.set(t0.plus(Duration.ofHours(3)));
         releases.publish(r.id(), r.version(), scopeOf("zhujian.fuzeren"), accounts.loadUserByUsername("zhujian.fuzeren"));
 
+        assertThat(latest(e, ClockKind.RESPONSE).status()).isEqualTo(Deadline.Status.MET);
+        e = opinions.require(e.id(), scope);
+        followUps.reassess(e.id(), e.version(), scope, analyst, "ORDINARY", false, "已修复在即，影响减小", null);
+        assertThat(deadlines.board(e.id(), DataScope.installation()).deadlines())
+                .as("a re-grade does not ask again for the response already given").filteredOn(Deadline::open)
+                .extracting(Deadline::clock).containsExactly(ClockKind.FOLLOW_UP);
+
         FollowUps.Trend trend = followUps.trend(e.id(), scope);
         assertThat(trend.bucket()).isEqualTo("小时");
         assertThat(trend.labels()).first().isEqualTo("09-13 09时");

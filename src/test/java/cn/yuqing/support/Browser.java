@@ -64,6 +64,7 @@ public final class Browser {
                         Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0)));
             }
             options.setExperimentalOption("excludeSwitches", List.of("enable-automation"));
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -72,6 +73,12 @@ public final class Browser {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What the page wrote to the console that the Content Security Policy refused, e.g. a blocked inline style. */
+    public static List<String> policyViolations(ChromeDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     /** Signs in with a demo account's password. */

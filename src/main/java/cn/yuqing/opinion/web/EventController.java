@@ -93,9 +93,6 @@ class EventController {
         model.addAttribute("reports", opinions.reports(id));
         model.addAttribute("talkingPoints", opinions.talkingPoints(id));
         model.addAttribute("orders", opinions.workOrders(id));
-        if (e.possibleActions().contains(cn.yuqing.opinion.Workflow.Action.CLOSE)) {
-            model.addAttribute("duties", opinions.openDuties(id, scope));
-        }
         Map<Long, String> unitNames = new HashMap<>();
         directory.allUnits().forEach(u -> unitNames.put(u.id(), u.name()));
         model.addAttribute("unitNames", unitNames);
