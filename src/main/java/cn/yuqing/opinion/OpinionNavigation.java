@@ -14,6 +14,7 @@ class OpinionNavigation {
     NavigationEntry.Menu opinionMenu() {
         return NavigationEntry.Menu.of(
                 new NavigationEntry(Stage.ANALYSIS, "舆情事件", "/events", Role.Codes.EVENT_VIEW, 5),
-                new NavigationEntry(Stage.RESPONSE, "本单位任务单", "/work-orders", Role.Codes.ORDER_HANDLE, 10));
+                new NavigationEntry(Stage.RESPONSE, "本单位任务单", "/work-orders", Role.Codes.ORDER_HANDLE, 10),
+                new NavigationEntry(Stage.ANALYSIS, "工作流程图（4.7）", "/workflow", Role.Codes.EVENT_VIEW, 90));
     }
 }

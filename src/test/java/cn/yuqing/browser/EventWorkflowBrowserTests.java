@@ -76,6 +76,19 @@ class EventWorkflowBrowserTests {
         assertThat(page).contains("第一责任主体：潢川县交通运输局").contains("协办单位：伞陂镇人民政府");
         assertThat(page).contains("开始核实").contains("研判为重点回应").contains("确定责任主体");
         Browser.screenshot(browser, "desktop-event");
+
+        // 4.7: the event's flow chart marks its path; each step links to its clause of the standard
+        browser.executeScript("arguments[0].open = true", browser.findElement(By.id("flow")));
+        assertThat(browser.findElements(By.cssSelector("#flow g.wf-taken"))).hasSize(3);
+        assertThat(browser.findElement(By.cssSelector("#flow g.wf-current")).getDomAttribute("data-state")).isEqualTo("JUDGED");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", browser.findElement(By.id("flow")));
+        Browser.screenshot(browser, "event-flow-chart");
+        browser.get("http://localhost:" + port + "/workflow");
+        Browser.screenshot(browser, "flow-chart");
+        browser.get("http://localhost:" + port + browser.findElement(By.cssSelector("g[data-step='VERIFIED-JUDGE_KEY-JUDGED'] a"))
+                .getDomAttribute("href"));
+        assertThat(browser.getCurrentUrl()).endsWith("/standard#c4-3");
+        assertThat(browser.findElement(By.id("c4-3")).getText()).contains("舆情判断");
     }
 
     @Autowired

@@ -79,11 +79,12 @@ class EventController {
 
     @GetMapping("/events/{id}")
     @PreAuthorize("hasAuthority('opinion:event:view')")
-    String show(@PathVariable Long id, Model model) {
+    String show(@PathVariable Long id, Model model, HttpServletRequest request) {
         DataScope scope = accounts.currentScope();
         OpinionEvent e = opinions.require(id, scope);
         opinions.readReports(id, me().personId());
         model.addAttribute("event", e);
+        model.addAttribute("flow", cn.yuqing.opinion.WorkflowChart.svg(request.getContextPath() + "/standard", e.steps(), e.state()));
         model.addAttribute("grades", opinions.grades());
         model.addAttribute("gradeByCode", gradeMap());
         model.addAttribute("criteria", opinions.criteria());
