@@ -42,16 +42,44 @@ public class Deadlines {
 
         /** For the review of 4.6: how the clocks ended, e.g. "按时完成 2 项，超时完成 1 项，超时未完成 0 项". */
         public String summary() {
-            long onTime = deadlines.stream().filter(d -> d.status() == Deadline.Status.MET && !d.metAt().isAfter(d.dueAt())).count();
-            long late = deadlines.stream().filter(d -> d.status() == Deadline.Status.MET && d.metAt().isAfter(d.dueAt())).count();
-            long missed = deadlines.stream().filter(d -> d.status() == Deadline.Status.MISSED
-                    || (d.status() == Deadline.Status.STOPPED && d.dueAt().isBefore(stoppedAt(d)))).count();
-            return "按时完成 " + onTime + " 项，超时完成 " + late + " 项，超时未完成 " + missed + " 项";
+            Map<Outcome, Long> count = deadlines.stream().collect(Collectors.groupingBy(d -> outcomeAt(d, Instant.MIN),
+                    Collectors.counting()));
+            return "按时完成 " + count.getOrDefault(Outcome.ON_TIME, 0L) + " 项，超时完成 " + count.getOrDefault(Outcome.LATE, 0L)
+                    + " 项，超时未完成 " + count.getOrDefault(Outcome.MISSED, 0L) + " 项";
         }
 
-        private java.time.Instant stoppedAt(Deadline d) {
+        /**
+         * How a clock ended, as the review and the scorecards of 4.6 count it: met by its due time or
+         * late; missed (also when stopped after its due time, or still running past it at {@code now});
+         * still running; or void (superseded by a stricter clock, or stopped before it fell due).
+         */
+        public Outcome outcomeAt(Deadline d, Instant now) {
+            return switch (d.status()) {
+                case MET -> d.metAt().isAfter(d.dueAt()) ? Outcome.LATE : Outcome.ON_TIME;
+                case MISSED -> Outcome.MISSED;
+                case RUNNING -> d.dueAt().isBefore(now) ? Outcome.MISSED : Outcome.PENDING;
+                case STOPPED -> d.dueAt().isBefore(stoppedAt(d)) ? Outcome.MISSED : Outcome.VOID;
+                case SUPERSEDED -> Outcome.VOID;
+            };
+        }
+
+        private Instant stoppedAt(Deadline d) {
             return historyOf(d).stream().filter(h -> h.kind() == DeadlineEntry.Kind.STOPPED).map(DeadlineEntry::at)
-                    .findFirst().orElse(java.time.Instant.MIN);
+                    .findFirst().orElse(Instant.MIN);
+        }
+    }
+
+    public enum Outcome {
+        ON_TIME("按时完成"), LATE("超时完成"), MISSED("超时未完成"), PENDING("计时中"), VOID("不计");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
         }
     }
 

@@ -114,6 +114,37 @@ public class Patrols {
         return rows;
     }
 
+    /** Patrols of one unit's channels over a period: due on working days, and done (at most the due number a day). */
+    public record Tally(int due, int done) {
+    }
+
+    /**
+     * 4.1 for the scorecards of 4.6: per unit, the patrols its active channels owed on the working days
+     * from {@code from} to {@code toExclusive}, and those done; extra patrols on one day do not make up
+     * for a missed one, and patrols on days off are not owed.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Tally> tally(LocalDate from, LocalDate toExclusive) {
+        List<LocalDate> working = from.datesUntil(toExclusive).filter(calendar::isWorkingDay).toList();
+        Map<String, Integer> doneByChannelDay = new HashMap<>();
+        patrols.findBetween(from, toExclusive)
+                .forEach(p -> doneByChannelDay.merge(p.channelId() + "@" + p.workingDay(), 1, Integer::sum));
+        Map<Long, int[]> byUnit = new HashMap<>();
+        for (Channel c : channels.findAll()) {
+            if (!c.active()) {
+                continue;
+            }
+            int[] t = byUnit.computeIfAbsent(c.unitId(), k -> new int[2]);
+            for (LocalDate day : working) {
+                t[0] += c.patrolsPerDay();
+                t[1] += Math.min(c.patrolsPerDay(), doneByChannelDay.getOrDefault(c.id() + "@" + day, 0));
+            }
+        }
+        Map<Long, Tally> tally = new HashMap<>();
+        byUnit.forEach((unit, t) -> tally.put(unit, new Tally(t[0], t[1])));
+        return tally;
+    }
+
     /** The due time of each slot of the day, in order. */
     List<Instant> dueTimes(int patrolsPerDay, LocalDate day) {
         LocalDateTime start = day.atTime(settings.workStart());

@@ -53,6 +53,9 @@ interface PatrolRepository extends JpaRepository<PatrolRecord, Long> {
     @Query("select p from PatrolRecord p where p.workingDay = ?1 and p.channelId in ?2 order by p.patrolledAt")
     List<PatrolRecord> findOnDay(LocalDate day, Collection<Long> channelIds);
 
+    @Query("select p from PatrolRecord p where p.workingDay >= ?1 and p.workingDay < ?2")
+    List<PatrolRecord> findBetween(LocalDate from, LocalDate toExclusive);
+
     @Query("select p from PatrolRecord p where p.channelId = ?1 order by p.patrolledAt desc")
     List<PatrolRecord> findLatest(Long channelId, Pageable page);
 }

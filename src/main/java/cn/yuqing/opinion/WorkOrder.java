@@ -50,6 +50,10 @@ public class WorkOrder {
 
     private Instant answeredAt;
 
+    private int returns;
+
+    private int resends;
+
     @Version
     private long version;
 
@@ -80,6 +84,7 @@ public class WorkOrder {
             throw new DomainRuleViolation("3", "退回须写明理由");
         }
         status = Status.RETURNED;
+        returns++;
         reason = why.strip();
         answeredAt = at;
     }
@@ -89,12 +94,16 @@ public class WorkOrder {
             throw new DomainRuleViolation("只能重新派发已退回的任务单");
         }
         status = Status.SENT;
+        resends++;
         this.duty = duty == null || duty.isBlank() ? this.duty : duty.strip();
         sentAt = at;
         answeredAt = null;
     }
 
     public Long id() { return id; }
+    /** How often the unit gave this order back (clause 3), and how often it was sent again: for the scorecards of 4.6. */
+    public int returns() { return returns; }
+    public int resends() { return resends; }
     public Long eventId() { return eventId; }
     public Long unitId() { return unitId; }
     public String duty() { return duty; }

@@ -19,17 +19,19 @@ public enum Role {
     RESPONDER("部门回应人员", ScopeKind.UNIT, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE,
             Codes.RELEASE_DRAFT),
     DEPARTMENT_HEAD("部门负责人", ScopeKind.UNIT_AND_BELOW, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.PATROL_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE, Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW, Codes.GUIDANCE_RECORD),
+            Codes.PATROL_VIEW, Codes.EVENT_VIEW, Codes.ORDER_HANDLE, Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW, Codes.GUIDANCE_RECORD,
+            Codes.SCORECARD_VIEW),
     GOVERNMENT_OFFICE("政府办公室", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW, Codes.CANDIDATE_VIEW, Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.POLICY_EDIT,
-            Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW, Codes.TEMPLATE_EDIT, Codes.GUIDANCE_RECORD),
+            Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW, Codes.TEMPLATE_EDIT, Codes.GUIDANCE_RECORD, Codes.SCORECARD_VIEW,
+            Codes.ASSESSMENT_EDIT),
     PUBLICITY("宣传部门", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.ITEM_REPORT,
             Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW,
             Codes.GUIDANCE_RECORD),
     PRINCIPAL_LEADER("主要负责同志", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
-            Codes.PATROL_VIEW, Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.RELEASE_REVIEW),
+            Codes.PATROL_VIEW, Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.RELEASE_REVIEW, Codes.SCORECARD_VIEW),
     ASSESSOR("考核人员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY,
-            Codes.ITEM_VIEW, Codes.PATROL_VIEW, Codes.EVENT_VIEW),
+            Codes.ITEM_VIEW, Codes.PATROL_VIEW, Codes.EVENT_VIEW, Codes.SCORECARD_VIEW, Codes.ASSESSMENT_EDIT),
     ADMINISTRATOR("系统管理员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.DIRECTORY_EDIT, Codes.PERSON_VIEW,
             Codes.PERSON_EDIT, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY, Codes.ITEM_VIEW, Codes.PATROL_VIEW,
             Codes.CHANNEL_EDIT, Codes.SOURCE_VIEW, Codes.SOURCE_EDIT, Codes.IMPORT_RUN, Codes.SCHEME_VIEW, Codes.SCHEME_EDIT,
@@ -101,6 +103,8 @@ public enum Role {
         public static final String POLICY_EDIT = "deadline:policy:edit";
         public static final String RELEASE_DRAFT = "response:release:draft";
         public static final String GUIDANCE_RECORD = "followup:guidance:record";
+        public static final String SCORECARD_VIEW = "assessment:scorecard:view";
+        public static final String ASSESSMENT_EDIT = "assessment:notice:edit";
         public static final String RELEASE_REVIEW = "response:release:review";
         public static final String TEMPLATE_EDIT = "response:template:edit";
         public static final String CALENDAR_EDIT = "deadline:calendar:edit";

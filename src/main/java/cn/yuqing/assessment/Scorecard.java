@@ -1,0 +1,54 @@
+package cn.yuqing.assessment;
+
+import java.time.Duration;
+import java.util.Map;
+
+import cn.yuqing.deadline.ClockKind;
+import cn.yuqing.shared.Times;
+
+/**
+ * One unit's figures for one period, all counted from the record (4.6). {@code weightedOnTime} is
+ * the share of its decided clocks met on time, each clock weighted by its event's grade; a unit
+ * with fewer decided clocks than the minimum is listed but not ranked.
+ */
+public record Scorecard(Long unitId, String unitName, int events, Map<ClockKind, Rate> perClock, int onTime, int late,
+        int missed, double weightedOnTime, Duration medianResponse, Duration worstResponse, int unanswered, int returns,
+        int resends, int releases, int patrolsDue, int patrolsDone, boolean ranked, int rank) {
+
+    /** Clocks met on time out of those decided. */
+    public record Rate(int onTime, int decided) {
+        public String text() {
+            return onTime + "/" + decided;
+        }
+    }
+
+    public int clocks() {
+        return onTime + late + missed;
+    }
+
+    public String rateText(ClockKind clock) {
+        Rate rate = perClock.get(clock);
+        return rate == null ? "—" : rate.text();
+    }
+
+    public String weightedOnTimeText() {
+        return clocks() == 0 ? "—" : String.format("%.1f%%", weightedOnTime * 100);
+    }
+
+    public String medianResponseText() {
+        return medianResponse == null ? "—" : Times.describe(medianResponse);
+    }
+
+    public String worstResponseText() {
+        return worstResponse == null ? "—" : Times.describe(worstResponse);
+    }
+
+    public String patrolsText() {
+        return patrolsDue == 0 ? "—" : patrolsDone + "/" + patrolsDue;
+    }
+
+    Scorecard withRank(boolean ranked, int rank) {
+        return new Scorecard(unitId, unitName, events, perClock, onTime, late, missed, weightedOnTime, medianResponse,
+                worstResponse, unanswered, returns, resends, releases, patrolsDue, patrolsDone, ranked, rank);
+    }
+}

@@ -1,0 +1,18 @@
+package cn.yuqing.assessment.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import cn.yuqing.organisation.Role;
+import cn.yuqing.shared.NavigationEntry;
+import cn.yuqing.shared.Stage;
+
+@Configuration(proxyBeanMethods = false)
+class AssessmentNavigation {
+
+    @Bean
+    NavigationEntry.Menu assessmentMenu() {
+        return NavigationEntry.Menu.of(
+                new NavigationEntry(Stage.ASSESSMENT, "考核记分", "/assessment/scorecards", Role.Codes.SCORECARD_VIEW, 10));
+    }
+}

@@ -1,0 +1,203 @@
+package cn.yuqing.assessment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.yuqing.deadline.ClockKind;
+import cn.yuqing.intake.ChannelData;
+import cn.yuqing.intake.ChannelType;
+import cn.yuqing.intake.Channels;
+import cn.yuqing.intake.Patrols;
+import cn.yuqing.opinion.EventFixtures;
+import cn.yuqing.opinion.OpenDuties;
+import cn.yuqing.opinion.OpinionEvent;
+import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.response.Release;
+import cn.yuqing.response.ReleaseKind;
+import cn.yuqing.response.Releases;
+import cn.yuqing.support.As;
+import cn.yuqing.support.MutableClock;
+import cn.yuqing.support.WebTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 4.6 scorecards against figures worked out by hand for October 2026 (国庆节: 1–7 October off,
+ * Saturday 10 October worked), for the 住建局 as first responsible unit.
+ */
+@WebTest
+class ScorecardTests {
+
+    @Autowired
+    Scorecards scorecards;
+    @Autowired
+    OpinionManagement opinions;
+    @Autowired
+    Releases releases;
+    @Autowired
+    EventFixtures fixtures;
+    @Autowired
+    Channels channels;
+    @Autowired
+    Patrols patrols;
+    @Autowired
+    OrganisationDirectory directory;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    MockMvc mvc;
+
+    SignedInPerson analyst;
+    DataScope scope;
+    Long housing;
+
+    DataScope scopeOf(String username) {
+        return directory.scopeOf(directory.person(username).orElseThrow());
+    }
+
+    /** Verified, routed to the 住建局, judged with the grade, talking points, plan made, response started. */
+    OpinionEvent responding(Instant firstKnown, String title, String grade, boolean emergency) {
+        clock.set(firstKnown);
+        OpinionEvent e = fixtures.verifiedEvent(title, "县城区" + title + "，群众反映强烈。");
+        e = opinions.overrideRouting(e.id(), e.version(), scope, analyst, housing, "住建局主管");
+        e = opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("b"), grade, emergency, "影响面广");
+        opinions.addTalkingPoints(e.id(), scope, analyst, "正在核查处理。");
+        e = opinions.require(e.id(), scope);
+        e = opinions.makePlan(e.id(), e.version(), scope, analyst, "县政府网站", null);
+        return opinions.startResponse(e.id(), e.version(), scope, analyst);
+    }
+
+    void publish(OpinionEvent e, ReleaseKind kind, Instant at) {
+        clock.set(at);
+        SignedInPerson office = accounts.loadUserByUsername("zhengfuban");
+        Release r = releases.firstDraft(e.id(), scope, analyst, kind);
+        r = releases.review(r.id(), r.version(), scopeOf("zhengfuban"), office, "同意");
+        r = releases.signOff(r.id(), r.version(), scopeOf("zhengfuban"), office);
+        releases.publish(r.id(), r.version(), scopeOf("zhengfuban"), office);
+    }
+
+    void close(OpinionEvent e, Instant at) {
+        clock.set(at);
+        OpinionEvent now = opinions.require(e.id(), scope);
+        now = opinions.startFollowUp(now.id(), now.version(), scope, analyst);
+        Map<String, String> waivers = opinions.openDuties(now.id(), scope).stream()
+                .collect(Collectors.toMap(OpenDuties.Duty::key, d -> "测试：不再办理"));
+        opinions.close(now.id(), now.version(), scope, analyst, "已办结", waivers);
+    }
+
+    @Test
+    void theMonthsFiguresAreTheOnesWorkedOutByHand() throws Exception {
+        analyst = accounts.loadUserByUsername("yanpan");
+        scope = scopeOf("yanpan");
+        housing = directory.unitsIn("411526").stream().filter(u -> u.name().equals("潢川县住房和城乡建设局")).findFirst().orElseThrow().id();
+
+        // September: not in the month
+        Instant t0 = Instant.parse("2026-09-30T02:00:00Z");
+        OpinionEvent e0 = responding(t0, "九月的路面塌陷", "ORDINARY", false);
+        publish(e0, ReleaseKind.PORTAL_NOTICE, t0.plus(Duration.ofHours(1)));
+        close(e0, t0.plus(Duration.ofHours(2)));
+        // E1 major emergency: statement on time (3 h); closed before the 24 h conference fell due (void)
+        Instant t1 = Instant.parse("2026-10-09T01:00:00Z");
+        OpinionEvent e1 = responding(t1, "住宅楼外墙脱落砸伤行人", "MAJOR", true);
+        publish(e1, ReleaseKind.AUTHORITATIVE_STATEMENT, t1.plus(Duration.ofHours(3)));
+        close(e1, t1.plus(Duration.ofHours(4)));
+        // E2 ordinary: response 2 h late (50 h); its order given back once and sent again
+        Instant t2 = Instant.parse("2026-10-12T02:00:00Z");
+        OpinionEvent e2 = responding(t2, "小区电梯频繁困人", "ORDINARY", false);
+        var order = opinions.workOrders(e2.id()).stream().filter(o -> o.unitId().equals(housing)).findFirst().orElseThrow();
+        opinions.giveBack(order.id(), scopeOf("zhujian.huiying"), accounts.loadUserByUsername("zhujian.huiying"), "属物业管理");
+        opinions.resend(order.id(), scope, analyst, "请住建局督促物业");
+        publish(e2, ReleaseKind.PORTAL_NOTICE, t2.plus(Duration.ofHours(50)));
+        close(e2, t2.plus(Duration.ofHours(51)));
+        // E3 larger: never answered, closed after the 48 h fell due (missed)
+        Instant t3 = Instant.parse("2026-10-20T02:00:00Z");
+        OpinionEvent e3 = responding(t3, "老旧小区雨污管道破裂", "LARGE", false);
+        close(e3, t3.plus(Duration.ofHours(49)));
+        // E4 ordinary: answered in 1 h
+        Instant t4 = Instant.parse("2026-10-26T02:00:00Z");
+        OpinionEvent e4 = responding(t4, "施工工地夜间噪音", "ORDINARY", false);
+        publish(e4, ReleaseKind.PORTAL_NOTICE, t4.plus(Duration.ofHours(1)));
+        close(e4, t4.plus(Duration.ofHours(2)));
+
+        // patrols: 3 on Friday 9 October (2 owed), 1 on the worked Saturday 10 October, 1 on the 3 October holiday
+        var channel = channels.create(new ChannelData("住建局政务微博" + System.nanoTime(), ChannelType.WEIBO, housing, null, 2, true,
+                Set.of()), DataScope.installation());
+        SignedInPerson monitor = accounts.loadUserByUsername("jiankong");
+        for (String at : new String[] {"2026-10-09T01:30:00Z", "2026-10-09T03:30:00Z", "2026-10-09T07:30:00Z",
+                "2026-10-10T02:00:00Z", "2026-10-03T02:00:00Z"}) {
+            clock.set(Instant.parse(at));
+            patrols.record(channel.id(), DataScope.installation(), monitor, true, null);
+        }
+
+        clock.set(Instant.parse("2026-11-05T02:00:00Z"));
+        Scorecard card = scorecards.of(Period.parse("2026-10"), scopeOf("kaohe")).stream()
+                .filter(c -> c.unitId().equals(housing)).findFirst().orElseThrow();
+        assertThat(card.events()).isEqualTo(4);
+        assertThat(card.onTime()).isEqualTo(2);
+        assertThat(card.late()).isEqualTo(1);
+        assertThat(card.missed()).isEqualTo(1);
+        assertThat(card.perClock().get(ClockKind.STATEMENT)).isEqualTo(new Scorecard.Rate(1, 1));
+        assertThat(card.perClock().get(ClockKind.RESPONSE)).isEqualTo(new Scorecard.Rate(1, 3));
+        assertThat(card.perClock()).doesNotContainKey(ClockKind.PRESS_CONFERENCE);
+        assertThat(card.weightedOnTime()).as("(3 + 1) / (3 + 1 + 2 + 1)").isCloseTo(4 / 7.0, within(1e-9));
+        assertThat(card.medianResponse()).isEqualTo(Duration.ofHours(3));
+        assertThat(card.worstResponse()).isEqualTo(Duration.ofHours(50));
+        assertThat(card.unanswered()).isEqualTo(1);
+        assertThat(card.releases()).isEqualTo(3);
+        assertThat(card.returns()).isEqualTo(1);
+        assertThat(card.resends()).isEqualTo(1);
+        assertThat(card.ranked()).isTrue();
+        int perDay = channels.visible(DataScope.installation()).stream().filter(c -> c.unitId().equals(housing) && c.active())
+                .mapToInt(c -> c.patrolsPerDay()).sum();
+        assertThat(card.patrolsDue()).as("18 working days: 22 weekdays, 5 of them off, 1 Saturday worked").isEqualTo(18 * perDay);
+        assertThat(card.patrolsDone()).isEqualTo(3);
+
+        mvc.perform(get("/assessment/scorecards").param("period", "2026-10").with(As.person(accounts, "kaohe")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("潢川县住房和城乡建设局")))
+                .andExpect(content().string(containsString("57.1%")))
+                .andExpect(content().string(containsString("计分规则")));
+        mvc.perform(get("/assessment/scorecards").param("period", "2026-10").with(As.person(accounts, "zhujian.fuzeren")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("潢川县住房和城乡建设局")))
+                .andExpect(content().string(not(containsString("data-unit=\"潢川县人民政府办公室\""))));
+        assertThat(scorecards.of(Period.parse("2026-10"), scopeOf("zhujian.fuzeren"))).as("a department head sees its own unit")
+                .extracting(Scorecard::unitId).containsOnly(housing);
+        mvc.perform(get("/assessment/scorecards").param("period", "2026-10").with(As.person(accounts, "zhujian.huiying")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/assessment/scorecards").param("period", "去年十月").with(As.person(accounts, "kaohe")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("考核期应为某月")));
+    }
+
+    @Test
+    void periodsAreMonthsAndQuarters() {
+        assertThat(Period.parse("2026-10").from()).hasToString("2026-10-01");
+        assertThat(Period.parse("2026-10").toExclusive()).hasToString("2026-11-01");
+        assertThat(Period.parse("2026-q4").toExclusive()).hasToString("2027-01-01");
+        assertThat(Period.parse("2026-Q4").label()).isEqualTo("2026年第4季度");
+        assertThat(Period.parse("2026-Q1").previous().code()).isEqualTo("2025-Q4");
+        assertThat(Period.parse("2026-01").previous().code()).isEqualTo("2025-12");
+        assertThat(Scorecards.weight(1)).isEqualTo(4);
+        assertThat(Scorecards.weight(4)).isEqualTo(1);
+    }
+}
