@@ -26,11 +26,13 @@ import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.response.Release;
 import cn.yuqing.response.ReleaseKind;
 import cn.yuqing.response.Releases;
+import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.support.As;
 import cn.yuqing.support.MutableClock;
 import cn.yuqing.support.WebTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -187,6 +189,59 @@ class ScorecardTests {
         mvc.perform(get("/assessment/scorecards").param("period", "去年十月").with(As.person(accounts, "kaohe")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("考核期应为某月")));
+
+        theMonthsNotice(card);
+    }
+
+    @Autowired
+    Notices notices;
+
+    /** The month's notice: drafted from the scorecards, read back from its .docx, issued with the figures frozen. */
+    void theMonthsNotice(Scorecard card) throws Exception {
+        SignedInPerson assessor = accounts.loadUserByUsername("kaohe");
+        DataScope assessorScope = scopeOf("kaohe");
+        Notice drafted = notices.draft("2026-10", assessorScope, assessor);
+        assertThat(drafted.title()).isEqualTo("关于2026年10月潢川县政务舆情回应工作情况的通报");
+        assertThat(drafted.criticism()).contains("潢川县住房和城乡建设局：1项回应时限超时未完成，1件重点回应舆情未发布回应，加权按时率仅57.1%");
+        Notice n = notices.revise(drafted.id(), drafted.version(), assessor, drafted.title(), "城关镇人民政府等单位回应及时，予以表扬。",
+                drafted.criticism(), drafted.closing());
+
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(notices.document(n.id(), assessorScope, assessor)))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo(n.title());
+            assertThat(doc.getParagraphs()).extracting(p -> p.getText()).contains("二、通报表扬", "三、通报批评",
+                    "城关镇人民政府等单位回应及时，予以表扬。", "潢川县人民政府办公室");
+            assertThat(doc.getTables()).hasSize(1);
+            var table = doc.getTables().get(0);
+            assertThat(table.getRow(0).getTableCells()).extracting(c -> c.getText()).containsExactlyElementsOf(NoticeDocument.HEADER);
+            var housingRow = table.getRows().stream().filter(r -> r.getCell(1).getText().equals("潢川县住房和城乡建设局"))
+                    .findFirst().orElseThrow();
+            assertThat(housingRow.getTableCells()).extracting(c -> c.getText())
+                    .containsExactly(String.valueOf(card.rank()), "潢川县住房和城乡建设局", "4", "57.1%", "2", "3小时", "1", card.patrolsText());
+        }
+
+        Notice issued = notices.issue(n.id(), n.version(), assessorScope, assessor);
+        long version = issued.version();
+        assertThatThrownBy(() -> notices.revise(n.id(), version, assessor, "改标题", "表扬", "批评", "要求"))
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("已印发");
+        responding(Instant.parse("2026-10-28T02:00:00Z"), "补录的十月事件", "ORDINARY", false);
+        clock.set(Instant.parse("2026-11-05T03:00:00Z"));
+        assertThat(notices.rows(issued, assessorScope)).filteredOn(r -> r.unit().equals("潢川县住房和城乡建设局"))
+                .singleElement().satisfies(r -> assertThat(r.events()).as("frozen at issue").isEqualTo(4));
+        assertThat(scorecards.of(Period.parse("2026-10"), assessorScope)).filteredOn(c -> c.unitId().equals(housing))
+                .singleElement().satisfies(c -> assertThat(c.events()).isEqualTo(5));
+
+        mvc.perform(get("/assessment/notices/{id}/document", n.id()).with(As.person(accounts, "kaohe")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Type",
+                        containsString("wordprocessingml")));
+        mvc.perform(get("/assessment/notices/{id}", n.id()).with(As.person(accounts, "kaohe")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("印发时的数字")));
+        mvc.perform(get("/assessment/notices/{id}/document", n.id()).with(As.person(accounts, "zhujian.huiying")))
+                .andExpect(status().isForbidden());
+        // the city's office sees the city's notices, not the county's
+        mvc.perform(get("/assessment/notices/{id}", n.id()).with(As.person(accounts, "shi.zhengfuban")))
+                .andExpect(status().isNotFound());
     }
 
     @Test

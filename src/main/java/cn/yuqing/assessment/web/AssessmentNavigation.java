@@ -13,6 +13,7 @@ class AssessmentNavigation {
     @Bean
     NavigationEntry.Menu assessmentMenu() {
         return NavigationEntry.Menu.of(
-                new NavigationEntry(Stage.ASSESSMENT, "考核记分", "/assessment/scorecards", Role.Codes.SCORECARD_VIEW, 10));
+                new NavigationEntry(Stage.ASSESSMENT, "考核记分", "/assessment/scorecards", Role.Codes.SCORECARD_VIEW, 10),
+                new NavigationEntry(Stage.ASSESSMENT, "通报", "/assessment/notices", Role.Codes.SCORECARD_VIEW, 20));
     }
 }

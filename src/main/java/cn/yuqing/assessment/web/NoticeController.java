@@ -1,0 +1,113 @@
+package cn.yuqing.assessment.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.yuqing.assessment.Notice;
+import cn.yuqing.assessment.NoticeDocument;
+import cn.yuqing.assessment.Notices;
+import cn.yuqing.assessment.Period;
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Times;
+
+/** Periodic notices (通报, 4.6): drafted from the scorecards, edited, issued, kept, downloaded as Word. */
+@Controller
+class NoticeController {
+
+    static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    private final Notices notices;
+    private final Accounts accounts;
+    private final java.time.Clock clock;
+
+    NoticeController(Notices notices, Accounts accounts, java.time.Clock clock) {
+        this.notices = notices;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    private static SignedInPerson me() {
+        return Accounts.current().orElseThrow();
+    }
+
+    @GetMapping("/assessment/notices")
+    @PreAuthorize("hasAuthority('assessment:scorecard:view')")
+    String list(Model model) {
+        model.addAttribute("notices", notices.list(me()));
+        model.addAttribute("lastMonth", Period.monthOf(LocalDate.now(clock.withZone(Times.ZONE))).previous().code());
+        return "assessment/notices";
+    }
+
+    @PostMapping("/assessment/notices")
+    @PreAuthorize("hasAuthority('assessment:notice:edit')")
+    String draft(@RequestParam(defaultValue = "") String period, RedirectAttributes redirect) {
+        try {
+            Notice n = notices.draft(period, accounts.currentScope(), me());
+            redirect.addFlashAttribute("notice", "已按考核记分生成通报草稿，请核对修改后印发");
+            return "redirect:/assessment/notices/" + n.id();
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+            return "redirect:/assessment/notices";
+        }
+    }
+
+    @GetMapping("/assessment/notices/{id}")
+    @PreAuthorize("hasAuthority('assessment:scorecard:view')")
+    String show(@PathVariable Long id, Model model) {
+        Notice n = notices.require(id, me());
+        model.addAttribute("n", n);
+        model.addAttribute("rows", notices.rows(n, accounts.currentScope()));
+        model.addAttribute("header", NoticeDocument.HEADER);
+        return "assessment/notice";
+    }
+
+    @PostMapping("/assessment/notices/{id}")
+    @PreAuthorize("hasAuthority('assessment:notice:edit')")
+    String revise(@PathVariable Long id, @RequestParam long version, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String praise, @RequestParam(defaultValue = "") String criticism,
+            @RequestParam(defaultValue = "") String closing, RedirectAttributes redirect) {
+        return act(id, redirect, "已保存", () -> notices.revise(id, version, me(), title, praise, criticism, closing));
+    }
+
+    @PostMapping("/assessment/notices/{id}/issue")
+    @PreAuthorize("hasAuthority('assessment:notice:edit')")
+    String issue(@PathVariable Long id, @RequestParam long version, RedirectAttributes redirect) {
+        return act(id, redirect, "已印发，内容和数字不再改变", () -> notices.issue(id, version, accounts.currentScope(), me()));
+    }
+
+    private String act(Long id, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", done);
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+        }
+        return "redirect:/assessment/notices/" + id;
+    }
+
+    @GetMapping("/assessment/notices/{id}/document")
+    @PreAuthorize("hasAuthority('assessment:scorecard:view')")
+    ResponseEntity<byte[]> document(@PathVariable Long id) {
+        Notice n = notices.require(id, me());
+        byte[] docx = notices.document(id, accounts.currentScope(), me());
+        return ResponseEntity.ok().contentType(DOCX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(n.title() + ".docx", StandardCharsets.UTF_8).build().toString())
+                .body(docx);
+    }
+}
