@@ -38,3 +38,13 @@ create table accountability_measure (
     recorded_at timestamp with time zone not null
 );
 create index accountability_measure_unit on accountability_measure (unit_id, held_on);
+
+-- the lines an assessor sets, per region, past which the scorecards suggest an interview
+create table assessment_threshold (
+    region_code    varchar(12) primary key,
+    min_on_time    double precision not null,
+    max_missed     integer not null,
+    max_unanswered integer not null,
+    changed_by     varchar(64) not null,
+    changed_at     timestamp with time zone not null
+);

@@ -14,6 +14,7 @@ class AssessmentNavigation {
     NavigationEntry.Menu assessmentMenu() {
         return NavigationEntry.Menu.of(
                 new NavigationEntry(Stage.ASSESSMENT, "考核记分", "/assessment/scorecards", Role.Codes.SCORECARD_VIEW, 10),
-                new NavigationEntry(Stage.ASSESSMENT, "通报", "/assessment/notices", Role.Codes.SCORECARD_VIEW, 20));
+                new NavigationEntry(Stage.ASSESSMENT, "通报", "/assessment/notices", Role.Codes.SCORECARD_VIEW, 20),
+                new NavigationEntry(Stage.ASSESSMENT, "约谈与追责", "/assessment/accountability", Role.Codes.SCORECARD_VIEW, 30));
     }
 }

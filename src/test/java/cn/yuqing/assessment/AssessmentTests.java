@@ -36,16 +36,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * 4.6 scorecards against figures worked out by hand for October 2026 (国庆节: 1–7 October off,
+ * 4.6 scorecards, notices and interviews, on figures worked out by hand for October 2026 (国庆节: 1–7 October off,
  * Saturday 10 October worked), for the 住建局 as first responsible unit.
  */
 @WebTest
-class ScorecardTests {
+class AssessmentTests {
 
     @Autowired
     Scorecards scorecards;
@@ -191,6 +193,46 @@ class ScorecardTests {
                 .andExpect(content().string(containsString("考核期应为某月")));
 
         theMonthsNotice(card);
+        theLinesSuggestAnInterviewAndOnlyAPersonRecordsIt();
+    }
+
+    @Autowired
+    Accountability accountability;
+
+    void theLinesSuggestAnInterviewAndOnlyAPersonRecordsIt() throws Exception {
+        SignedInPerson assessor = accounts.loadUserByUsername("kaohe");
+        DataScope assessorScope = scopeOf("kaohe");
+        Period october = Period.parse("2026-10");
+        var suggestion = accountability.suggestions(october, assessorScope, assessor).stream()
+                .filter(x -> x.card().unitId().equals(housing)).findFirst().orElseThrow();
+        assertThat(suggestion.kind()).isEqualTo(AccountabilityMeasure.Kind.INTERVIEW);
+        assertThat(suggestion.reasons()).anyMatch(r -> r.contains("未发布回应")).anyMatch(r -> r.contains("低于60%"));
+        assertThat(accountability.measures(assessorScope)).as("a suggestion is not a record").noneMatch(m -> m.unitId().equals(housing));
+
+        mvc.perform(post("/assessment/accountability/thresholds").with(As.person(accounts, "kaohe")).with(csrf())
+                .param("minOnTime", "150").param("maxMissed", "2").param("maxUnanswered", "0"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(accountability.thresholds(assessor).minOnTime()).as("refused whole").isEqualTo(0.6);
+        mvc.perform(post("/assessment/accountability").with(As.person(accounts, "zhujian.huiying")).with(csrf())
+                .param("kind", "INTERVIEW").param("unitId", housing.toString()).param("reason", "x").param("people", "y")
+                .param("heldOn", "2026-11-06"))
+                .andExpect(status().isForbidden());
+        // interviewed in September already: crossing the lines again suggests the supervisory organs
+        mvc.perform(post("/assessment/accountability").with(As.person(accounts, "kaohe")).with(csrf())
+                .param("kind", "INTERVIEW").param("unitId", housing.toString()).param("period", "2026-09")
+                .param("reason", "九月回应超时").param("people", "住建局局长").param("heldOn", "2026-09-15"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(accountability.suggestions(october, assessorScope, assessor)).filteredOn(x -> x.card().unitId().equals(housing))
+                .singleElement().satisfies(x -> assertThat(x.kind()).isEqualTo(AccountabilityMeasure.Kind.SUPERVISORY_REFERRAL));
+        mvc.perform(get("/assessment/accountability").param("period", "2026-10").with(As.person(accounts, "kaohe")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("建议移送监察机关")));
+        accountability.record(AccountabilityMeasure.Kind.SUPERVISORY_REFERRAL, housing, "2026-10", "整改不到位", "住建局局长",
+                java.time.LocalDate.parse("2026-11-06"), null, assessorScope, assessor);
+        assertThat(accountability.suggestions(october, assessorScope, assessor)).as("handled for the period")
+                .noneMatch(x -> x.card().unitId().equals(housing));
+        assertThat(accountability.measures(scopeOf("zhujian.fuzeren"))).as("the unit sees what concerns it")
+                .extracting(AccountabilityMeasure::kind).containsExactly(AccountabilityMeasure.Kind.SUPERVISORY_REFERRAL,
+                        AccountabilityMeasure.Kind.INTERVIEW);
     }
 
     @Autowired
