@@ -43,3 +43,95 @@
   document.addEventListener('DOMContentLoaded', function () { drawAll(document); });
   document.addEventListener('htmx:afterSettle', function (event) { drawAll(event.target); });
 })();
+
+// The dashboard (舆情态势): numbers, charts and the due list, refreshed from data-dashboard every
+// data-refresh seconds. Text goes in with textContent only; nothing from the data becomes markup.
+(function () {
+  var main = document.querySelector('[data-dashboard]');
+  if (!main || typeof echarts === 'undefined') {
+    return;
+  }
+  var dark = document.body.classList.contains('dashboard-screen');
+  var charts = {};
+  function chart(id) {
+    if (!charts[id]) {
+      charts[id] = echarts.init(document.getElementById(id), dark ? 'dark' : null, { renderer: 'canvas' });
+      window.addEventListener('resize', function () { charts[id].resize(); });
+    }
+    return charts[id];
+  }
+  function bars(id, ranked, unit, empty) {
+    chart(id).setOption({
+      animation: false, backgroundColor: 'transparent',
+      title: { show: ranked.names.length === 0, text: empty, left: 'center', top: 'middle', textStyle: { fontSize: 14, fontWeight: 'normal' } },
+      grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
+      xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: '{value}' + unit } },
+      yAxis: { type: 'category', inverse: true, data: ranked.names },
+      series: [{ type: 'bar', data: ranked.values, itemStyle: { color: '#0d6efd' },
+        label: { show: true, position: 'right', formatter: function (p) { return p.value ? p.value + unit : ''; } } }]
+    });
+  }
+  function text(id, value) {
+    var el = document.getElementById(id);
+    if (el) { el.textContent = String(value); }
+  }
+  function render(b) {
+    text('generated-at', b.generatedAt);
+    text('new-items', b.today.newItems);
+    text('negative-items', b.today.negativeItems);
+    text('open-events', b.today.openEvents);
+    text('due-soon', b.today.dueSoon);
+    text('overdue', b.today.overdue);
+    chart('chart-trend').setOption({
+      animation: false, backgroundColor: 'transparent',
+      legend: { data: ['信息量', '负面占比'], top: 0 },
+      grid: { left: 40, right: 48, top: 32, bottom: 28 },
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
+      xAxis: { type: 'category', data: b.trend.labels },
+      yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }],
+      series: [{ name: '信息量', type: 'bar', data: b.trend.items, itemStyle: { color: '#5470c6' } },
+               { name: '负面占比', type: 'line', yAxisIndex: 1, data: b.trend.negativeShare, itemStyle: { color: '#dc3545' } }]
+    });
+    text('areas-title', b.townships.title);
+    bars('chart-areas', b.townships, '', '没有下级区域');
+    text('units-title', b.units.title);
+    bars('chart-units', b.units, '%', '暂无排名：没有单位达到最低样本数');
+    var tbody = document.getElementById('due-rows');
+    if (tbody) {
+      tbody.replaceChildren();
+      b.due.forEach(function (d) {
+        var tr = document.createElement('tr');
+        var a = document.createElement('a');
+        a.href = main.getAttribute('data-dashboard').replace(/\/dashboard\/data$/, '/events/' + encodeURIComponent(d.eventId));
+        a.textContent = d.event;
+        var cells = [a, d.clock, d.dueAt];
+        cells.forEach(function (c) {
+          var td = document.createElement('td');
+          if (typeof c === 'string') { td.textContent = c; } else { td.appendChild(c); }
+          tr.appendChild(td);
+        });
+        var badge = document.createElement('span');
+        badge.className = 'badge text-bg-' + String(d.colour).replace(/[^a-z]/g, '');
+        badge.textContent = d.countdown;
+        var td = document.createElement('td');
+        td.appendChild(badge);
+        tr.appendChild(td);
+        tbody.appendChild(tr);
+      });
+    }
+    main.setAttribute('data-drawn', 'done');
+  }
+  function load() {
+    fetch(main.getAttribute('data-dashboard'), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+      .then(render)
+      .catch(function () { main.setAttribute('data-drawn', 'failed'); text('generated-at', '（刷新失败，稍后重试）'); });
+  }
+  load();
+  setInterval(load, 1000 * Math.max(30, parseInt(main.getAttribute('data-refresh'), 10) || 300));
+  var full = document.querySelector('[data-fullscreen]');
+  if (full) {
+    full.addEventListener('click', function () { document.documentElement.requestFullscreen(); });
+  }
+})();

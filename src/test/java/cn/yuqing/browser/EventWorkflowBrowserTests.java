@@ -164,4 +164,26 @@ class EventWorkflowBrowserTests {
         browser.executeScript("document.body.setAttribute('style', 'color: red')");
         assertThat(Browser.policyViolations(browser)).as("the probe sees what the policy refuses").isNotEmpty();
     }
+    /** 舆情态势: the dashboard and the duty room's big screen draw their charts under the CSP. */
+    @Test
+    void theDashboardDrawsOnTheBigScreen() {
+        var analyst = accounts.loadUserByUsername("yanpan");
+        var scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
+        var e = fixtures.verifiedEvent("<img src=x onerror=window.canary=1>踅孜镇自来水浑浊", "踅孜镇自来水浑浊发黄，居民不敢饮用。");
+        opinions.judge(e.id(), e.version(), scope, analyst, true, java.util.Set.of("b"), "MAJOR", true, "饮水安全");
+
+        Browser.signIn(browser, port, "yanpan");
+        var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15));
+        browser.get("http://localhost:" + port + "/dashboard");
+        wait.until(d -> "done".equals(d.findElement(By.id("main")).getDomAttribute("data-drawn")));
+        assertThat(browser.findElements(By.cssSelector(".dashboard-chart canvas"))).hasSize(3);
+        assertThat(browser.findElement(By.id("due-rows")).getText()).contains("<img src=x onerror=window.canary=1>踅孜镇自来水浑浊");
+        Browser.screenshot(browser, "dashboard");
+        browser.get("http://localhost:" + port + "/dashboard?screen=true");
+        wait.until(d -> "done".equals(d.findElement(By.id("main")).getDomAttribute("data-drawn")));
+        assertThat(browser.findElements(By.tagName("nav"))).as("no navigation on the big screen").isEmpty();
+        assertThat(browser.executeScript("return window.canary === undefined")).isEqualTo(true);
+        assertThat(Browser.policyViolations(browser)).isEmpty();
+        Browser.screenshot(browser, "dashboard-screen");
+    }
 }
