@@ -13,3 +13,12 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+// Reports take a moment: say so while the browser waits for the download.
+document.addEventListener('click', function (event) {
+  var trigger = event.target.closest ? event.target.closest('[data-busy]') : null;
+  var busy = document.getElementById('busy');
+  if (trigger && busy) {
+    busy.hidden = false;
+    setTimeout(function () { busy.hidden = true; }, 15000);
+  }
+});

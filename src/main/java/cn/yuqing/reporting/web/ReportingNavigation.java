@@ -13,6 +13,7 @@ class ReportingNavigation {
     @Bean
     NavigationEntry.Menu reportingMenu() {
         return NavigationEntry.Menu.of(
-                new NavigationEntry(Stage.FOLLOW_UP, "舆情态势", "/dashboard", Role.Codes.EVENT_VIEW, 5));
+                new NavigationEntry(Stage.FOLLOW_UP, "舆情态势", "/dashboard", Role.Codes.EVENT_VIEW, 5),
+                new NavigationEntry(Stage.FOLLOW_UP, "舆情报告", "/reports", Role.Codes.EVENT_VIEW, 20));
     }
 }
