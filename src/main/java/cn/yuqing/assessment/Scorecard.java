@@ -13,7 +13,8 @@ import cn.yuqing.shared.Times;
  */
 public record Scorecard(Long unitId, String unitName, int events, Map<ClockKind, Rate> perClock, int onTime, int late,
         int missed, double weightedOnTime, Duration medianResponse, Duration worstResponse, int unanswered, int returns,
-        int resends, int releases, int patrolsDue, int patrolsDone, boolean ranked, int rank) {
+        int resends, int releases, int warningReports, int warningReportsOnTime, int patrolsDue, int patrolsDone, boolean ranked,
+        int rank) {
 
     /** Clocks met on time out of those decided. */
     public record Rate(int onTime, int decided) {
@@ -43,12 +44,17 @@ public record Scorecard(Long unitId, String unitName, int events, Map<ClockKind,
         return worstResponse == null ? "—" : Times.describe(worstResponse);
     }
 
+    public String warningReportsText() {
+        return warningReports == 0 ? "—" : warningReportsOnTime + "/" + warningReports;
+    }
+
     public String patrolsText() {
         return patrolsDue == 0 ? "—" : patrolsDone + "/" + patrolsDue;
     }
 
     Scorecard withRank(boolean ranked, int rank) {
         return new Scorecard(unitId, unitName, events, perClock, onTime, late, missed, weightedOnTime, medianResponse,
-                worstResponse, unanswered, returns, resends, releases, patrolsDue, patrolsDone, ranked, rank);
+                worstResponse, unanswered, returns, resends, releases, warningReports, warningReportsOnTime, patrolsDue, patrolsDone,
+                ranked, rank);
     }
 }

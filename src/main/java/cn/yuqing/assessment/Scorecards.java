@@ -45,9 +45,12 @@ public class Scorecards {
     private final OrganisationDirectory directory;
     private final Clock clock;
     private final int minimumClocks;
+    private final Duration reportWithin;
 
     Scorecards(OpinionManagement opinions, Deadlines deadlines, Releases releases, Patrols patrols,
-            OrganisationDirectory directory, Clock clock, @Value("${yuqing.assessment.minimum-clocks:3}") int minimumClocks) {
+            OrganisationDirectory directory, Clock clock, @Value("${yuqing.assessment.minimum-clocks:3}") int minimumClocks,
+            @Value("${yuqing.assessment.report-within:2h}") Duration reportWithin) {
+        this.reportWithin = reportWithin;
         this.opinions = opinions;
         this.deadlines = deadlines;
         this.releases = releases;
@@ -59,6 +62,11 @@ public class Scorecards {
 
     public int minimumClocks() {
         return minimumClocks;
+    }
+
+    /** A warning report (4.2) counts as on time when sent within this of the moment the government first knew. */
+    public Duration reportWithin() {
+        return reportWithin;
     }
 
     /** A clock of an especially major event weighs 4, major 3, larger 2, ordinary 1. */
@@ -79,6 +87,8 @@ public class Scorecards {
         int returns;
         int resends;
         int releases;
+        int warningReports;
+        int warningReportsOnTime;
         int patrolsDue;
         int patrolsDone;
     }
@@ -92,8 +102,14 @@ public class Scorecards {
         opinions.grades().forEach(g -> rankOfGrade.put(g.code(), g.rank()));
         Map<Long, Tally> units = new HashMap<>();
         for (OpinionEvent e : opinions.visible(scope)) {
+            if (e.firstKnownAt().isBefore(from) || !e.firstKnownAt().isBefore(to)) {
+                continue;
+            }
+            if (scope.covers(e.ownerUnitId())) {
+                countReports(e, units.computeIfAbsent(e.ownerUnitId(), k -> new Tally()));
+            }
             Long unit = e.responsibleUnitId();
-            if (unit == null || !scope.covers(unit) || e.firstKnownAt().isBefore(from) || !e.firstKnownAt().isBefore(to)) {
+            if (unit == null || !scope.covers(unit)) {
                 continue;
             }
             Tally t = units.computeIfAbsent(unit, k -> new Tally());
@@ -147,6 +163,18 @@ public class Scorecards {
         return rank(cards);
     }
 
+    /** 4.2: each kind of report on an event (to the unit's leaders, to the superior) counts once, by its first sending. */
+    private void countReports(OpinionEvent e, Tally owner) {
+        java.util.Map<cn.yuqing.opinion.WarningReport.Kind, Instant> first = new EnumMap<>(cn.yuqing.opinion.WarningReport.Kind.class);
+        opinions.reports(e.id()).forEach(r -> first.merge(r.kind(), r.sentAt(), (a, b) -> a.isBefore(b) ? a : b));
+        for (Instant sent : first.values()) {
+            owner.warningReports++;
+            if (!sent.isAfter(e.firstKnownAt().plus(reportWithin))) {
+                owner.warningReportsOnTime++;
+            }
+        }
+    }
+
     private Scorecard card(Long unit, Tally t) {
         Map<ClockKind, Scorecard.Rate> perClock = new EnumMap<>(ClockKind.class);
         t.perClock.forEach((k, r) -> perClock.put(k, new Scorecard.Rate(r[0], r[1])));
@@ -156,7 +184,8 @@ public class Scorecards {
         Duration worst = sorted.isEmpty() ? null : sorted.get(sorted.size() - 1);
         double weighted = t.weightedDecided == 0 ? 0 : t.weightedOnTime / (double) t.weightedDecided;
         return new Scorecard(unit, directory.requireUnit(unit).name(), t.events, perClock, t.onTime, t.late, t.missed, weighted,
-                median, worst, t.unanswered, t.returns, t.resends, t.releases, t.patrolsDue, t.patrolsDone, false, 0);
+                median, worst, t.unanswered, t.returns, t.resends, t.releases, t.warningReports, t.warningReportsOnTime, t.patrolsDue,
+                t.patrolsDone, false, 0);
     }
 
     /**

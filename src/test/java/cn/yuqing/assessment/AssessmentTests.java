@@ -90,6 +90,12 @@ class AssessmentTests {
         return opinions.startResponse(e.id(), e.version(), scope, analyst);
     }
 
+    void flag(OpinionEvent e, Instant at, boolean signs, boolean hot) {
+        clock.set(at);
+        OpinionEvent now = opinions.require(e.id(), scope);
+        opinions.flag(now.id(), now.version(), scope, analyst, signs, hot);
+    }
+
     void publish(OpinionEvent e, ReleaseKind kind, Instant at) {
         clock.set(at);
         SignedInPerson office = accounts.loadUserByUsername("zhengfuban");
@@ -122,11 +128,13 @@ class AssessmentTests {
         // E1 major emergency: statement on time (3 h); closed before the 24 h conference fell due (void)
         Instant t1 = Instant.parse("2026-10-09T01:00:00Z");
         OpinionEvent e1 = responding(t1, "住宅楼外墙脱落砸伤行人", "MAJOR", true);
+        flag(e1, t1.plus(Duration.ofHours(1)), true, true); // both reports within 2 h: on time
         publish(e1, ReleaseKind.AUTHORITATIVE_STATEMENT, t1.plus(Duration.ofHours(3)));
         close(e1, t1.plus(Duration.ofHours(4)));
         // E2 ordinary: response 2 h late (50 h); its order given back once and sent again
         Instant t2 = Instant.parse("2026-10-12T02:00:00Z");
         OpinionEvent e2 = responding(t2, "小区电梯频繁困人", "ORDINARY", false);
+        flag(e2, t2.plus(Duration.ofHours(3)), true, false); // 3 h: late
         var order = opinions.workOrders(e2.id()).stream().filter(o -> o.unitId().equals(housing)).findFirst().orElseThrow();
         opinions.giveBack(order.id(), scopeOf("zhujian.huiying"), accounts.loadUserByUsername("zhujian.huiying"), "属物业管理");
         opinions.resend(order.id(), scope, analyst, "请住建局督促物业");
@@ -174,6 +182,11 @@ class AssessmentTests {
                 .mapToInt(c -> c.patrolsPerDay()).sum();
         assertThat(card.patrolsDue()).as("18 working days: 22 weekdays, 5 of them off, 1 Saturday worked").isEqualTo(18 * perDay);
         assertThat(card.patrolsDone()).isEqualTo(3);
+        Scorecard office = scorecards.of(Period.parse("2026-10"), scopeOf("kaohe")).stream()
+                .filter(c -> c.unitName().equals("潢川县人民政府办公室")).findFirst().orElseThrow();
+        assertThat(office.warningReports()).as("the unit that opened the events reports them").isEqualTo(3);
+        assertThat(office.warningReportsOnTime()).isEqualTo(2);
+        assertThat(card.warningReports()).isZero();
 
         mvc.perform(get("/assessment/scorecards").param("period", "2026-10").with(As.person(accounts, "kaohe")))
                 .andExpect(status().isOk())

@@ -43,6 +43,7 @@ class ScorecardController {
         model.addAttribute("period", chosen);
         model.addAttribute("cards", scorecards.of(chosen, accounts.currentScope()));
         model.addAttribute("minimum", scorecards.minimumClocks());
+        model.addAttribute("reportWithin", scorecards.reportWithin());
         model.addAttribute("clocks", ClockKind.values());
         return "assessment/scorecards";
     }
