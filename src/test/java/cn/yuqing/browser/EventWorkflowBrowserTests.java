@@ -81,7 +81,7 @@ class EventWorkflowBrowserTests {
         browser.executeScript("arguments[0].open = true", browser.findElement(By.id("flow")));
         assertThat(browser.findElements(By.cssSelector("#flow g.wf-taken"))).hasSize(3);
         assertThat(browser.findElement(By.cssSelector("#flow g.wf-current")).getDomAttribute("data-state")).isEqualTo("JUDGED");
-        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", browser.findElement(By.id("flow")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", browser.findElement(By.id("flow")));
         Browser.screenshot(browser, "event-flow-chart");
         browser.get("http://localhost:" + port + "/workflow");
         Browser.screenshot(browser, "flow-chart");
