@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.shared.FileStore;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotFound;
 
@@ -91,7 +92,7 @@ public class Imports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return tx.execute(s -> jobs.save(new ImportJob(source.id(), AttachmentStore.displayName(fileName), stored,
+        return tx.execute(s -> jobs.save(new ImportJob(source.id(), FileStore.displayName(fileName), stored,
                 table.format(), table.charset(), table.rows().size(), by.personId(), clock.instant())));
     }
 

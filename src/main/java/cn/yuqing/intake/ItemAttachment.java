@@ -1,5 +1,6 @@
 package cn.yuqing.intake;
 
+import cn.yuqing.shared.FileStore;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -27,7 +28,7 @@ public class ItemAttachment {
     protected ItemAttachment() {
     }
 
-    ItemAttachment(Long itemId, AttachmentStore.Stored stored) {
+    ItemAttachment(Long itemId, FileStore.Stored stored) {
         this.itemId = itemId;
         this.fileName = stored.fileName();
         this.contentType = stored.contentType();

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.yuqing.shared.FileStore;
 import cn.yuqing.shared.DomainRuleViolation;
 
 /**
@@ -34,13 +35,16 @@ public class ItemIntake {
     private final ChannelRepository channels;
     private final ItemRepository items;
     private final AttachmentRepository attachments;
-    private final AttachmentStore store;
+    /** At most this many attachments on one item (each at most {@link FileStore#MAX_BYTES}). */
+    static final int MAX_ATTACHMENTS = 10;
+
+    private final FileStore store;
     private final UrgentReport urgentReport;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    ItemIntake(ChannelRepository channels, ItemRepository items, AttachmentRepository attachments, AttachmentStore store,
+    ItemIntake(ChannelRepository channels, ItemRepository items, AttachmentRepository attachments, FileStore store,
             UrgentReport urgentReport, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager) {
         this.channels = channels;
         this.items = items;
@@ -90,7 +94,7 @@ public class ItemIntake {
                     throw new DomainRuleViolation("未知或已停用的渠道：" + clean.channelId());
                 }
                 for (ItemSubmission.Upload upload : clean.attachments()) {
-                    store.check(upload);
+                    store.check(upload.fileName(), upload.content());
                 }
                 candidates.add(new Candidate(i, clean, channel, UrlKeys.keyOf(clean.url())));
             } catch (DomainRuleViolation e) {
@@ -124,7 +128,7 @@ public class ItemIntake {
             }
             OpinionItem item = items.save(new OpinionItem(c.channel(), c.submission(), c.urlKey(), provenance, now));
             for (ItemSubmission.Upload upload : c.submission().attachments()) {
-                attachments.save(new ItemAttachment(item.id(), store.store(upload)));
+                attachments.save(new ItemAttachment(item.id(), store.store(upload.fileName(), upload.content())));
             }
             if (externalKey != null) {
                 knownExternal.put(externalKey, item.id());
@@ -186,8 +190,8 @@ public class ItemIntake {
                 throw new DomainRuleViolation("转发、评论、点赞、阅读数不能为负数");
             }
         }
-        if (s.attachments().size() > AttachmentStore.MAX_PER_ITEM) {
-            throw new DomainRuleViolation("每条最多" + AttachmentStore.MAX_PER_ITEM + "个附件");
+        if (s.attachments().size() > ItemIntake.MAX_ATTACHMENTS) {
+            throw new DomainRuleViolation("每条最多" + ItemIntake.MAX_ATTACHMENTS + "个附件");
         }
         String reason = strip(s.urgentReason());
         if (reason != null && reason.length() > 500) {

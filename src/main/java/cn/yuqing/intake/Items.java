@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.SignedInPerson;
+import cn.yuqing.shared.FileStore;
 import cn.yuqing.shared.NotFound;
 
 /** Reading items under data scope, searching them, and the acts about an item: annotate, report. */
@@ -27,14 +28,14 @@ public class Items {
     private final ItemRepository items;
     private final AttachmentRepository attachments;
     private final AnnotationRepository annotations;
-    private final AttachmentStore store;
+    private final FileStore store;
     private final ChannelRepository channels;
     private final UrgentReport urgentReport;
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Items(ItemRepository items, AttachmentRepository attachments, AnnotationRepository annotations, AttachmentStore store,
+    Items(ItemRepository items, AttachmentRepository attachments, AnnotationRepository annotations, FileStore store,
             ChannelRepository channels, UrgentReport urgentReport, EntityManager entityManager,
             ApplicationEventPublisher events, Clock clock) {
         this.items = items;

@@ -1,5 +1,6 @@
 package cn.yuqing.intake;
 
+import cn.yuqing.shared.FileStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -102,8 +103,8 @@ class MailboxPoller {
         }
         return new ItemSubmission(channelId, id.length() > 200 ? UrlKeys.sha256(id) : id, null, message.getSubject(), body,
                 sender(message), message.getSentDate() == null ? null : message.getSentDate().toInstant(), null, null, null,
-                null, false, null, uploads.size() > AttachmentStore.MAX_PER_ITEM
-                        ? uploads.subList(0, AttachmentStore.MAX_PER_ITEM) : uploads);
+                null, false, null, uploads.size() > ItemIntake.MAX_ATTACHMENTS
+                        ? uploads.subList(0, ItemIntake.MAX_ATTACHMENTS) : uploads);
     }
 
     private static String sender(MimeMessage message) throws MessagingException {
@@ -132,8 +133,8 @@ class MailboxPoller {
             }
         } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
             try (InputStream in = part.getInputStream()) {
-                byte[] bytes = in.readNBytes((int) AttachmentStore.MAX_BYTES + 1);
-                if (AttachmentStore.sniff(bytes) != null && bytes.length <= AttachmentStore.MAX_BYTES) {
+                byte[] bytes = in.readNBytes((int) FileStore.MAX_BYTES + 1);
+                if (FileStore.sniff(bytes) != null && bytes.length <= FileStore.MAX_BYTES) {
                     String name = part.getFileName() == null ? null : MimeUtility.decodeText(part.getFileName());
                     uploads.add(new ItemSubmission.Upload(name, part.getContentType(), bytes));
                 }

@@ -22,6 +22,7 @@ import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Roster;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.FileStore;
 import cn.yuqing.shared.NotFound;
 
 /**
@@ -44,14 +45,18 @@ public class Releases {
     private final TemplateRepository templates;
     private final ReferralRepository referrals;
     private final PressConferenceRepository conferences;
+    private final ReleaseAttachmentRepository attachments;
+    private final FileStore files;
     private final OpinionManagement opinions;
     private final OrganisationDirectory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Releases(ReleaseRepository releases, TemplateRepository templates, ReferralRepository referrals,
-            PressConferenceRepository conferences, OpinionManagement opinions, OrganisationDirectory directory,
-            ApplicationEventPublisher events, Clock clock) {
+            PressConferenceRepository conferences, ReleaseAttachmentRepository attachments, FileStore files,
+            OpinionManagement opinions, OrganisationDirectory directory, ApplicationEventPublisher events, Clock clock) {
+        this.attachments = attachments;
+        this.files = files;
         this.conferences = conferences;
         this.releases = releases;
         this.templates = templates;
@@ -242,6 +247,68 @@ public class Releases {
     public List<PressConference> conferences(Long eventId, DataScope scope) {
         opinions.require(eventId, scope);
         return conferences.findByEvent(eventId);
+    }
+
+    // ---- attachments ------------------------------------------------------------------------------
+
+    /** At most this many files on one release. */
+    static final int MAX_ATTACHMENTS = 10;
+
+    /** 4.4: a file goes with a release while it is a draft; what was reviewed and signed off is what is published. */
+    public ReleaseAttachment attach(Long releaseId, DataScope scope, SignedInPerson by, String fileName, byte[] content) {
+        Release r = draftOf(releaseId, scope);
+        if (attachments.findByRelease(r.id()).size() >= MAX_ATTACHMENTS) {
+            throw new DomainRuleViolation("4.4", "每条回应最多" + MAX_ATTACHMENTS + "个附件");
+        }
+        ReleaseAttachment a = attachments.save(new ReleaseAttachment(r.id(), files.store(fileName, content), by.getUsername(),
+                clock.instant()));
+        events.publishEvent(ReleaseChanged.ofEvent("attach", r.eventId(), r.id(), Map.of("file", a.fileName(), "size", a.size())));
+        return a;
+    }
+
+    public void detach(Long attachmentId, DataScope scope) {
+        ReleaseAttachment a = attachments.findById(attachmentId).orElseThrow(() -> new NotFound("附件"));
+        Release r = draftOf(a.releaseId(), scope);
+        attachments.delete(a);
+        events.publishEvent(ReleaseChanged.ofEvent("detach", r.eventId(), r.id(), Map.of("file", a.fileName())));
+    }
+
+    private Release draftOf(Long releaseId, DataScope scope) {
+        Release r = release(releaseId, scope);
+        if (r.status() != Release.Status.DRAFT) {
+            throw new DomainRuleViolation("4.4", "只有草稿可以增删附件；已审核、签发或发布的回应不再改动");
+        }
+        return r;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReleaseAttachment> attachments(Long releaseId, DataScope scope) {
+        return attachments.findByRelease(release(releaseId, scope).id());
+    }
+
+    /** An attachment and its file, for someone who may read the release. */
+    @Transactional(readOnly = true)
+    public Map.Entry<ReleaseAttachment, java.nio.file.Path> attachment(Long attachmentId, DataScope scope) {
+        ReleaseAttachment a = attachments.findById(attachmentId).orElseThrow(() -> new NotFound("附件"));
+        release(a.releaseId(), scope);
+        return Map.entry(a, files.pathOf(a.sha256()));
+    }
+
+    /** An attachment of a published public release, for anyone; otherwise it does not exist. */
+    @Transactional(readOnly = true)
+    public Map.Entry<ReleaseAttachment, java.nio.file.Path> publishedAttachment(Long attachmentId) {
+        ReleaseAttachment a = attachments.findById(attachmentId).orElseThrow(() -> new NotFound("附件"));
+        publishedRelease(a.releaseId());
+        return Map.entry(a, files.pathOf(a.sha256()));
+    }
+
+    /** The attachments of published releases, by release, for the public page. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<ReleaseAttachment>> publishedAttachments(List<Release> published) {
+        List<Long> ids = published.stream().filter(r -> r.status() == Release.Status.PUBLISHED && r.kind().publicRelease())
+                .map(Release::id).toList();
+        return ids.isEmpty() ? Map.of() : attachments.findByReleases(ids).stream()
+                .collect(java.util.stream.Collectors.groupingBy(ReleaseAttachment::releaseId));
     }
 
     // ---- public ---------------------------------------------------------------------------------

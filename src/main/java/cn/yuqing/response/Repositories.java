@@ -38,3 +38,12 @@ interface PressConferenceRepository extends JpaRepository<PressConference, Long>
     @Query("select p from PressConference p where p.eventId = ?1 order by p.scheduledAt")
     List<PressConference> findByEvent(Long eventId);
 }
+
+interface ReleaseAttachmentRepository extends JpaRepository<ReleaseAttachment, Long> {
+
+    @Query("select a from ReleaseAttachment a where a.releaseId = ?1 order by a.id")
+    List<ReleaseAttachment> findByRelease(Long releaseId);
+
+    @Query("select a from ReleaseAttachment a where a.releaseId in ?1 order by a.id")
+    List<ReleaseAttachment> findByReleases(java.util.Collection<Long> releaseIds);
+}

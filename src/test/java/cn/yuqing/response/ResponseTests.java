@@ -267,4 +267,43 @@ class ResponseTests {
                         .contentType("application/json").content("{\"kind\":\"TELEGRAM\"}"))
                 .andExpect(status().isUnprocessableEntity()).andExpect(content().string(containsString("kind 应为")));
     }
+    /** 4.4: a release carries its files while a draft; the public sees them only once it is published. */
+    @Test
+    void aReleaseCarriesItsAttachmentsToThePublicOnlyOncePublished() throws Exception {
+        OpinionEvent e = event("老旧小区供暖不热", MatterKind.DIFFICULTY, "ORDINARY", false, "已安排检修，三日内恢复。");
+        Release r = releases.firstDraft(e.id(), analystScope, analyst, ReleaseKind.PORTAL_NOTICE);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/releases/{id}/attachments", r.id())
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "../../检修现场<b>.png", "image/png", png))
+                        .with(cn.yuqing.support.As.person(accounts, "yanpan"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/releases/{id}/attachments", r.id())
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "setup.exe", "image/png", "MZ\u0090\u0000".getBytes()))
+                        .with(cn.yuqing.support.As.person(accounts, "yanpan"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
+                        containsString("不是图片")));
+        var attached = releases.attachments(r.id(), analystScope);
+        assertThat(attached).extracting(ReleaseAttachment::fileName).containsExactly("检修现场<b>.png");
+        Long id = attached.get(0).id();
+        mvc.perform(get("/public/responses/attachments/{id}", id)).andExpect(status().isNotFound());
+        mvc.perform(get("/release-attachments/{id}", id).with(cn.yuqing.support.As.person(accounts, "yanpan")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Content-Type-Options", "nosniff"));
+        mvc.perform(get("/release-attachments/{id}", id).with(cn.yuqing.support.As.person(accounts, "xuezi.huiying")))
+                .andExpect(status().isNotFound());
+
+        Release signed = through(r, "zhengfuban", "zhengfuban");
+        assertThatThrownBy(() -> releases.attach(signed.id(), analystScope, analyst, "后补.png", png))
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("只有草稿");
+        releases.publish(signed.id(), signed.version(), analystScope, analyst);
+        mvc.perform(get("/public/responses/{id}", signed.id()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("检修现场&lt;b&gt;.png")));
+        mvc.perform(get("/public/responses/attachments/{id}", id))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Type", "image/png"));
+    }
 }

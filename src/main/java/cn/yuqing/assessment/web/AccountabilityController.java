@@ -22,6 +22,7 @@ import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 import cn.yuqing.shared.Times;
 
 /** Interviews and referrals to the supervisory organs (4.6): what the lines suggest, what was done, and the lines. */
@@ -72,12 +73,7 @@ class AccountabilityController {
     @PreAuthorize("hasAuthority('assessment:notice:edit')")
     String thresholds(@RequestParam(defaultValue = "-1") int minOnTime, @RequestParam(defaultValue = "-1") int maxMissed,
             @RequestParam(defaultValue = "-1") int maxUnanswered, RedirectAttributes redirect) {
-        try {
-            accountability.changeThresholds(me(), minOnTime, maxMissed, maxUnanswered);
-            redirect.addFlashAttribute("notice", "已保存约谈提示线");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已保存约谈提示线", () -> accountability.changeThresholds(me(), minOnTime, maxMissed, maxUnanswered));
         return "redirect:/assessment/accountability";
     }
 
@@ -87,18 +83,8 @@ class AccountabilityController {
             @RequestParam(defaultValue = "") String period, @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String people, @RequestParam(defaultValue = "") String heldOn,
             @RequestParam(defaultValue = "") String outcome, RedirectAttributes redirect) {
-        try {
-            LocalDate day;
-            try {
-                day = LocalDate.parse(heldOn.strip());
-            } catch (DateTimeParseException e) {
-                throw new DomainRuleViolation("4.6", "请填写日期");
-            }
-            accountability.record(kind, unitId, period, reason, people, day, outcome, accounts.currentScope(), me());
-            redirect.addFlashAttribute("notice", "已登记");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已登记", () -> accountability.record(kind, unitId, period, reason, people, day(heldOn), outcome,
+                accounts.currentScope(), me()));
         return "redirect:/assessment/accountability" + (period.isBlank() ? "" : "?period=" + period.strip());
     }
 
@@ -106,12 +92,15 @@ class AccountabilityController {
     @PreAuthorize("hasAuthority('assessment:notice:edit')")
     String followUp(@PathVariable Long id, @RequestParam(defaultValue = "") String outcome,
             @RequestParam(defaultValue = "") String followUp, RedirectAttributes redirect) {
-        try {
-            accountability.followUp(id, outcome, followUp, accounts.currentScope());
-            redirect.addFlashAttribute("notice", "已保存");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已保存", () -> accountability.followUp(id, outcome, followUp, accounts.currentScope()));
         return "redirect:/assessment/accountability";
+    }
+
+    private static LocalDate day(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new DomainRuleViolation("4.6", "请填写日期");
+        }
     }
 }

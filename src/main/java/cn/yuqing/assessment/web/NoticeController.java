@@ -23,6 +23,7 @@ import cn.yuqing.assessment.Period;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 import cn.yuqing.shared.Times;
 
 /** Periodic notices (通报, 4.6): drafted from the scorecards, edited, issued, kept, downloaded as Word. */
@@ -91,12 +92,7 @@ class NoticeController {
     }
 
     private String act(Long id, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", done);
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, done, action);
         return "redirect:/assessment/notices/" + id;
     }
 

@@ -23,6 +23,7 @@ import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 import cn.yuqing.shared.Times;
 
 /** Follow-up on the event's page (re-assessments, guidance, the trend chart) and the list of what is due. */
@@ -89,7 +90,7 @@ class FollowUpController {
             var r = followUps.reassess(id, version, accounts.currentScope(), me(), grade, emergency, consequences, note);
             redirect.addFlashAttribute("notice", r.regraded() ? "已保存研判复核，等级已调整，回应时限按新等级重新计算" : "已保存研判复核");
         } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
+            redirect.addFlashAttribute("error", e.describe()); // the message depends on the outcome, so not Flash.attempt
         }
         return "redirect:/events/" + id + "#follow-up";
     }
@@ -100,13 +101,8 @@ class FollowUpController {
             @RequestParam(defaultValue = "") String source, @RequestParam(defaultValue = "") String givenAt,
             @RequestParam(defaultValue = "") String content, @RequestParam(defaultValue = "") String channel,
             RedirectAttributes redirect) {
-        try {
-            followUps.record(id, accounts.currentScope(), me(), kind, source, Times.parseLocal(givenAt).orElse(null), content,
-                    channel);
-            redirect.addFlashAttribute("notice", "已记录");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已记录", () -> followUps.record(id, accounts.currentScope(), me(), kind, source,
+                Times.parseLocal(givenAt).orElse(null), content, channel));
         return "redirect:/events/" + id + "#follow-up";
     }
 }

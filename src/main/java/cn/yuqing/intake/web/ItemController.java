@@ -124,16 +124,6 @@ class ItemController {
     @PreAuthorize("hasAuthority('intake:item:view')")
     ResponseEntity<Resource> attachment(@PathVariable Long id) {
         Map.Entry<ItemAttachment, Path> found = items.attachment(id, accounts.currentScope());
-        if (!Files.exists(found.getValue())) {
-            throw new NotFound("附件文件");
-        }
-        ItemAttachment a = found.getKey();
-        ContentDisposition disposition = (a.image() ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(found.getValue()));
+        return cn.yuqing.shared.FileStore.serve(found.getValue(), found.getKey().fileName(), found.getKey().contentType());
     }
 }

@@ -43,15 +43,26 @@ class PublicResponsesController {
     @GetMapping("/public/responses")
     @PreAuthorize("permitAll()")
     String list(Model model) {
-        model.addAttribute("releases", releases.published(50));
+        List<Release> published = releases.published(50);
+        model.addAttribute("releases", published);
+        model.addAttribute("attachments", releases.publishedAttachments(published));
         return "response/public";
     }
 
     @GetMapping("/public/responses/{id}")
     @PreAuthorize("permitAll()")
     String one(@PathVariable Long id, Model model) {
-        model.addAttribute("releases", List.of(releases.publishedRelease(id)));
+        List<Release> one = List.of(releases.publishedRelease(id));
+        model.addAttribute("releases", one);
+        model.addAttribute("attachments", releases.publishedAttachments(one));
         return "response/public";
+    }
+
+    @GetMapping("/public/responses/attachments/{attachmentId}")
+    @PreAuthorize("permitAll()")
+    ResponseEntity<org.springframework.core.io.Resource> attachment(@PathVariable Long attachmentId) {
+        var found = releases.publishedAttachment(attachmentId);
+        return cn.yuqing.shared.FileStore.serve(found.getValue(), found.getKey().fileName(), found.getKey().contentType());
     }
 
     record PublicRelease(Long id, String title, String kind, String channel, String speaker, String publishedAt, String text,

@@ -91,6 +91,7 @@ class ReleaseController {
         model.addAttribute("majorOrAbove", opinions.majorOrAbove(event));
         model.addAttribute("kinds", ReleaseKind.values());
         model.addAttribute("maySignOff", releases.maySignOff(event, me().personId()));
+        model.addAttribute("attachments", releases.attachments(id, scope));
         return "response/release";
     }
 
@@ -124,13 +125,37 @@ class ReleaseController {
     }
 
     private String act(Long id, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", done);
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        cn.yuqing.shared.Flash.attempt(redirect, done, action);
         return "redirect:/releases/" + id;
+    }
+
+    @PostMapping("/releases/{id}/attachments")
+    @PreAuthorize("hasAuthority('response:release:draft')")
+    String attach(@PathVariable Long id, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "已添加附件", () -> {
+            if (file == null || file.isEmpty()) {
+                throw new DomainRuleViolation("4.4", "请选择要添加的文件");
+            }
+            try {
+                releases.attach(id, accounts.currentScope(), me(), file.getOriginalFilename(), file.getBytes());
+            } catch (java.io.IOException e) {
+                throw new DomainRuleViolation("4.4", "文件上传不完整，请重试");
+            }
+        });
+    }
+
+    @PostMapping("/release-attachments/{attachmentId}/delete")
+    @PreAuthorize("hasAuthority('response:release:draft')")
+    String detach(@PathVariable Long attachmentId, @RequestParam Long releaseId, RedirectAttributes redirect) {
+        return act(releaseId, redirect, "已删除附件", () -> releases.detach(attachmentId, accounts.currentScope()));
+    }
+
+    @GetMapping("/release-attachments/{attachmentId}")
+    @PreAuthorize("hasAuthority('opinion:event:view')")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> attachment(@PathVariable Long attachmentId) {
+        var found = releases.attachment(attachmentId, accounts.currentScope());
+        return cn.yuqing.shared.FileStore.serve(found.getValue(), found.getKey().fileName(), found.getKey().contentType());
     }
 
     @PostMapping("/events/{id}/press-conferences")
