@@ -1,10 +1,11 @@
 package cn.yuqing.intake;
 
-import cn.yuqing.shared.FileStore;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+
+import cn.yuqing.shared.FileStore;
 
 /** A screenshot, a photo of a letter, a PDF: stored on disk by its content hash. */
 @Entity

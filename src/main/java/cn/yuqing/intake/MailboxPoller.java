@@ -1,6 +1,5 @@
 package cn.yuqing.intake;
 
-import cn.yuqing.shared.FileStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -24,6 +23,8 @@ import jakarta.mail.internet.MimeUtility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import cn.yuqing.shared.FileStore;
 
 /**
  * Reads the public mailbox (公开信箱) over IMAP. A letter becomes an item keyed by its Message-ID;
