@@ -205,6 +205,15 @@ class AssessmentTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("考核期应为某月")));
 
+        mvc.perform(get("/api/assessment/scorecards").param("period", "2026-10").with(As.person(accounts, "kaohe")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$[?(@.unit == '潢川县住房和城乡建设局')].medianResponseMinutes").value(org.hamcrest.Matchers.contains(180)));
+        mvc.perform(get("/api/assessment/scorecards").param("period", "十月").with(As.person(accounts, "kaohe")))
+                .andExpect(status().isUnprocessableEntity());
+        mvc.perform(get("/api/assessment/scorecards").param("period", "2026-10").with(As.person(accounts, "zhujian.huiying")))
+                .andExpect(status().isForbidden());
+
         theMonthsNotice(card);
         theLinesSuggestAnInterviewAndOnlyAPersonRecordsIt();
     }

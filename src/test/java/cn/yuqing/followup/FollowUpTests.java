@@ -229,4 +229,33 @@ class FollowUpTests {
                 .andExpect(jsonPath("$.labels", hasSize(trend.labels().size())))
                 .andExpect(jsonPath("$.releases[0].text", containsString("政府网站公告")));
     }
+
+    @Test
+    void theSameRulesHoldThroughTheJsonApi() throws Exception {
+        clock.set(Instant.parse("2027-09-20T02:00:00Z"));
+        OpinionEvent e = event("城西菜市场排水不畅", "ORDINARY", false);
+        var json = org.springframework.http.MediaType.APPLICATION_JSON;
+        mvc.perform(post("/api/events/{id}/follow-up/reassessments", e.id()).with(As.person(accounts, "yanpan"))
+                        .contentType(json).content("{\"grade\": \"LARGE\", \"consequences\": \"可能积水\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("version")));
+        mvc.perform(post("/api/events/{id}/follow-up/reassessments", e.id()).with(As.person(accounts, "zhujian.huiying"))
+                        .contentType(json).content("{\"version\": " + e.version() + ", \"grade\": \"LARGE\", \"consequences\": \"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/events/{id}/follow-up/reassessments", e.id()).with(As.person(accounts, "yanpan"))
+                        .contentType(json).content("{\"version\": " + e.version() + ", \"grade\": \"LARGE\", \"consequences\": \"雨季可能内涝\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.regraded").value(true));
+        mvc.perform(post("/api/events/{id}/follow-up/guidance", e.id()).with(As.person(accounts, "yanpan"))
+                        .contentType(json).content("{\"kind\": \"ORACLE\", \"source\": \"x\", \"givenAt\": \"2027-09-20T01:00:00Z\", \"content\": \"x\"}"))
+                .andExpect(status().isUnprocessableEntity());
+        mvc.perform(post("/api/events/{id}/follow-up/guidance", e.id()).with(As.person(accounts, "yanpan"))
+                        .contentType(json).content("{\"kind\": \"SUPERIOR_GUIDANCE\", \"source\": \"市住建局\", \"givenAt\": \"2027-09-20T01:00:00Z\", \"content\": \"加快疏通\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/events/{id}/follow-up", e.id()).with(As.person(accounts, "yanpan")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reassessments[0].grade").value("LARGE"))
+                .andExpect(jsonPath("$.guidance[0].source").value("市住建局"));
+        assertThat(opinions.require(e.id(), scope).grade()).isEqualTo("LARGE");
+    }
 }

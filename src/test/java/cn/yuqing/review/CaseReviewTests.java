@@ -124,6 +124,12 @@ class CaseReviewTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("不再办理的理由").contains("data-trend");
         mvc.perform(get("/events/{id}/review", e.id()).with(As.person(accounts, "xuezi.huiying"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/events/{id}/review", e.id()).with(As.person(accounts, "yanpan")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.clocks")
+                        .value("按时完成 1 项，超时完成 0 项，超时未完成 0 项"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.openDuties.length()").value(2));
+        mvc.perform(get("/api/events/{id}/review", e.id()).with(As.person(accounts, "xuezi.huiying"))).andExpect(status().isNotFound());
 
         MockHttpServletRequestBuilder close = post("/events/{id}/steps/close", e.id()).with(As.person(accounts, "yanpan"))
                 .with(csrf()).param("version", String.valueOf(e.version())).param("review", review.draft());
