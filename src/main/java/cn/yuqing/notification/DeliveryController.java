@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 
 /** Each person's preferences; the administrator's group robots and the record of deliveries. */
 @Controller
@@ -44,12 +45,8 @@ class DeliveryController {
     @PreAuthorize("isAuthenticated()")
     String changePreferences(@RequestParam(defaultValue = "false") boolean email, @RequestParam(defaultValue = "") String quietFrom,
             @RequestParam(defaultValue = "") String quietUntil, RedirectAttributes redirect) {
-        try {
-            deliveries.changePreference(Accounts.current().orElseThrow().personId(), email, time(quietFrom), time(quietUntil));
-            redirect.addFlashAttribute("notice", "已保存");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已保存", () ->
+                deliveries.changePreference(Accounts.current().orElseThrow().personId(), email, time(quietFrom), time(quietUntil)));
         return "redirect:/notifications/preferences";
     }
 
@@ -93,12 +90,7 @@ class DeliveryController {
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
             @RequestParam(defaultValue = "") String secret, @RequestParam(defaultValue = "false") boolean urgentOnly,
             RedirectAttributes redirect) {
-        try {
-            deliveries.addRobot(unitId, kind, name, url, secret, urgentOnly);
-            redirect.addFlashAttribute("notice", "已添加群机器人");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已添加群机器人", () -> deliveries.addRobot(unitId, kind, name, url, secret, urgentOnly));
         return "redirect:/notifications/deliveries";
     }
 

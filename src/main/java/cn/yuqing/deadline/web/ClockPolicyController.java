@@ -20,6 +20,7 @@ import cn.yuqing.deadline.Counting;
 import cn.yuqing.deadline.EscalationLevel;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 
 /** 4.4 as this place adopted it: the clocks per grade, editable by the government office. */
 @Controller
@@ -69,24 +70,14 @@ class ClockPolicyController {
     @PostMapping("/deadlines/policies/{id}/clocks")
     @PreAuthorize("hasAuthority('deadline:policy:edit')")
     String addClock(@PathVariable Long id, @RequestParam(required = false) ClockKind clock, RedirectAttributes redirect) {
-        try {
-            policies.addClock(id, clock);
-            redirect.addFlashAttribute("notice", "已添加时限，请设置时长、提醒和督办");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已添加时限，请设置时长、提醒和督办", () -> policies.addClock(id, clock));
         return "redirect:/deadlines/policies";
     }
 
     @PostMapping("/deadlines/policies/rules/{id}/remove")
     @PreAuthorize("hasAuthority('deadline:policy:edit')")
     String removeClock(@PathVariable Long id, RedirectAttributes redirect) {
-        try {
-            policies.removeClock(id);
-            redirect.addFlashAttribute("notice", "已删除该时限。正在计时的时限不受影响。");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已删除该时限。正在计时的时限不受影响。", () -> policies.removeClock(id));
         return "redirect:/deadlines/policies";
     }
 

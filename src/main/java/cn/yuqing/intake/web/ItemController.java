@@ -33,6 +33,7 @@ import cn.yuqing.intake.OpinionItem;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 import cn.yuqing.shared.NotFound;
 import cn.yuqing.shared.Times;
 
@@ -99,12 +100,7 @@ class ItemController {
     @PostMapping("/intake/items/{id}/annotations")
     @PreAuthorize("hasAuthority('intake:item:annotate')")
     String annotate(@PathVariable Long id, @RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
-        try {
-            items.annotate(id, accounts.currentScope(), Me.get(), text);
-            redirect.addFlashAttribute("notice", "已添加批注");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已添加批注", () -> items.annotate(id, accounts.currentScope(), Me.get(), text));
         return "redirect:/intake/items/" + id;
     }
 

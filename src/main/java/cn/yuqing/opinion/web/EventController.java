@@ -26,6 +26,7 @@ import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 
 /** The analyst's workbench of events and the event page; every step is one form, one service call. */
 @Controller
@@ -121,12 +122,8 @@ class EventController {
     @PreAuthorize("hasAuthority('opinion:event:edit')")
     String step(@PathVariable Long id, @PathVariable String step, @RequestParam long version, HttpServletRequest request,
             RedirectAttributes redirect) {
-        try {
-            steps.perform(step, id, version, accounts.currentScope(), me(), request::getParameter, request::getParameterValues);
-            redirect.addFlashAttribute("notice", "已保存");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已保存", () ->
+                steps.perform(step, id, version, accounts.currentScope(), me(), request::getParameter, request::getParameterValues));
         return "redirect:/events/" + id;
     }
 

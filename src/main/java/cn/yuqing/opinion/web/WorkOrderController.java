@@ -16,7 +16,7 @@ import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
-import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 
 /** A department's inbox of work orders: accept, or return with a reason. */
 @Controller
@@ -50,24 +50,15 @@ class WorkOrderController {
     @PostMapping("/work-orders/{id}/accept")
     @PreAuthorize("hasAuthority('opinion:order:handle')")
     String accept(@PathVariable Long id, RedirectAttributes redirect) {
-        try {
-            opinions.accept(id, accounts.currentScope(), Accounts.current().orElseThrow());
-            redirect.addFlashAttribute("notice", "已接收");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已接收", () -> opinions.accept(id, accounts.currentScope(), Accounts.current().orElseThrow()));
         return "redirect:/work-orders";
     }
 
     @PostMapping("/work-orders/{id}/return")
     @PreAuthorize("hasAuthority('opinion:order:handle')")
     String giveBack(@PathVariable Long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        try {
-            opinions.giveBack(id, accounts.currentScope(), Accounts.current().orElseThrow(), reason);
-            redirect.addFlashAttribute("notice", "已退回，组织协调单位将重新研究");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已退回，组织协调单位将重新研究", () ->
+                opinions.giveBack(id, accounts.currentScope(), Accounts.current().orElseThrow(), reason));
         return "redirect:/work-orders";
     }
 
@@ -75,12 +66,8 @@ class WorkOrderController {
     @PreAuthorize("hasAuthority('opinion:event:edit')")
     String resend(@PathVariable Long id, @RequestParam Long eventId, @RequestParam(defaultValue = "") String duty,
             RedirectAttributes redirect) {
-        try {
-            opinions.resend(id, accounts.currentScope(), Accounts.current().orElseThrow(), duty);
-            redirect.addFlashAttribute("notice", "已重新派发");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已重新派发", () ->
+                opinions.resend(id, accounts.currentScope(), Accounts.current().orElseThrow(), duty));
         return "redirect:/events/" + eventId;
     }
 }

@@ -18,6 +18,7 @@ import cn.yuqing.response.Release;
 import cn.yuqing.response.ReleaseKind;
 import cn.yuqing.response.Releases;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 
 /** Releases on the event's page, and one release's page for its review, sign-off and publication. */
 @Controller
@@ -194,12 +195,8 @@ class ReleaseController {
     String refer(@PathVariable Long id, @RequestParam(required = false) Referral.Recipient recipient,
             @RequestParam(defaultValue = "") String handedOver, @RequestParam(defaultValue = "") String receipt,
             RedirectAttributes redirect) {
-        try {
-            releases.refer(id, accounts.currentScope(), me(), recipient, handedOver, receipt);
-            redirect.addFlashAttribute("notice", "已登记移交");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已登记移交", () ->
+                releases.refer(id, accounts.currentScope(), me(), recipient, handedOver, receipt));
         return "redirect:/events/" + id;
     }
 }

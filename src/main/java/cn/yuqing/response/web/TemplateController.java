@@ -11,7 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.yuqing.opinion.MatterKind;
 import cn.yuqing.response.Releases;
-import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 
 /** The response templates, in the government office's hands. */
 @Controller
@@ -39,12 +39,7 @@ class TemplateController {
     @PreAuthorize("hasAuthority('response:template:edit')")
     String change(@PathVariable Long id, @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body,
             RedirectAttributes redirect) {
-        try {
-            releases.changeTemplate(id, title, body);
-            redirect.addFlashAttribute("notice", "模板已保存");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "模板已保存", () -> releases.changeTemplate(id, title, body));
         return "redirect:/responses/templates";
     }
 }
