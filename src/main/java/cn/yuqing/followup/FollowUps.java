@@ -10,10 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +32,13 @@ import cn.yuqing.opinion.EventStep;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.Role;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.response.Release;
 import cn.yuqing.response.Releases;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.NotificationRequested;
 import cn.yuqing.shared.Times;
 
 /**
@@ -51,15 +60,22 @@ public class FollowUps {
     private final OpinionManagement opinions;
     private final Candidates candidates;
     private final Releases releases;
+    private final OrganisationDirectory directory;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration everyMajor;
     private final Duration everyOther;
 
     FollowUps(ReassessmentRepository reassessments, GuidanceRepository guidance, OpinionManagement opinions,
-            Candidates candidates, Releases releases, ApplicationEventPublisher events, Clock clock,
+            Candidates candidates, Releases releases, OrganisationDirectory directory, JdbcTemplate jdbc,
+            PlatformTransactionManager txManager, ApplicationEventPublisher events, Clock clock,
             @Value("${yuqing.follow-up.every-major:24h}") Duration everyMajor,
             @Value("${yuqing.follow-up.every-other:72h}") Duration everyOther) {
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txManager);
         this.reassessments = reassessments;
         this.guidance = guidance;
         this.opinions = opinions;
@@ -215,6 +231,40 @@ public class FollowUps {
                 clock.instant()));
         events.publishEvent(FollowUpChanged.of("guidance", eventId, Map.of("kind", kind.name(), "source", g.source())));
         return g;
+    }
+
+    // ---- reminders -----------------------------------------------------------------------
+
+    /**
+     * Tells the analysts of the unit that opened each event whose re-assessment has fallen due, once
+     * per due time however many nodes run this; returns how many reminders this call sent.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public int remindDue() {
+        Instant now = clock.instant();
+        int sent = 0;
+        for (Due d : due(DataScope.installation())) {
+            if (d.overdue() && remind(d, now)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean remind(Due d, Instant now) {
+        OpinionEvent e = d.event();
+        try {
+            return Boolean.TRUE.equals(tx.execute(status -> {
+                jdbc.update("insert into reassessment_reminder (event_id, due_at, sent_at) values (?, ?, ?)", e.id(),
+                        java.sql.Timestamp.from(d.dueAt()), java.sql.Timestamp.from(now));
+                events.publishEvent(new NotificationRequested(directory.peopleOf(Set.of(e.ownerUnitId()), Role.ANALYST),
+                        "跟进研判到期：" + e.title(), "该舆情应于" + d.dueAtText() + "前完成研判复核（第4.5条）：核对传播速度和预期后果，必要时调整等级。",
+                        "/events/" + e.id(), false));
+                return true;
+            }));
+        } catch (DuplicateKeyException alreadySent) {
+            return false;
+        }
     }
 
     // ---- figures -------------------------------------------------------------------------

@@ -150,11 +150,26 @@ class FollowUpTests {
         clock.advance(Duration.ofHours(25));
         assertThat(dueOf(major).overdue()).isTrue();
         assertThat(dueOf(ordinary).overdue()).isFalse();
+        followUps.remindDue();
+        followUps.remindDue();
+        assertThat(reminders(major)).as("once, however often it runs").isEqualTo(1);
+        assertThat(reminders(ordinary)).isZero();
+        assertThat(notifications.inbox(directory.person("yanpan").orElseThrow().id())).filteredOn(n -> n.title().equals("跟进研判到期：污水处理厂溢流"))
+                .hasSize(1);
         followUps.reassess(major.id(), major.version(), scope, analyst, "MAJOR", true, "影响可控", null);
         assertThat(dueOf(major).dueAt()).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
         assertThat(dueOf(major).overdue()).isFalse();
         assertThat(followUps.due(scopeOf("xuezi.huiying"))).as("another unit's events are not listed")
                 .noneMatch(d -> d.event().id().equals(major.id()));
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    cn.yuqing.notification.Notifications notifications;
+
+    int reminders(OpinionEvent e) {
+        return jdbc.queryForObject("select count(*) from reassessment_reminder where event_id = ?", Integer.class, e.id());
     }
 
     FollowUps.Due dueOf(OpinionEvent e) {
