@@ -81,9 +81,7 @@ class AssessmentTests {
     /** Verified, routed to the 住建局, judged with the grade, talking points, plan made, response started. */
     OpinionEvent responding(Instant firstKnown, String title, String grade, boolean emergency) {
         clock.set(firstKnown);
-        OpinionEvent e = fixtures.verifiedEvent(title, "县城区" + title + "，群众反映强烈。");
-        e = opinions.overrideRouting(e.id(), e.version(), scope, analyst, housing, "住建局主管");
-        e = opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("b"), grade, emergency, "影响面广");
+        OpinionEvent e = fixtures.judgedEvent(title, cn.yuqing.opinion.MatterKind.MAJOR_PROBLEM, grade, emergency);
         opinions.addTalkingPoints(e.id(), scope, analyst, "正在核查处理。");
         e = opinions.require(e.id(), scope);
         e = opinions.makePlan(e.id(), e.version(), scope, analyst, "县政府网站", null);
@@ -118,7 +116,7 @@ class AssessmentTests {
     void theMonthsFiguresAreTheOnesWorkedOutByHand() throws Exception {
         analyst = accounts.loadUserByUsername("yanpan");
         scope = scopeOf("yanpan");
-        housing = directory.unitsIn("411526").stream().filter(u -> u.name().equals("潢川县住房和城乡建设局")).findFirst().orElseThrow().id();
+        housing = fixtures.housing();
 
         // September: not in the month
         Instant t0 = Instant.parse("2026-09-30T02:00:00Z");

@@ -93,7 +93,7 @@ class DeadlineIntegrationTests {
     }
 
     Long housing() {
-        return directory.unitsIn("411526").stream().filter(u -> u.name().equals("潢川县住房和城乡建设局")).findFirst().orElseThrow().id();
+        return fixtures.housing();
     }
 
     Deadline clock(OpinionEvent e, ClockKind kind) {

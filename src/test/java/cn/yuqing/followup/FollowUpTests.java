@@ -3,7 +3,6 @@ package cn.yuqing.followup;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,13 +76,8 @@ class FollowUpTests {
         return directory.scopeOf(directory.person(username).orElseThrow());
     }
 
-    /** Judged with the grade and routed to the 住建局. */
     OpinionEvent event(String title, String grade, boolean emergency) {
-        OpinionEvent e = fixtures.verifiedEvent(title, "县城区" + title + "，群众反映强烈。");
-        Long housing = directory.unitsIn("411526").stream().filter(u -> u.name().equals("潢川县住房和城乡建设局")).findFirst()
-                .orElseThrow().id();
-        e = opinions.overrideRouting(e.id(), e.version(), scope, analyst, housing, "住建局主管");
-        return opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("b"), grade, emergency, "影响面广");
+        return fixtures.judgedEvent(title, cn.yuqing.opinion.MatterKind.MAJOR_PROBLEM, grade, emergency);
     }
 
     Deadline latest(OpinionEvent e, ClockKind kind) {

@@ -57,6 +57,20 @@ public class EventFixtures {
         return opinions.verify(e.id(), e.version(), scope, analyst, "经核实情况属实", "现场核查", Conclusion.TRUE, kind);
     }
 
+    /** The 潢川县住房和城乡建设局, the responsible unit of most tests' events. */
+    public Long housing() {
+        return directory.unitsIn("411526").stream().filter(u -> u.name().equals("潢川县住房和城乡建设局")).findFirst().orElseThrow().id();
+    }
+
+    /** Verified (true, of the kind), routed to the 住建局 and judged a key response of the grade, by the county analyst. */
+    public OpinionEvent judgedEvent(String title, MatterKind kind, String grade, boolean emergency) {
+        SignedInPerson analyst = accounts.loadUserByUsername("yanpan");
+        DataScope scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
+        OpinionEvent e = verifiedEvent(title, "县城区" + title + "，群众反映强烈。", kind);
+        e = opinions.overrideRouting(e.id(), e.version(), scope, analyst, housing(), "住建局主管");
+        return opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("b"), grade, emergency, "影响面广");
+    }
+
     /** The candidate of a new post; if clustering joined it to an earlier test's matter, split it out. */
     public Long candidate(String title, String text) {
         Long item = post(title, text);

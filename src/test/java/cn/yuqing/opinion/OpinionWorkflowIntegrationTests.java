@@ -11,13 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.yuqing.analysis.ItemAnalyses;
-import cn.yuqing.intake.Channel;
-import cn.yuqing.intake.ChannelData;
-import cn.yuqing.intake.ChannelType;
 import cn.yuqing.intake.Channels;
 import cn.yuqing.intake.ItemIntake;
-import cn.yuqing.intake.ItemSubmission;
-import cn.yuqing.intake.Provenance;
 import cn.yuqing.notification.Notifications;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;

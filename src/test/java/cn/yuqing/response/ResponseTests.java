@@ -2,7 +2,6 @@ package cn.yuqing.response;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,15 +68,9 @@ class ResponseTests {
         return directory.scopeOf(directory.person(username).orElseThrow());
     }
 
-    Long housing() {
-        return directory.unitsIn("411526").stream().filter(u -> u.name().equals("潢川县住房和城乡建设局")).findFirst().orElseThrow().id();
-    }
-
     /** Judged with the grade, routed to the 住建局, with talking points. */
     OpinionEvent event(String title, MatterKind kind, String grade, boolean emergency, String talkingPoints) {
-        OpinionEvent e = fixtures.verifiedEvent(title, "县城区" + title + "，群众反映强烈。", kind);
-        e = opinions.overrideRouting(e.id(), e.version(), analystScope, analyst, housing(), "住建局主管");
-        e = opinions.judge(e.id(), e.version(), analystScope, analyst, true, Set.of("b"), grade, emergency, "影响面广");
+        OpinionEvent e = fixtures.judgedEvent(title, kind, grade, emergency);
         opinions.addTalkingPoints(e.id(), analystScope, analyst, talkingPoints);
         return opinions.require(e.id(), analystScope);
     }
