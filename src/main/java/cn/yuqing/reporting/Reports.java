@@ -37,6 +37,9 @@ import cn.yuqing.shared.Times;
 @Transactional(readOnly = true)
 public class Reports {
 
+    /** Closed events first known this many days before a period are not read for its releases and clocks. */
+    static final int CLOSED_HORIZON_DAYS = 90;
+
     private static final DateTimeFormatter MD = DateTimeFormatter.ofPattern("MM-dd").withZone(Times.ZONE);
     private static final List<String> EVENT_HEADER = List.of("事件", "等级", "状态", "第一责任主体", "首次获知", "回应时限");
     private static final List<String> RELEASE_HEADER = List.of("发布时间", "事件", "回应方式", "标题");
@@ -92,7 +95,13 @@ public class Reports {
         List<List<String>> releaseRows = new ArrayList<>();
         int missed = 0;
         int met = 0;
+        // releases and clocks of the period belong to open events or to recent ones: a closed event first known
+        // long before is not read again for every report
+        Instant horizon = start.minus(java.time.Duration.ofDays(CLOSED_HORIZON_DAYS));
         for (OpinionEvent e : visible) {
+            if (e.state() == EventState.CLOSED && e.firstKnownAt().isBefore(horizon)) {
+                continue;
+            }
             for (Release r : releases.of(e.id(), DataScope.installation())) {
                 if (r.status() == Release.Status.PUBLISHED && within(r.publishedAt(), start, end)) {
                     releaseRows.add(List.of(r.publishedAtText(), e.title(), r.kind().label(), r.title()));
