@@ -45,17 +45,14 @@ public class Accountability {
         this.clock = clock;
     }
 
-    private String regionOf(SignedInPerson person) {
-        return directory.requireUnit(person.unitId()).region().code();
-    }
 
     @Transactional(readOnly = true)
     public Thresholds thresholds(SignedInPerson reader) {
-        return thresholds.findById(regionOf(reader)).orElseGet(() -> Thresholds.defaults(regionOf(reader)));
+        return thresholds.findById(directory.regionCodeOf(reader)).orElseGet(() -> Thresholds.defaults(directory.regionCodeOf(reader)));
     }
 
     public Thresholds changeThresholds(SignedInPerson by, int minOnTimePercent, int maxMissed, int maxUnanswered) {
-        String region = regionOf(by);
+        String region = directory.regionCodeOf(by);
         Thresholds t = thresholds.findById(region).orElse(null);
         if (t == null) {
             t = new Thresholds(region, minOnTimePercent / 100.0, maxMissed, maxUnanswered, by.getUsername(), clock.instant());

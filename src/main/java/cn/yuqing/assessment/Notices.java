@@ -49,24 +49,22 @@ public class Notices {
         this.clock = clock;
     }
 
-    private String regionOf(SignedInPerson reader) {
-        return directory.requireUnit(reader.unitId()).region().code();
-    }
 
     @Transactional(readOnly = true)
     public List<Notice> list(SignedInPerson reader) {
-        return notices.findByRegion(regionOf(reader));
+        return notices.findByRegion(directory.regionCodeOf(reader));
     }
 
     @Transactional(readOnly = true)
     public Notice require(Long id, SignedInPerson reader) {
-        return notices.findById(id).filter(n -> n.regionCode().equals(regionOf(reader))).orElseThrow(() -> new NotFound("通报"));
+        return notices.findById(id).filter(n -> n.regionCode().equals(directory.regionCodeOf(reader)))
+                .orElseThrow(() -> new NotFound("通报"));
     }
 
     public Notice draft(String periodCode, DataScope scope, SignedInPerson by) {
         Period period = Period.parse(periodCode);
         List<Scorecard> cards = scorecards.of(period, scope);
-        String region = directory.requireRegion(regionOf(by)).name();
+        String region = directory.requireRegion(directory.regionCodeOf(by)).name();
         List<String> praised = cards.stream().filter(c -> c.ranked() && c.missed() == 0 && c.late() == 0 && c.unanswered() == 0
                 && c.weightedOnTime() >= PRAISE_AT).map(Scorecard::unitName).toList();
         List<Scorecard> criticised = cards.stream().filter(c -> c.missed() > 0 || c.unanswered() > 0
@@ -78,7 +76,8 @@ public class Notices {
                         + "。\n以上单位予以通报批评，请于15个工作日内书面报送整改情况。";
         String closing = "各单位要将政务舆情回应作为政务公开的重要内容，严格落实5小时、24小时、48小时回应时限，"
                 + "做好跟进研判和持续发布；对工作消极、不作为且整改不到位的，将依规约谈。";
-        Notice n = notices.save(new Notice(regionOf(by), period, "关于" + period.label() + region + "政务舆情回应工作情况的通报",
+        Notice n = notices.save(new Notice(directory.regionCodeOf(by), period,
+                "关于" + period.label() + region + "政务舆情回应工作情况的通报",
                 praise, criticism, closing, by.getUsername(), clock.instant()));
         events.publishEvent(new AssessmentChanged("assessment:notice:draft", "notice/" + n.id(), Map.of("period", period.code())));
         return n;

@@ -28,7 +28,6 @@ import cn.yuqing.analysis.CandidateFigures;
 import cn.yuqing.analysis.Candidates;
 import cn.yuqing.analysis.Volume;
 import cn.yuqing.opinion.EventState;
-import cn.yuqing.opinion.EventStep;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.organisation.DataScope;
@@ -159,7 +158,7 @@ public class FollowUps {
         OpinionEvent e = opinions.require(eventId, scope);
         CandidateFigures f = figures(e);
         Instant start = f.first() != null && f.first().isBefore(e.firstKnownAt()) ? f.first() : e.firstKnownAt();
-        Instant end = closedAt(e) == null ? clock.instant() : closedAt(e);
+        Instant end = e.closedAt() == null ? clock.instant() : e.closedAt();
         boolean hourly = Duration.between(start, end).compareTo(Duration.ofDays(3)) <= 0;
         Duration bucket = hourly ? Duration.ofHours(1) : Duration.ofDays(1);
         Instant from = hourly ? start.truncatedTo(ChronoUnit.HOURS)
@@ -282,11 +281,4 @@ public class FollowUps {
         return Spread.of(v.get(1).items(), v.get(0).items(), WINDOW_HOURS);
     }
 
-    private static Instant closedAt(OpinionEvent e) {
-        if (e.state() != EventState.CLOSED) {
-            return null;
-        }
-        return e.steps().stream().filter(s -> s.toState() == EventState.CLOSED).map(EventStep::at).max(Comparator.naturalOrder())
-                .orElse(null);
-    }
 }

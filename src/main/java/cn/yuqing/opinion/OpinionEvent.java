@@ -327,6 +327,8 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
     public String responseChannels() { return responseChannels; }
     public String responseMethods() { return responseMethods; }
     public String review() { return review; }
+    /** When it was closed; null while open (a reopened event is open again). */
+    public Instant closedAt() { return closedAt; }
     public long version() { return version; }
     public List<EventStep> steps() { return List.copyOf(steps); }
 

@@ -168,6 +168,12 @@ public class OrganisationDirectory {
         return id == null ? Optional.empty() : people.findById(id);
     }
 
+    /** The code of the region a signed-in person works in: their unit's region (notices, thresholds, the dashboard are per region). */
+    @Transactional(readOnly = true)
+    public String regionCodeOf(SignedInPerson person) {
+        return requireUnit(person.unitId()).region().code();
+    }
+
     /** The units whose records this person may read: the union over their roles' scopes. */
     public DataScope scopeOf(Person person) {
         if (person.unit() == null) {

@@ -95,6 +95,7 @@ public class Reports {
         List<List<String>> releaseRows = new ArrayList<>();
         int missed = 0;
         int met = 0;
+        Map<Long, Deadlines.Board> boards = new HashMap<>();
         // releases and clocks of the period belong to open events or to recent ones: a closed event first known
         // long before is not read again for every report
         Instant horizon = start.minus(java.time.Duration.ofDays(CLOSED_HORIZON_DAYS));
@@ -108,6 +109,7 @@ public class Reports {
                 }
             }
             Deadlines.Board board = deadlines.board(e.id(), DataScope.installation());
+            boards.put(e.id(), board);
             for (Deadline d : board.deadlines()) {
                 if (within(d.dueAt(), start, end)) {
                     Deadlines.Outcome outcome = board.outcomeAt(d, now);
@@ -128,7 +130,7 @@ public class Reports {
                         : "请各单位继续做好舆情监测和回应工作。"));
         Report.Chart chart = new Report.Chart("近" + volume.size() + "天舆情信息量与负面占比", volume.stream().map(v -> MD.format(v.start())).toList(),
                 volume.stream().map(Volume::items).toList(), volume.stream().map(v -> share(v.negative(), v.items())).toList());
-        List<Report.Table> tables = List.of(new Report.Table("新立舆情事件", EVENT_HEADER, eventRows(opened, grades)),
+        List<Report.Table> tables = List.of(new Report.Table("新立舆情事件", EVENT_HEADER, eventRows(opened, grades, boards)),
                 new Report.Table("发布的回应", RELEASE_HEADER, releaseRows));
         return new Report(kind + "-" + from, kind, span, parts, chart, tables, issuer(reader), toExclusive.minusDays(1));
     }
@@ -158,12 +160,13 @@ public class Reports {
                 clock.instant().atZone(Times.ZONE).toLocalDate());
     }
 
-    private List<List<String>> eventRows(List<OpinionEvent> events, Map<String, String> grades) {
+    /** {@code boards}: the clocks already read for the period, every event opened in it among them. */
+    private List<List<String>> eventRows(List<OpinionEvent> events, Map<String, String> grades, Map<Long, Deadlines.Board> boards) {
         Map<Long, String> units = new HashMap<>();
         directory.allUnits().forEach(u -> units.put(u.id(), u.name()));
         return events.stream().map(e -> List.of(e.title(), grades.getOrDefault(e.grade(), "—"), e.state().label(),
                 e.responsibleUnitId() == null ? "未确定" : units.getOrDefault(e.responsibleUnitId(), ""), e.firstKnownAtText(),
-                deadlines.board(e.id(), DataScope.installation()).summary())).toList();
+                boards.get(e.id()).summary())).toList();
     }
 
     private Map<String, String> gradeNames() {
@@ -173,7 +176,7 @@ public class Reports {
     }
 
     private String issuer(SignedInPerson reader) {
-        String region = directory.requireUnit(reader.unitId()).region().code();
+        String region = directory.regionCodeOf(reader);
         return directory.governmentOfficeOf(region).map(Unit::name).orElse(directory.requireUnit(reader.unitId()).name());
     }
 

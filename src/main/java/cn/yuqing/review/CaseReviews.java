@@ -18,7 +18,6 @@ import cn.yuqing.deadline.Deadlines;
 import cn.yuqing.followup.FollowUps;
 import cn.yuqing.followup.Guidance;
 import cn.yuqing.followup.Reassessment;
-import cn.yuqing.opinion.EventState;
 import cn.yuqing.opinion.EventStep;
 import cn.yuqing.opinion.Grade;
 import cn.yuqing.opinion.OpenDuties;
@@ -112,7 +111,7 @@ public class CaseReviews {
             return new Effect(null, null, null);
         }
         Instant first = published.get(0).publishedAt();
-        Instant end = closedAt(e);
+        Instant end = e.closedAt() == null ? clock.instant() : e.closedAt();
         Instant beforeFrom = first.minus(WINDOW).isBefore(e.firstKnownAt()) ? e.firstKnownAt() : first.minus(WINDOW);
         Instant afterTo = first.plus(WINDOW).isBefore(end) ? first.plus(WINDOW) : end;
         return new Effect(first, window(e, beforeFrom, first), window(e, first, afterTo));
@@ -128,11 +127,6 @@ public class CaseReviews {
         return new Effect.Window(v.items(), v.negative(), hours);
     }
 
-    private Instant closedAt(OpinionEvent e) {
-        return e.state() != EventState.CLOSED ? clock.instant()
-                : e.steps().stream().filter(s -> s.toState() == EventState.CLOSED).map(EventStep::at)
-                        .max(Comparator.naturalOrder()).orElse(clock.instant());
-    }
 
     /** The text offered for the closing review: the record in four paragraphs, to be edited, not typed from nothing. */
     private static String draft(OpinionEvent e, String gradeName, Deadlines.Board board, List<Release> published,

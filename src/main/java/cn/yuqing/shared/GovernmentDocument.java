@@ -23,6 +23,9 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
  */
 public final class GovernmentDocument implements AutoCloseable {
 
+    public static final org.springframework.http.MediaType MEDIA_TYPE = org.springframework.http.MediaType
+            .parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
     private static final String BODY = "仿宋_GB2312";
     private static final int BODY_SIZE = 16;
     private static final int INDENT = 640;

@@ -190,6 +190,7 @@ class AssessmentTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("潢川县住房和城乡建设局")))
                 .andExpect(content().string(containsString("57.1%")))
+                .andExpect(content().string(containsString("data-unit=\"潢川县人民政府办公室\"")))
                 .andExpect(content().string(containsString("计分规则")));
         mvc.perform(get("/assessment/scorecards").param("period", "2026-10").with(As.person(accounts, "zhujian.fuzeren")))
                 .andExpect(status().isOk())

@@ -50,13 +50,7 @@ class AccountabilityController {
     String page(@RequestParam(required = false) String period, Model model) {
         DataScope scope = accounts.currentScope();
         LocalDate today = LocalDate.now(clock.withZone(Times.ZONE));
-        Period chosen;
-        try {
-            chosen = period == null || period.isBlank() ? Period.monthOf(today).previous() : Period.parse(period);
-        } catch (DomainRuleViolation e) {
-            model.addAttribute("error", e.describe());
-            chosen = Period.monthOf(today).previous();
-        }
+        Period chosen = PeriodParameter.read(period, clock, model);
         model.addAttribute("period", chosen);
         model.addAttribute("today", today);
         model.addAttribute("suggestions", accountability.suggestions(chosen, scope, me()));

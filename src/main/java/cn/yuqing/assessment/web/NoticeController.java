@@ -1,11 +1,9 @@
 package cn.yuqing.assessment.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,18 +17,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.yuqing.assessment.Notice;
 import cn.yuqing.assessment.NoticeDocument;
 import cn.yuqing.assessment.Notices;
-import cn.yuqing.assessment.Period;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.GovernmentDocument;
 import cn.yuqing.shared.Flash;
-import cn.yuqing.shared.Times;
 
 /** Periodic notices (通报, 4.6): drafted from the scorecards, edited, issued, kept, downloaded as Word. */
 @Controller
 class NoticeController {
 
-    static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final Notices notices;
     private final Accounts accounts;
@@ -50,7 +46,7 @@ class NoticeController {
     @PreAuthorize("hasAuthority('assessment:scorecard:view')")
     String list(Model model) {
         model.addAttribute("notices", notices.list(me()));
-        model.addAttribute("lastMonth", Period.monthOf(LocalDate.now(clock.withZone(Times.ZONE))).previous().code());
+        model.addAttribute("lastMonth", PeriodParameter.lastMonth(clock).code());
         return "assessment/notices";
     }
 
@@ -101,7 +97,7 @@ class NoticeController {
     ResponseEntity<byte[]> document(@PathVariable Long id) {
         Notice n = notices.require(id, me());
         byte[] docx = notices.document(id, accounts.currentScope(), me());
-        return ResponseEntity.ok().contentType(DOCX)
+        return ResponseEntity.ok().contentType(GovernmentDocument.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(n.title() + ".docx", StandardCharsets.UTF_8).build().toString())
                 .body(docx);

@@ -1,6 +1,5 @@
 package cn.yuqing.assessment.web;
 
-import java.time.LocalDate;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -12,8 +11,6 @@ import cn.yuqing.assessment.Period;
 import cn.yuqing.assessment.Scorecards;
 import cn.yuqing.deadline.ClockKind;
 import cn.yuqing.organisation.Accounts;
-import cn.yuqing.shared.DomainRuleViolation;
-import cn.yuqing.shared.Times;
 
 /** Scorecards of the units in the reader's scope, for a month or a quarter (4.6). */
 @Controller
@@ -32,14 +29,7 @@ class ScorecardController {
     @GetMapping("/assessment/scorecards")
     @PreAuthorize("hasAuthority('assessment:scorecard:view')")
     String scorecards(@RequestParam(required = false) String period, Model model) {
-        Period chosen;
-        try {
-            chosen = period == null || period.isBlank() ? Period.monthOf(LocalDate.now(clock.withZone(Times.ZONE))).previous()
-                    : Period.parse(period);
-        } catch (DomainRuleViolation e) {
-            model.addAttribute("error", e.describe());
-            chosen = Period.monthOf(LocalDate.now(clock.withZone(Times.ZONE))).previous();
-        }
+        Period chosen = PeriodParameter.read(period, clock, model);
         model.addAttribute("period", chosen);
         model.addAttribute("cards", scorecards.of(chosen, accounts.currentScope()));
         model.addAttribute("minimum", scorecards.minimumClocks());

@@ -27,7 +27,7 @@ class DashboardController {
 
     private Dashboards.Board board() {
         var me = Accounts.current().orElseThrow();
-        return dashboards.of(accounts.currentScope(), directory.requireUnit(me.unitId()).region().code());
+        return dashboards.of(accounts.currentScope(), directory.regionCodeOf(me));
     }
 
     @GetMapping("/dashboard")

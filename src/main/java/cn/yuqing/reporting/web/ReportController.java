@@ -24,13 +24,13 @@ import cn.yuqing.reporting.Report;
 import cn.yuqing.reporting.ReportFiles;
 import cn.yuqing.reporting.Reports;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.GovernmentDocument;
 import cn.yuqing.shared.Times;
 
 /** 舆情日报, 周报 and 专报 as Word documents, their figures as spreadsheets. */
 @Controller
 class ReportController {
 
-    static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Reports reports;
@@ -91,7 +91,7 @@ class ReportController {
         }
         Report r = report.get();
         byte[] body = xlsx ? ReportFiles.xlsx(r) : ReportFiles.docx(r);
-        return ResponseEntity.ok().contentType(xlsx ? XLSX : DOCX)
+        return ResponseEntity.ok().contentType(xlsx ? XLSX : GovernmentDocument.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(r.fileName() + (xlsx ? ".xlsx" : ".docx"), StandardCharsets.UTF_8).build().toString())
                 .body(body);
