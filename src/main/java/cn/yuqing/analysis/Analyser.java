@@ -9,20 +9,20 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.yuqing.intake.ItemCollected;
 import cn.yuqing.intake.Items;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import cn.yuqing.intake.OpinionItem;
 import cn.yuqing.organisation.DataScope;
 
 /**
- * Reads every new item off the request thread. The item was accepted first; the event that
- * brings it here is kept in the event publication registry until this listener finishes, so an
- * item whose analysis was cut short by a stop is analysed after the restart, not lost.
+ * Reads every new item off the request thread, brought by {@link LocalItemFeed} on one machine or
+ * by Kafka ({@link DistributedAnalysis}) on several. Either may bring an item twice (a restart, a
+ * consumer rebalance); it is analysed once, checked under the lock row.
  *
  * <p>Clustering: a near-duplicate (MinHash, estimated Jaccard ≥ 0.5, seen in the last 7 days)
  * joins its original's candidate; otherwise an item sharing a monitoring scheme and a place with
@@ -42,9 +42,13 @@ class Analyser {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final Timer lag;
 
     Analyser(AnalysisEngine engine, Items items, ItemAnalysisRepository analyses, CandidateRepository candidates,
-            Candidates candidateService, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager txManager) {
+            Candidates candidateService, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager txManager,
+            MeterRegistry registry) {
+        this.lag = Timer.builder("yuqing.analysis.lag").description("从收到一条信息到分析完成的时间")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         this.tx = new TransactionTemplate(txManager);
         this.engine = engine;
         this.items = items;
@@ -53,11 +57,6 @@ class Analyser {
         this.candidateService = candidateService;
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    @ApplicationModuleListener
-    void on(ItemCollected collected) {
-        analyse(collected.itemId());
     }
 
     /**
@@ -75,7 +74,8 @@ class Analyser {
         if (analyses.existsById(item.id())) {
             return analyses.findById(item.id()).orElseThrow();
         }
-        ItemAnalysis analysis = new ItemAnalysis(item, features, clock.instant());
+        Instant now = clock.instant();
+        ItemAnalysis analysis = new ItemAnalysis(item, features, now);
         EventCandidate candidate = candidateFor(item, analysis, features);
         analysis.placeIn(candidate.id(), false);
         analyses.save(analysis);
@@ -83,6 +83,7 @@ class Analyser {
                 toArgs(MinHash.bandKeys(features.signature()), item.id(), item.discoveredAt()));
         analyses.flush();
         candidateService.refresh(candidate.id());
+        lag.record(Duration.between(item.discoveredAt(), now));
         return analysis;
     }
 

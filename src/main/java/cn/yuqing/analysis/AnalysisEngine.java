@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.stereotype.Component;
@@ -55,28 +56,77 @@ class AnalysisEngine {
         return p;
     }
 
+    /**
+     * What the pipeline rests on. A change on this node rebuilds its part at once; on the
+     * distributed tier the other nodes hear of it through Kafka ({@link DistributedAnalysis}).
+     */
+    enum Part {
+        GAZETTEER, SCHEMES, TOPICS, MODEL
+    }
+
+    /** Rebuilds one part; a node that has not built its pipeline yet will read everything fresh anyway. */
+    void refresh(Part part) {
+        if (current.get() == null) {
+            return;
+        }
+        switch (part) {
+            case GAZETTEER -> {
+                Gazetteer gazetteer = gazetteer();
+                current.updateAndGet(p -> p.withGazetteer(gazetteer));
+            }
+            case SCHEMES -> {
+                SchemeMatcher matcher = new SchemeMatcher(schemes.findActive());
+                TopicModel topics = topics();
+                current.updateAndGet(p -> p.withSchemes(matcher).withTopics(topics));
+            }
+            case TOPICS -> {
+                TopicModel topics = topics();
+                current.updateAndGet(p -> p.withTopics(topics));
+            }
+            case MODEL -> {
+                NaiveBayes<Sentiment> model = model();
+                current.updateAndGet(p -> p.withModel(model));
+            }
+        }
+    }
+
+    /** The part a committed change makes stale, if any: people and accounts are not in the gazetteer. */
+    static Optional<Part> staleAfter(Object change) {
+        if (change instanceof DirectoryChanged c) {
+            return c.subject().startsWith("unit/") || c.subject().startsWith("region/")
+                    ? Optional.of(Part.GAZETTEER) : Optional.empty();
+        }
+        if (change instanceof Schemes.SchemeChanged) {
+            return Optional.of(Part.SCHEMES);
+        }
+        if (change instanceof TopicCorrections.TopicsCorrected) {
+            return Optional.of(Part.TOPICS);
+        }
+        if (change instanceof SentimentCorrections.Corrected) {
+            return Optional.of(Part.MODEL);
+        }
+        return Optional.empty();
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(DirectoryChanged change) {
-        if (current.get() != null && (change.subject().startsWith("unit/") || change.subject().startsWith("region/"))) {
-            current.updateAndGet(p -> p.withGazetteer(gazetteer()));
-        }
+        staleAfter(change).ifPresent(this::refresh);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(Schemes.SchemeChanged changed) {
-        if (current.get() != null) {
-            SchemeMatcher matcher = new SchemeMatcher(schemes.findActive());
-            TopicModel topics = topics();
-            current.updateAndGet(p -> p.withSchemes(matcher).withTopics(topics));
-        }
+        refresh(Part.SCHEMES);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(TopicCorrections.TopicsCorrected corrected) {
-        if (current.get() != null) {
-            TopicModel topics = topics();
-            current.updateAndGet(p -> p.withTopics(topics));
-        }
+        refresh(Part.TOPICS);
+    }
+
+    /** A correction retrains the model at once: a few thousand examples take milliseconds. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(SentimentCorrections.Corrected corrected) {
+        refresh(Part.MODEL);
     }
 
     /** One model per active scheme, from every topic correction. */
@@ -88,15 +138,6 @@ class AnalysisEngine {
         }
         return new TopicModel(schemes.findActive().stream().map(MonitoringScheme::id)
                 .collect(java.util.stream.Collectors.toSet()), examples);
-    }
-
-    /** A correction retrains the model at once: a few thousand examples take milliseconds. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(SentimentCorrections.Corrected corrected) {
-        if (current.get() != null) {
-            NaiveBayes<Sentiment> model = model();
-            current.updateAndGet(p -> p.withModel(model));
-        }
     }
 
     /** The seed examples written for the project, and every analyst's correction. */

@@ -17,6 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yuqing.shared.FileStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import cn.yuqing.shared.DomainRuleViolation;
 
 /**
@@ -43,9 +45,15 @@ public class ItemIntake {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final Map<IntakeResult.Status, Counter> received = new java.util.EnumMap<>(IntakeResult.Status.class);
 
     ItemIntake(ChannelRepository channels, ItemRepository items, AttachmentRepository attachments, FileStore store,
-            UrgentReport urgentReport, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager) {
+            UrgentReport urgentReport, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager txManager,
+            MeterRegistry registry) {
+        for (IntakeResult.Status status : IntakeResult.Status.values()) {
+            received.put(status, Counter.builder("yuqing.intake.items").tag("result", status.name().toLowerCase())
+                    .description("收到的信息条数（新采集、重复、被拒）").register(registry));
+        }
         this.channels = channels;
         this.items = items;
         this.attachments = attachments;
@@ -68,11 +76,14 @@ public class ItemIntake {
         if (batch.size() > MAX_BATCH) {
             throw new DomainRuleViolation("每批最多" + MAX_BATCH + "条，本批" + batch.size() + "条");
         }
+        List<IntakeResult> results;
         try {
-            return tx.execute(status -> store(batch, provenance));
+            results = tx.execute(status -> store(batch, provenance));
         } catch (DataIntegrityViolationException race) {
-            return tx.execute(status -> store(batch, provenance));
+            results = tx.execute(status -> store(batch, provenance));
         }
+        results.forEach(r -> received.get(r.status()).increment());
+        return results;
     }
 
     private record Candidate(int index, ItemSubmission submission, Channel channel, String urlKey) {

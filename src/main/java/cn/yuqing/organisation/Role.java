@@ -35,7 +35,8 @@ public enum Role {
     ADMINISTRATOR("系统管理员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.DIRECTORY_EDIT, Codes.PERSON_VIEW,
             Codes.PERSON_EDIT, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY, Codes.ITEM_VIEW, Codes.PATROL_VIEW,
             Codes.CHANNEL_EDIT, Codes.SOURCE_VIEW, Codes.SOURCE_EDIT, Codes.IMPORT_RUN, Codes.SCHEME_VIEW, Codes.SCHEME_EDIT,
-            Codes.BATCH_RUN, Codes.EVENT_VIEW, Codes.POLICY_EDIT, Codes.CALENDAR_EDIT, Codes.CLOCK_MOVE, Codes.DELIVERY_VIEW);
+            Codes.BATCH_RUN, Codes.EVENT_VIEW, Codes.POLICY_EDIT, Codes.CALENDAR_EDIT, Codes.CLOCK_MOVE, Codes.DELIVERY_VIEW,
+            Codes.METRICS_VIEW);
 
     private final String label;
     private final ScopeKind scope;
@@ -110,6 +111,8 @@ public enum Role {
         public static final String CALENDAR_EDIT = "deadline:calendar:edit";
         public static final String CLOCK_MOVE = "system:clock:move";
         public static final String DELIVERY_VIEW = "notification:delivery:view";
+        /** Reading /actuator/prometheus with HTTP Basic: give it to the account the monitoring scrapes with. */
+        public static final String METRICS_VIEW = "system:metrics:view";
 
         private Codes() {
         }

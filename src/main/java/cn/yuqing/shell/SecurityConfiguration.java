@@ -11,6 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import cn.yuqing.organisation.Role;
+
 /**
  * Two chains: the JSON API under {@code /api/**} (HTTP Basic, no session, so no CSRF token is
  * needed or accepted from a cookie) and the pages (form sign-in, CSRF, strict security headers).
@@ -29,8 +31,10 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        http.securityMatcher("/api/**", "/actuator/prometheus")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/prometheus").hasAuthority(Role.Codes.METRICS_VIEW)
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ChineseBasicEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

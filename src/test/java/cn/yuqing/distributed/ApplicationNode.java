@@ -1,0 +1,166 @@
+package cn.yuqing.distributed;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+
+/**
+ * One application node of the distributed tier in a process of its own (the production jar's
+ * classes and libraries, without the test classes), so that a test can kill it as an operating
+ * system would: {@code kill -9}, no shutdown hook, no goodbye to Kafka.
+ */
+final class ApplicationNode implements AutoCloseable {
+
+    final String name;
+    final int port;
+    final Path log;
+    private final List<String> command;
+    private Process process;
+
+    ApplicationNode(String name, int port, LocalCluster cluster, String profiles, String... properties) {
+        this.name = name;
+        this.port = port;
+        this.log = cluster.dir.resolve("logs/node-" + name + ".log");
+        List<String> c = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
+                "-cp", classpath(), "cn.yuqing.YuqingApplication",
+                "--spring.profiles.active=" + profiles,
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--yuqing.data-dir=" + cluster.dir.resolve("node-" + name),
+                "--spring.datasource.url=" + cluster.jdbcUrl(),
+                "--spring.kafka.bootstrap-servers=" + cluster.kafka(),
+                "--spring.jpa.properties.hibernate.search.backend.hosts=" + cluster.search(),
+                "--spring.kafka.client-id=yuqing-" + name));
+        c.addAll(List.of(properties));
+        this.command = c;
+    }
+
+    ApplicationNode start() {
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Ready: the readiness probe answers UP (Flyway, Hibernate Search and Kafka's topics done). */
+    ApplicationNode awaitReady(Duration limit) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant until = Instant.now().plus(limit);
+        while (Instant.now().isBefore(until)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node " + name + " stopped while starting:\n" + tail());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(url("/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("node " + name + " not ready within " + limit + ":\n" + tail());
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** As the operating system kills a process: no shutdown hook runs. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    String tail() {
+        String out = output();
+        return out.length() > 6000 ? out.substring(out.length() - 6000) : out;
+    }
+
+    @Override
+    public void close() {
+        if (alive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The test JVM's classpath without the test classes. Surefire may hand it over as one jar
+     * whose manifest names the entries; those are read out.
+     */
+    private static String classpath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar") && Paths.get(entry).getFileName().toString().startsWith("surefirebooter")) {
+                try (JarFile jar = new JarFile(entry)) {
+                    String manifestPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+                    for (String url : manifestPath.split(" ")) {
+                        if (!url.isBlank()) {
+                            entries.add(Paths.get(URI.create(url.startsWith("file:") ? url : "file:" + url)).toString());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else {
+                entries.add(entry);
+            }
+        }
+        entries.removeIf(e -> e.replace('\\', '/').endsWith("target/test-classes") || e.endsWith("test-classes/"));
+        return String.join(File.pathSeparator, entries);
+    }
+}

@@ -1,0 +1,308 @@
+package cn.yuqing.distributed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The distributed tier for real: PostgreSQL, Kafka (KRaft) and OpenSearch started by
+ * {@code scripts/cluster/cluster}, two application nodes in processes of their own on the
+ * {@code distributed} profile, and nothing in between but loopback. Node a carries the demo data;
+ * node b starts empty and shares everything through the cluster.
+ */
+@Tag("distributed")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributedTierTests {
+
+    private static final String PASSWORD = "Cluster-Demo-2026";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern API_KEY = Pattern.compile("接口密钥（只显示这一次）：(\\S+)");
+
+    private static LocalCluster cluster;
+    private static ApplicationNode a;
+    private static ApplicationNode b;
+    private static String apiKey;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = LocalCluster.fresh(Path.of("target/test-cluster"));
+        String[] fast = {"--yuqing.demo.password=" + PASSWORD, "--yuqing.deadline.poll-every=PT2S",
+                "--yuqing.cluster.resubmit-after=PT15S", "--yuqing.cluster.resubmit-every=PT5S",
+                "--logging.level.org.apache.kafka=WARN"};
+        // one after the other: the first creates the indexes and loads the demo
+        a = new ApplicationNode("a", 18481, cluster, "distributed,demo", fast).start().awaitReady(Duration.ofMinutes(4));
+        b = new ApplicationNode("b", 18482, cluster, "distributed,training", fast).start().awaitReady(Duration.ofMinutes(4));
+        await("the demo's API key in node a's log", Duration.ofMinutes(1), () -> API_KEY.matcher(a.output()).find());
+        Matcher m = API_KEY.matcher(a.output());
+        m.find();
+        apiKey = m.group(1);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        for (ApplicationNode node : new ApplicationNode[] {a, b}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void itemsSentToEitherNodeAreStoredAndAnalysedOnce() throws Exception {
+        Set<Long> acknowledged = new HashSet<>();
+        for (int batch = 0; batch < 20; batch++) {
+            ApplicationNode node = batch % 2 == 0 ? a : b;
+            acknowledged.addAll(submit(node, "once-" + batch, 10, "群众反映城区某路段路灯不亮，夜间出行不便，第" + batch + "批"));
+        }
+        assertThat(acknowledged).hasSize(200);
+
+        awaitAnalysed(acknowledged, Duration.ofMinutes(2));
+        try (Connection c = cluster.connect()) {
+            assertThat(count(c, "select count(*) from opinion_item where external_id like 'once-%'")).isEqualTo(200);
+            assertThat(count(c, "select count(*) from item_analysis a join opinion_item i on i.id = a.item_id "
+                    + "where i.external_id like 'once-%'")).isEqualTo(200);
+            assertThat(count(c, "select count(*) from item_analysis")).isEqualTo(count(c, "select count(*) from opinion_item"));
+        }
+        // every analysis was placed by one node or the other, none twice, and through Kafka
+        assertThat(metric(a, "yuqing_analysis_lag_seconds_count") + metric(b, "yuqing_analysis_lag_seconds_count"))
+                .isEqualTo((double) itemsInDatabase());
+        assertThat(metric(a, "kafka_consumer_fetch_manager_records_consumed_total")
+                + metric(b, "kafka_consumer_fetch_manager_records_consumed_total")).isGreaterThanOrEqualTo(200);
+        assertThat(metric(a, "yuqing_intake_items_total", "result=\"created\"")
+                + metric(b, "yuqing_intake_items_total", "result=\"created\""))
+                .isEqualTo((double) itemsInDatabase());
+    }
+
+    @Test
+    @Order(2)
+    void aSchemeAddedOnOneNodeIsUsedByTheOther() {
+        String word = "防汛抗旱";
+        String text = "县里今年的防汛抗旱物资储备够不够，群众很关心";
+        assertThat(topics(b, text)).doesNotContain("防汛专题");
+
+        Visitor admin = new Visitor().signIn(a, "guanli", PASSWORD);
+        HttpResponse<String> created = admin.post(a, "/analysis/schemes", "/analysis/schemes",
+                Map.of("name", "防汛专题", "include", word, "exclude", ""));
+        assertThat(created.statusCode()).isEqualTo(302);
+
+        await("node b to hear of the new scheme", Duration.ofSeconds(30), () -> topics(b, text).contains("防汛专题"));
+        assertThat(topics(a, text)).contains("防汛专题");
+    }
+
+    @Test
+    @Order(3)
+    void searchOnEitherNodeFindsWhatTheOtherIndexed() {
+        submit(a, "search-a", 1, "东关街道菜市场门口积水严重，摊贩占道");
+        submit(b, "search-b", 1, "仁和镇卫生院夜间急诊无人值守");
+        Visitor monitor = new Visitor().signIn(a, "jiankong", PASSWORD);
+
+        await("node b to find what node a indexed", Duration.ofSeconds(30),
+                () -> monitor.get(b, "/intake/items?q=" + encode("菜市场积水")).body().contains("共 1 条"));
+        await("node a to find what node b indexed", Duration.ofSeconds(30),
+                () -> monitor.get(a, "/intake/items?q=" + encode("卫生院急诊")).body().contains("共 1 条"));
+    }
+
+    @Test
+    @Order(4)
+    void aSessionBegunOnOneNodeIsKnownToTheOther() {
+        Visitor monitor = new Visitor().signIn(b, "jiankong", PASSWORD);
+        HttpResponse<String> onA = monitor.get(a, "/intake");
+        assertThat(onA.statusCode()).isEqualTo(200);
+        assertThat(onA.body()).contains("退出");
+
+        HttpResponse<String> stranger = new Visitor().get(a, "/intake");
+        assertThat(stranger.statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    @Order(5)
+    void dueTimersFireOnceWhenBothNodesLookAtOnce() throws Exception {
+        long running;
+        try (Connection c = cluster.connect()) {
+            running = count(c, "select count(*) from deadline where status = 'RUNNING'");
+        }
+        assertThat(running).as("the demo's events have clocks running").isPositive();
+
+        // both nodes' clocks moved past every clock's due time at the same moment: each then fires what is due
+        Visitor admin = new Visitor().signIn(a, "guanli", PASSWORD);
+        CompletableFuture<HttpResponse<String>> movedA = CompletableFuture.supplyAsync(
+                () -> admin.post(a, "/admin/clock", "/admin/clock", Map.of("hours", "100")));
+        CompletableFuture<HttpResponse<String>> movedB = CompletableFuture.supplyAsync(
+                () -> admin.post(b, "/admin/clock", "/admin/clock", Map.of("hours", "100")));
+        assertThat(movedA.get().statusCode()).isEqualTo(302);
+        assertThat(movedB.get().statusCode()).isEqualTo(302);
+
+        await("every due timer fired", Duration.ofSeconds(60), () -> {
+            try (Connection c = cluster.connect()) {
+                return count(c, "select count(*) from deadline where status = 'RUNNING' and due_at < now() + interval '99 hours'") == 0
+                        && count(c, "select count(*) from deadline_timer where fire_at < now() + interval '99 hours'") == 0;
+            }
+        });
+        try (Connection c = cluster.connect()) {
+            assertThat(count(c, "select count(*) from deadline_entry where kind = 'MISSED'")).isPositive();
+            assertThat(count(c, "select count(*) from (select deadline_id from deadline_entry where kind = 'MISSED' "
+                    + "group by deadline_id having count(*) > 1) twice")).as("deadlines missed twice").isZero();
+            assertThat(count(c, "select count(*) from (select deadline_id, detail from deadline_entry "
+                    + "where kind in ('REMINDED', 'ESCALATED') group by deadline_id, detail having count(*) > 1) twice"))
+                    .as("reminders or escalations sent twice").isZero();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aNodeKilledMidStreamLosesNothing() throws Exception {
+        Set<Long> acknowledged = java.util.Collections.synchronizedSet(new HashSet<>());
+        AtomicBoolean killed = new AtomicBoolean();
+        int batches = 60;
+        for (int batch = 0; batch < batches; batch++) {
+            if (batch == batches / 2) {
+                a.kill();
+                killed.set(true);
+            }
+            ApplicationNode first = batch % 2 == 0 ? a : b;
+            ApplicationNode other = first == a ? b : a;
+            String prefix = "kill-" + batch;
+            String text = "伞陂镇某村道路塌陷，车辆无法通行，请尽快修复（第" + batch + "批）";
+            try {
+                acknowledged.addAll(submit(first, prefix, 5, text));
+            } catch (RuntimeException refused) {
+                // the client sends the same batch to the other node: what the first stored is a duplicate there
+                acknowledged.addAll(submit(other, prefix, 5, text));
+            }
+        }
+        assertThat(killed).isTrue();
+        assertThat(acknowledged).hasSize(batches * 5);
+
+        awaitAnalysed(acknowledged, Duration.ofMinutes(3));
+        try (Connection c = cluster.connect()) {
+            assertThat(count(c, "select count(*) from opinion_item where external_id like 'kill-%'")).isEqualTo(batches * 5);
+            assertThat(count(c, "select count(*) from (select external_id from opinion_item where external_id like 'kill-%' "
+                    + "group by external_id having count(*) > 1) twice")).isZero();
+        }
+        // what node a had stored but not yet handed to Kafka, node b has handed on
+        await("every item handed to Kafka", Duration.ofMinutes(1), () -> {
+            try (Connection c = cluster.connect()) {
+                return count(c, "select count(*) from event_publication where completion_date is null "
+                        + "and event_type like '%ItemCollected'") == 0;
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static List<Long> submit(ApplicationNode node, String prefix, int n, String text) {
+        StringBuilder body = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < n; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"externalId\":\"").append(prefix).append('-').append(i)
+                    .append("\",\"text\":\"").append(text).append("（").append(i).append("）\"}");
+        }
+        body.append("]}");
+        HttpResponse<String> r = Visitor.send(java.net.http.HttpClient.newHttpClient(),
+                java.net.http.HttpRequest.newBuilder(node.url("/api/intake/items")).header("X-Api-Key", apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode result : JSON.readTree(r.body()).get("results")) {
+            assertThat(result.get("status").asString()).isIn("created", "duplicate");
+            ids.add(result.get("itemId").asLong());
+        }
+        return ids;
+    }
+
+    private static void awaitAnalysed(Set<Long> items, Duration limit) {
+        String in = items.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        await(items.size() + " items analysed", limit, () -> {
+            try (Connection c = cluster.connect()) {
+                return count(c, "select count(*) from item_analysis where item_id in (" + in + ")") == items.size();
+            }
+        });
+    }
+
+    private static List<String> topics(ApplicationNode node, String text) {
+        HttpResponse<String> r = Visitor.api(node.url("/api/analysis/batch"), "guanli", PASSWORD, "text/plain", text + "\n");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<String> topics = new ArrayList<>();
+        JSON.readTree(r.body().lines().findFirst().orElseThrow()).get("topics").forEach(t -> topics.add(t.asString()));
+        return topics;
+    }
+
+    /** A figure of the node's Prometheus page, summed over its series (those with the given labels). */
+    private static double metric(ApplicationNode node, String name, String... labels) {
+        HttpResponse<String> r = Visitor.api(node.url("/actuator/prometheus"), "guanli", PASSWORD, null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body().lines()
+                .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static long itemsInDatabase() throws SQLException {
+        try (Connection c = cluster.connect()) {
+            return count(c, "select count(*) from opinion_item");
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void await(String what, Duration limit, Condition condition) {
+        Instant until = Instant.now().plus(limit);
+        Exception last = null;
+        while (Instant.now().isBefore(until)) {
+            try {
+                if (condition.holds()) {
+                    return;
+                }
+            } catch (Exception e) {
+                last = e;
+            }
+            ApplicationNode.pause(Duration.ofMillis(500));
+        }
+        throw new AssertionError("waited " + limit + " for " + what + (last == null ? "" : ": " + last)
+                + "\n--- node a ---\n" + a.tail() + "\n--- node b ---\n" + b.tail());
+    }
+}
