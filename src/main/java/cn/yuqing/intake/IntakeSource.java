@@ -133,20 +133,6 @@ public class IntakeSource {
                 && (lastPolledAt == null || !now.isBefore(lastPolledAt.plus(Duration.ofMinutes(pollIntervalMinutes))));
     }
 
-    void delivered(int created, Instant now) {
-        lastPolledAt = now;
-        lastError = null;
-        if (created > 0) {
-            lastDeliveredAt = now;
-            itemsDelivered += created;
-        }
-    }
-
-    void failed(String error, Instant now) {
-        lastPolledAt = now;
-        lastError = error == null ? "未知错误" : error.length() > 1000 ? error.substring(0, 1000) : error;
-        lastErrorAt = now;
-    }
 
     /** 4.1 in spirit: a source silent longer than expected is raised once per silence, not once a minute. */
     boolean silentSince(Instant now) {

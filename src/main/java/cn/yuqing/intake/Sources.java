@@ -126,12 +126,13 @@ public class Sources {
     /** Bookkeeping after a delivery or a poll, in its own transaction so that a failed batch still leaves its trace. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void delivered(Long sourceId, int created) {
-        sources.findById(sourceId).ifPresent(s -> s.delivered(created, clock.instant()));
+        sources.delivered(sourceId, created, clock.instant());
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(Long sourceId, String error) {
-        sources.findById(sourceId).ifPresent(s -> s.failed(error, clock.instant()));
+        sources.failed(sourceId, error == null ? "未知错误" : error.length() > 1000 ? error.substring(0, 1000) : error,
+                clock.instant());
     }
 
     /** Raises each silence once: to the channel's monitors and the administrators who may see it. */

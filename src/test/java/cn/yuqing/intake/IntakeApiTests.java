@@ -121,4 +121,25 @@ class IntakeApiTests {
         assertThat(jdbc.queryForObject("select body from opinion_item where channel_id = ?", String.class, channel.id()))
                 .isEqualTo(payload);
     }
+
+    /** Found by the distributed benchmark: parallel batches of one key failed each other (409) after storing. */
+    @Test
+    void batchesPushedAtOnceWithOneKeyAreAllTaken() throws Exception {
+        Channel channel = fixtures.countyChannel(ChannelType.OTHER_ONLINE, 1);
+        String key = fixtures.apiSource(channel).apiKey();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String body = "{\"items\":[{\"externalId\":\"parallel-" + i + "\",\"text\":\"同时推送的第" + i + "批\"}]}";
+            statuses.add(pool.submit(() -> mvc.perform(post("/api/intake/items").header("X-Api-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus()));
+        }
+        for (java.util.concurrent.Future<Integer> s : statuses) {
+            assertThat(s.get()).isEqualTo(200);
+        }
+        pool.shutdown();
+        assertThat(itemsOf(channel)).isEqualTo(24L);
+        assertThat(jdbc.queryForObject("select items_delivered from intake_source where channel_id = ? and kind = 'API'",
+                Long.class, channel.id())).isEqualTo(24L);
+    }
 }

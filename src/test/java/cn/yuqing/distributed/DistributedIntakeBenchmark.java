@@ -1,0 +1,165 @@
+package cn.yuqing.distributed;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import cn.yuqing.support.ChinesePosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Intake throughput of the distributed tier with one application node, then two, against the same
+ * local cluster (PostgreSQL, Kafka, OpenSearch on loopback), in one run: the two-node figure is
+ * read as a ratio of the one-node figure measured minutes before on the same machine.
+ *
+ * <p>Load: {@value #CLIENTS} client threads each sending batches of {@value #BATCH} realistic
+ * posts to {@code POST /api/intake/items} for {@value #SECONDS} s per round; with two nodes the
+ * clients alternate between them, as a load balancer would. Counted: items acknowledged as
+ * created. Analysis runs meanwhile (through Kafka) and its backlog at the end of each round is
+ * reported, so that a faster intake bought by a growing backlog shows.
+ *
+ * <p>Run: {@code ./mvnw -B test -Pbench -Dtest=DistributedIntakeBenchmark} (about 6 minutes).
+ */
+@Tag("benchmark")
+class DistributedIntakeBenchmark {
+
+    static final int CLIENTS = 8;
+    static final int BATCH = 20;
+    static final int SECONDS = 40;
+    static final int ROUNDS = 3;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Pattern API_KEY = Pattern.compile("接口密钥（只显示这一次）：(\\S+)");
+
+    @Test
+    void intakeThroughputWithOneNodeAndWithTwo() throws Exception {
+        try (LocalCluster cluster = LocalCluster.fresh(Path.of("target/bench-cluster"))) {
+            ApplicationNode a = new ApplicationNode("a", 18581, cluster, "distributed,demo",
+                    "--yuqing.demo.password=Bench-2026-pass", "--logging.level.root=WARN").start()
+                    .awaitReady(Duration.ofMinutes(4));
+            ApplicationNode b = new ApplicationNode("b", 18582, cluster, "distributed", "--logging.level.root=WARN");
+            try {
+                String key = apiKey(a);
+                AtomicLong seed = new AtomicLong();
+                run(List.of(a), key, seed, 15); // warm-up
+                List<Double> one = new ArrayList<>();
+                List<Long> oneBacklog = new ArrayList<>();
+                for (int r = 0; r < ROUNDS; r++) {
+                    one.add(run(List.of(a), key, seed, SECONDS));
+                    oneBacklog.add(backlog(cluster));
+                }
+                b.start().awaitReady(Duration.ofMinutes(4));
+                run(List.of(b), key, seed, 15); // warm-up of the second node
+                List<Double> two = new ArrayList<>();
+                List<Long> twoBacklog = new ArrayList<>();
+                for (int r = 0; r < ROUNDS; r++) {
+                    two.add(run(List.of(a, b), key, seed, SECONDS));
+                    twoBacklog.add(backlog(cluster));
+                }
+                double m1 = median(one);
+                double m2 = median(two);
+                String report = String.format("""
+                        Distributed intake, %d clients, batches of %d, %d s rounds (items acknowledged per second)
+                        1 node : median %.0f  rounds %s  analysis backlog after each %s
+                        2 nodes: median %.0f  rounds %s  analysis backlog after each %s
+                        ratio 2 nodes / 1 node: %.2f
+                        machine: %d cores, %s %s
+                        """, CLIENTS, BATCH, SECONDS, m1, rounded(one), oneBacklog, m2, rounded(two), twoBacklog, m2 / m1,
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                        System.getProperty("java.version"));
+                System.out.println(report);
+                Files.createDirectories(Path.of("target/bench"));
+                Files.writeString(Path.of("target/bench/distributed-intake.txt"), report);
+                assertThat(m1).isPositive();
+                assertThat(m2).isPositive();
+            } finally {
+                b.close();
+                a.close();
+            }
+        }
+    }
+
+    /** Items acknowledged per second, all clients together. */
+    private static double run(List<ApplicationNode> nodes, String key, AtomicLong seed, int seconds)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger created = new AtomicInteger();
+        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long started = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            ApplicationNode node = nodes.get(c % nodes.size());
+            done.add(clients.submit(() -> {
+                while (System.nanoTime() < until) {
+                    long s = seed.incrementAndGet();
+                    String body = JSON.writeValueAsString(Map.of("items", ChinesePosts.texts(BATCH, s).stream()
+                            .map(t -> Map.of("text", t)).toList()));
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(node.url("/api/intake/items"))
+                            .header("X-Api-Key", key).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() / 100 != 2) {
+                        throw new IllegalStateException(r.statusCode() + " " + r.body());
+                    }
+                    created.addAndGet(JSON.readTree(r.body()).get("created").asInt());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        clients.shutdown();
+        return created.get() / elapsed;
+    }
+
+    private static String apiKey(ApplicationNode a) {
+        for (int i = 0; i < 120; i++) {
+            Matcher m = API_KEY.matcher(a.output());
+            if (m.find()) {
+                return m.group(1);
+            }
+            ApplicationNode.pause(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("no API key in node a's log");
+    }
+
+    private static long backlog(LocalCluster cluster) throws Exception {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select count(*) from opinion_item i where not exists (select 1 from item_analysis a where a.item_id = i.id)")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> sorted = xs.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static List<Long> rounded(List<Double> xs) {
+        return xs.stream().map(Math::round).toList();
+    }
+}
