@@ -47,18 +47,21 @@ class DistributedIntakeBenchmark {
 
     static final int CLIENTS = 8;
     static final int BATCH = 20;
-    static final int SECONDS = 40;
+    static final int SECONDS = 30;
     static final int ROUNDS = 3;
+    /** With -Dbench.analysis=false the analysis consumers stay off and items wait in Kafka: intake alone. */
+    static final boolean ANALYSIS = Boolean.parseBoolean(System.getProperty("bench.analysis", "true"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final Pattern API_KEY = Pattern.compile("接口密钥（只显示这一次）：(\\S+)");
 
     @Test
     void intakeThroughputWithOneNodeAndWithTwo() throws Exception {
         try (LocalCluster cluster = LocalCluster.fresh(Path.of("target/bench-cluster"))) {
+            String analysis = "--spring.kafka.listener.auto-startup=" + ANALYSIS;
             ApplicationNode a = new ApplicationNode("a", 18581, cluster, "distributed,demo",
-                    "--yuqing.demo.password=Bench-2026-pass", "--logging.level.root=WARN").start()
+                    "--yuqing.demo.password=Bench-2026-pass", "--logging.level.root=WARN", analysis).start()
                     .awaitReady(Duration.ofMinutes(4));
-            ApplicationNode b = new ApplicationNode("b", 18582, cluster, "distributed", "--logging.level.root=WARN");
+            ApplicationNode b = new ApplicationNode("b", 18582, cluster, "distributed", "--logging.level.root=WARN", analysis);
             try {
                 String key = apiKey(a);
                 AtomicLong seed = new AtomicLong();
@@ -80,17 +83,17 @@ class DistributedIntakeBenchmark {
                 double m1 = median(one);
                 double m2 = median(two);
                 String report = String.format("""
-                        Distributed intake, %d clients, batches of %d, %d s rounds (items acknowledged per second)
+                        Distributed intake, %d clients, batches of %d, %d s rounds (items acknowledged per second), analysis %s
                         1 node : median %.0f  rounds %s  analysis backlog after each %s
                         2 nodes: median %.0f  rounds %s  analysis backlog after each %s
                         ratio 2 nodes / 1 node: %.2f
                         machine: %d cores, %s %s
-                        """, CLIENTS, BATCH, SECONDS, m1, rounded(one), oneBacklog, m2, rounded(two), twoBacklog, m2 / m1,
+                        """, CLIENTS, BATCH, SECONDS, ANALYSIS ? "running" : "paused", m1, rounded(one), oneBacklog, m2, rounded(two), twoBacklog, m2 / m1,
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                         System.getProperty("java.version"));
                 System.out.println(report);
                 Files.createDirectories(Path.of("target/bench"));
-                Files.writeString(Path.of("target/bench/distributed-intake.txt"), report);
+                Files.writeString(Path.of("target/bench/distributed-intake" + (ANALYSIS ? "" : "-no-analysis") + ".txt"), report);
                 assertThat(m1).isPositive();
                 assertThat(m2).isPositive();
             } finally {
