@@ -29,23 +29,32 @@ final class ApplicationNode implements AutoCloseable {
     private final List<String> command;
     private Process process;
 
-    ApplicationNode(String name, int port, LocalCluster cluster, String profiles, String... properties) {
+    /** A node of the embedded tier: its H2 database, index and files under {@code dir/node-name}. */
+    ApplicationNode(String name, int port, Path dir, String profiles, String... properties) {
         this.name = name;
         this.port = port;
-        this.log = cluster.dir.resolve("logs/node-" + name + ".log");
+        this.log = dir.resolve("logs/node-" + name + ".log");
         List<String> c = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
                 "-cp", classpath(), "cn.yuqing.YuqingApplication",
                 "--spring.profiles.active=" + profiles,
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
-                "--yuqing.data-dir=" + cluster.dir.resolve("node-" + name),
+                "--yuqing.data-dir=" + dir.resolve("node-" + name)));
+        c.addAll(List.of(properties));
+        this.command = c;
+    }
+
+    /** A node of the distributed tier against the cluster's servers. */
+    static ApplicationNode distributed(String name, int port, LocalCluster cluster, String profiles, String... properties) {
+        List<String> all = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + cluster.jdbcUrl(),
                 "--spring.kafka.bootstrap-servers=" + cluster.kafka(),
                 "--spring.jpa.properties.hibernate.search.backend.hosts=" + cluster.search(),
                 "--spring.kafka.client-id=yuqing-" + name));
-        c.addAll(List.of(properties));
-        this.command = c;
+        all.addAll(List.of(properties));
+        return new ApplicationNode(name, port, cluster.dir, profiles.isEmpty() ? "distributed" : "distributed," + profiles,
+                all.toArray(String[]::new));
     }
 
     /** Starts the node; its log starts afresh on the first start and goes on after a restart. */

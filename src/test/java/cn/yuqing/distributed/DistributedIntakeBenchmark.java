@@ -58,10 +58,10 @@ class DistributedIntakeBenchmark {
     void intakeThroughputWithOneNodeAndWithTwo() throws Exception {
         try (LocalCluster cluster = LocalCluster.fresh(Path.of("target/bench-cluster"))) {
             String analysis = "--spring.kafka.listener.auto-startup=" + ANALYSIS;
-            ApplicationNode a = new ApplicationNode("a", 18581, cluster, "distributed,demo",
+            ApplicationNode a = ApplicationNode.distributed("a", 18581, cluster, "demo",
                     "--yuqing.demo.password=Bench-2026-pass", "--logging.level.root=WARN", analysis).start()
                     .awaitReady(Duration.ofMinutes(4));
-            ApplicationNode b = new ApplicationNode("b", 18582, cluster, "distributed", "--logging.level.root=WARN", analysis);
+            ApplicationNode b = ApplicationNode.distributed("b", 18582, cluster, "", "--logging.level.root=WARN", analysis);
             try {
                 String key = apiKey(a);
                 AtomicLong seed = new AtomicLong();

@@ -57,8 +57,8 @@ class DistributedTierTests {
                 "--yuqing.cluster.resubmit-after=PT15S", "--yuqing.cluster.resubmit-every=PT5S",
                 "--logging.level.org.apache.kafka=WARN"};
         // one after the other: the first creates the indexes and loads the demo
-        a = new ApplicationNode("a", 18481, cluster, "distributed,demo", fast).start().awaitReady(Duration.ofMinutes(4));
-        b = new ApplicationNode("b", 18482, cluster, "distributed,training", fast).start().awaitReady(Duration.ofMinutes(4));
+        a = ApplicationNode.distributed("a", 18481, cluster, "demo", fast).start().awaitReady(Duration.ofMinutes(4));
+        b = ApplicationNode.distributed("b", 18482, cluster, "training", fast).start().awaitReady(Duration.ofMinutes(4));
         await("the demo's API key in node a's log", Duration.ofMinutes(1), () -> API_KEY.matcher(a.output()).find());
         Matcher m = API_KEY.matcher(a.output());
         m.find();
