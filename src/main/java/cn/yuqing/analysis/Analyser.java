@@ -83,7 +83,9 @@ class Analyser {
                 toArgs(MinHash.bandKeys(features.signature()), item.id(), item.discoveredAt()));
         analyses.flush();
         candidateService.refresh(candidate.id());
-        lag.record(Duration.between(item.discoveredAt(), now));
+        // another node's clock (or a demonstration clock put back by a restart) may be a little ahead of ours
+        Duration waited = Duration.between(item.discoveredAt(), now);
+        lag.record(waited.isNegative() ? Duration.ZERO : waited);
         return analysis;
     }
 

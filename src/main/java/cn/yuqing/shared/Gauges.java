@@ -31,8 +31,9 @@ public final class Gauges {
     public static void register(MeterRegistry registry, String prefix, Map<String, String> descriptions,
             Supplier<Map<String, Number>> query) {
         Gauges gauges = new Gauges(query, Duration.ofSeconds(10));
+        // strongly held: Micrometer keeps a gauge's object weakly, and nothing else holds this one
         descriptions.forEach((name, description) -> Gauge.builder(prefix + "." + name, gauges, g -> g.read(name))
-                .description(description).register(registry));
+                .strongReference(true).description(description).register(registry));
     }
 
     private synchronized double read(String name) {

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -15,16 +16,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The distributed tier: an event whose listener never finished because its node died (an item
- * stored but not yet handed to Kafka, a clock not yet started) is handed out again by a node still
- * running. A restarting node does not do it on its own (its neighbours' work in hand would run
- * twice); here one node at a time, under a PostgreSQL advisory lock, resubmits what has waited
- * longer than any listener takes, and the same one again only after as long.
+ * Events whose listener never finished are handed out again: an item stored but not analysed (or
+ * not handed to Kafka), a clock not started. Spring Modulith resubmits only publications marked
+ * failed; one cut short by a crash stays "processing" or "resubmitted" (found by
+ * {@code CrashSafetyTests}), until its staleness settings mark it failed.
+ *
+ * <p>On one machine nothing can be in progress when the JVM starts, so at start every incomplete
+ * publication is marked failed and resubmitted at once. On several machines a starting node must
+ * not replay its neighbours' work in hand: there the staleness settings mark what waited too long,
+ * and a running node resubmits it, one node at a time (a PostgreSQL advisory lock). On both, what
+ * failed is tried again every so often, at most {@value #MAX_ATTEMPTS} times.
  */
 @Component
-@ConditionalOnBooleanProperty("spring.modulith.events.externalization.enabled")
 class StrandedPublications {
 
+    static final int MAX_ATTEMPTS = 10;
     /** Any number that no other advisory lock of this database uses. */
     private static final long LOCK = 0x79757169_6e67L;
 
@@ -33,24 +39,36 @@ class StrandedPublications {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration after;
+    private final boolean severalNodes;
 
     StrandedPublications(IncompleteEventPublications incomplete, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
-            @Value("${yuqing.cluster.resubmit-after:PT2M}") Duration after) {
+            @Value("${yuqing.cluster.resubmit-after:PT2M}") Duration after,
+            @Value("${spring.modulith.events.externalization.enabled:false}") boolean severalNodes) {
         this.incomplete = incomplete;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.after = after;
+        this.severalNodes = severalNodes;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void afterStart() {
+        if (!severalNodes) {
+            jdbc.update("update event_publication set status = 'FAILED' where completion_date is null"
+                    + " and (status is null or status <> 'FAILED')");
+            incomplete.resubmitIncompletePublications(p -> true);
+        }
     }
 
     @Scheduled(fixedDelayString = "${yuqing.cluster.resubmit-every:PT30S}", initialDelayString = "PT30S")
     void resubmit() {
         tx.executeWithoutResult(status -> {
-            if (Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
+            if (!severalNodes || Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
                 Instant before = clock.instant().minus(after);
                 incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
                         .withMinAge(after)
-                        .withFilter(p -> waited(p, before)));
+                        .withFilter(p -> waited(p, before) && p.getCompletionAttempts() < MAX_ATTEMPTS));
             }
         });
     }

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Slow or failed analysis never loses an item: the item is stored first, and the event that
  * carries it to analysis stays in the publication registry until analysis completes. What a stop
- * or a failure interrupted is resubmitted (at restart, by {@code republish-outstanding-events-on-restart}).
+ * or a failure interrupted is resubmitted (at restart, and every so often: {@code StrandedPublications}).
  */
 @WebTest
 class AnalysisDurabilityTests {

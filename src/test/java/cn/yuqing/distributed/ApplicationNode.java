@@ -40,7 +40,7 @@ final class ApplicationNode implements AutoCloseable {
                 "--spring.profiles.active=" + profiles,
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
-                "--yuqing.data-dir=" + dir.resolve("node-" + name)));
+                "--yuqing.data-dir=" + dir.toAbsolutePath().resolve("node-" + name)));
         c.addAll(List.of(properties));
         this.command = c;
     }
