@@ -36,7 +36,7 @@ public enum Role {
             Codes.PERSON_EDIT, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY, Codes.ITEM_VIEW, Codes.PATROL_VIEW,
             Codes.CHANNEL_EDIT, Codes.SOURCE_VIEW, Codes.SOURCE_EDIT, Codes.IMPORT_RUN, Codes.SCHEME_VIEW, Codes.SCHEME_EDIT,
             Codes.BATCH_RUN, Codes.EVENT_VIEW, Codes.POLICY_EDIT, Codes.CALENDAR_EDIT, Codes.CLOCK_MOVE, Codes.DELIVERY_VIEW,
-            Codes.METRICS_VIEW);
+            Codes.METRICS_VIEW, Codes.BACKUP_RUN);
 
     private final String label;
     private final ScopeKind scope;
@@ -113,6 +113,7 @@ public enum Role {
         public static final String DELIVERY_VIEW = "notification:delivery:view";
         /** Reading /actuator/prometheus with HTTP Basic: give it to the account the monitoring scrapes with. */
         public static final String METRICS_VIEW = "system:metrics:view";
+        public static final String BACKUP_RUN = "system:backup:run";
 
         private Codes() {
         }

@@ -24,8 +24,14 @@ final class Visitor {
     private static final String HTML = "text/html,application/xhtml+xml";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** The session, for a client that reads bytes rather than pages. */
+    CookieManager cookies() {
+        return cookies;
+    }
 
     HttpResponse<String> get(ApplicationNode node, String path) {
         return send(HttpRequest.newBuilder(node.url(path)).header("Accept", HTML).GET().build());
@@ -63,7 +69,7 @@ final class Visitor {
         return send(HttpClient.newHttpClient(), b.build());
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> send(HttpRequest request) {
         return send(http, request);
     }
 
