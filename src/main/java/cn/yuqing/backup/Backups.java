@@ -72,9 +72,10 @@ public class Backups {
         this.keep = keep;
     }
 
-    /** Only H2 is backed up from here; PostgreSQL has pg_dump. */
+    /** Only an H2 file database is backed up from here; PostgreSQL has pg_dump, and a database in memory has nothing to keep. */
     public boolean supported() {
-        return "H2".equalsIgnoreCase(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> "H2".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())
+                && !c.getMetaData().getURL().startsWith("jdbc:h2:mem:")));
     }
 
     public Path directory() {
@@ -102,7 +103,7 @@ public class Backups {
     /** The database and the attachments in one zip, then the oldest beyond the number kept deleted. */
     public synchronized Backup backUp() throws IOException {
         if (!supported()) {
-            throw new DomainRuleViolation("数据库为PostgreSQL时请用 pg_dump 备份（见部署文档）");
+            throw new DomainRuleViolation("只有嵌入式文件数据库可在此备份；使用PostgreSQL时请用 pg_dump 备份（见部署文档）");
         }
         Files.createDirectories(dir);
         String name = NAME.format(clock.instant().atZone(ZoneId.of("Asia/Shanghai")));

@@ -139,7 +139,8 @@ public class Items {
      * which the page turns into {@code <mark>} after escaping.
      */
     @Transactional(readOnly = true)
-    public SearchPage search(String text, Long channelId, Instant from, Instant to, Long unitId, DataScope scope, int limit) {
+    public SearchPage search(String query, Long channelId, Instant from, Instant to, Long unitId, DataScope scope, int limit) {
+        String text = cn.yuqing.shared.SearchText.of(query);
         var session = Search.session(entityManager);
         SearchResult<Hit> result = session.search(OpinionItem.class)
                 .select(f -> f.composite()
@@ -149,8 +150,8 @@ public class Items {
                     if (!scope.installationWide()) {
                         root.add(f.terms().field("unitId").matchingAny(scope.queryIds()));
                     }
-                    if (text != null && !text.isBlank()) {
-                        root.add(f.simpleQueryString().fields("title", "body").matching(text.strip())
+                    if (text != null) {
+                        root.add(f.simpleQueryString().fields("title", "body").matching(text)
                                 .defaultOperator(org.hibernate.search.engine.search.common.BooleanOperator.AND));
                     }
                     if (channelId != null) {
@@ -167,7 +168,7 @@ public class Items {
                     }
                 })
                 .highlighter("marks", h -> h.plain().tag(MARK_START, MARK_END).fragmentSize(80).numberOfFragments(2))
-                .sort(f -> text == null || text.isBlank() ? f.field("discoveredAt").desc() : f.score())
+                .sort(f -> text == null ? f.field("discoveredAt").desc() : f.score())
                 .fetch(limit);
         return new SearchPage(result.hits(), result.total().hitCountLowerBound());
     }

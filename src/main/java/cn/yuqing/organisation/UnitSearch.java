@@ -19,7 +19,11 @@ class UnitSearch {
     }
 
     @Transactional(readOnly = true)
-    public List<Unit> find(String text, int limit) {
+    public List<Unit> find(String query, int limit) {
+        String text = cn.yuqing.shared.SearchText.of(query);
+        if (text == null) {
+            return List.of();
+        }
         return Search.session(entityManager).search(Unit.class)
                 .where(f -> f.simpleQueryString().fields("name", "shortNames").matching(text)
                         .defaultOperator(org.hibernate.search.engine.search.common.BooleanOperator.AND))
