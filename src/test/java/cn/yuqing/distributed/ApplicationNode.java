@@ -97,6 +97,19 @@ final class ApplicationNode implements AutoCloseable {
         throw new IllegalStateException("node " + name + " not ready within " + limit + ":\n" + tail());
     }
 
+    /** The demo's API key, which the demo prints once in the log when it loads. */
+    String demoApiKey() {
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("接口密钥（只显示这一次）：(\\S+)");
+        for (int i = 0; i < 120; i++) {
+            java.util.regex.Matcher m = key.matcher(output());
+            if (m.find()) {
+                return m.group(1);
+            }
+            pause(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("no API key in node " + name + "'s log:\n" + tail());
+    }
+
     URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -50,7 +50,7 @@ class BackupRestoreTests {
         Properties manifest = new Properties();
         try {
             before.start().awaitReady(Duration.ofMinutes(3));
-            String key = apiKey(before);
+            String key = before.demoApiKey();
             for (int i = 0; i < 20; i++) {
                 HttpResponse<String> r = Visitor.send(HttpClient.newHttpClient(), HttpRequest.newBuilder(before.url("/api/intake/items"))
                         .header("X-Api-Key", key).header("Content-Type", "application/json")
@@ -134,16 +134,5 @@ class BackupRestoreTests {
         return monitor.send(HttpRequest.newBuilder(node.url("/intake/capture"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
-    }
-
-    private static String apiKey(ApplicationNode node) {
-        for (int i = 0; i < 120; i++) {
-            Matcher m = DistributedIntakeBenchmark.API_KEY.matcher(node.output());
-            if (m.find()) {
-                return m.group(1);
-            }
-            ApplicationNode.pause(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException("no API key in the log:\n" + node.tail());
     }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class CrashSafetyTests {
         int hours = 0;
         try {
             node.start().awaitReady(Duration.ofMinutes(3));
-            String key = apiKey(node);
+            String key = node.demoApiKey();
             for (int round = 0; round <= kills; round++) {
                 AtomicBoolean sending = new AtomicBoolean(true);
                 int r = round;
@@ -142,17 +141,6 @@ class CrashSafetyTests {
         } catch (RuntimeException e) {
             // killed meanwhile; the next round moves the clock again
         }
-    }
-
-    private static String apiKey(ApplicationNode node) {
-        for (int i = 0; i < 120; i++) {
-            Matcher m = DistributedIntakeBenchmark.API_KEY.matcher(node.output());
-            if (m.find()) {
-                return m.group(1);
-            }
-            ApplicationNode.pause(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException("no API key in the log:\n" + node.tail());
     }
 
     private static void awaitGauge(ApplicationNode node, String name, double wanted, Duration limit) {

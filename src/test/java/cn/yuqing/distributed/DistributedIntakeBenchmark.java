@@ -17,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,6 @@ class DistributedIntakeBenchmark {
     /** With -Dbench.analysis=false the analysis consumers stay off and items wait in Kafka: intake alone. */
     static final boolean ANALYSIS = Boolean.parseBoolean(System.getProperty("bench.analysis", "true"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Pattern API_KEY = Pattern.compile("接口密钥（只显示这一次）：(\\S+)");
 
     @Test
     void intakeThroughputWithOneNodeAndWithTwo() throws Exception {
@@ -63,7 +60,7 @@ class DistributedIntakeBenchmark {
                     .awaitReady(Duration.ofMinutes(4));
             ApplicationNode b = ApplicationNode.distributed("b", 18582, cluster, "", "--logging.level.root=WARN", analysis);
             try {
-                String key = apiKey(a);
+                String key = a.demoApiKey();
                 AtomicLong seed = new AtomicLong();
                 run(List.of(a), key, seed, 15); // warm-up
                 List<Double> one = new ArrayList<>();
@@ -136,17 +133,6 @@ class DistributedIntakeBenchmark {
         double elapsed = (System.nanoTime() - started) / 1e9;
         clients.shutdown();
         return created.get() / elapsed;
-    }
-
-    private static String apiKey(ApplicationNode a) {
-        for (int i = 0; i < 120; i++) {
-            Matcher m = API_KEY.matcher(a.output());
-            if (m.find()) {
-                return m.group(1);
-            }
-            ApplicationNode.pause(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException("no API key in node a's log");
     }
 
     private static long backlog(LocalCluster cluster) throws Exception {

@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +41,6 @@ class DistributedTierTests {
 
     private static final String PASSWORD = "Cluster-Demo-2026";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern API_KEY = Pattern.compile("接口密钥（只显示这一次）：(\\S+)");
 
     private static LocalCluster cluster;
     private static ApplicationNode a;
@@ -59,10 +56,7 @@ class DistributedTierTests {
         // one after the other: the first creates the indexes and loads the demo
         a = ApplicationNode.distributed("a", 18481, cluster, "demo", fast).start().awaitReady(Duration.ofMinutes(4));
         b = ApplicationNode.distributed("b", 18482, cluster, "training", fast).start().awaitReady(Duration.ofMinutes(4));
-        await("the demo's API key in node a's log", Duration.ofMinutes(1), () -> API_KEY.matcher(a.output()).find());
-        Matcher m = API_KEY.matcher(a.output());
-        m.find();
-        apiKey = m.group(1);
+        apiKey = a.demoApiKey();
     }
 
     @AfterAll
