@@ -1,5 +1,6 @@
 package cn.yuqing.distributed;
 
+import static cn.yuqing.distributed.Records.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
@@ -9,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
@@ -91,14 +89,7 @@ class CrashSafetyTests {
                     + "group by channel_id, external_id having count(*) > 1) twice")).as("items stored twice").isZero();
             assertThat(count(c, "select count(*) from opinion_item i where not exists "
                     + "(select 1 from item_analysis a where a.item_id = i.id)")).as("items never analysed").isZero();
-            assertThat(count(c, "select count(*) from deadline_entry where kind = 'MISSED'")).isPositive();
-            assertThat(count(c, "select count(*) from (select deadline_id from deadline_entry where kind = 'MISSED' "
-                    + "group by deadline_id having count(*) > 1) twice")).as("clocks missed twice").isZero();
-            assertThat(count(c, "select count(*) from (select deadline_id, detail from deadline_entry where kind = 'ESCALATED' "
-                    + "group by deadline_id, detail having count(*) > 1) twice")).as("escalations sent twice").isZero();
-            long mostReminders = count(c, "select max(length(reminders) - length(replace(reminders, ',', '')) + 1) from clock_rule");
-            assertThat(count(c, "select coalesce(max(n), 0) from (select count(*) n from deadline_entry "
-                    + "where kind = 'REMINDED' group by deadline_id) r")).isLessThanOrEqualTo(mostReminders);
+            Records.assertEachTimerFiredOnce(c);
             // every timer that fell due by the last moved hour has fired (and was deleted in its firing transaction)
             assertThat(count(c, "select count(*) from deadline_timer where fire_at < dateadd('HOUR', " + (hours - 1)
                     + ", current_timestamp)")).as("timers due but not fired").isZero();
@@ -155,12 +146,5 @@ class CrashSafetyTests {
             ApplicationNode.pause(Duration.ofSeconds(1));
         }
         throw new AssertionError(name + " did not reach " + wanted + " (last: " + last + ")\n" + node.tail());
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package cn.yuqing.distributed;
 
+import static cn.yuqing.distributed.Records.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -166,17 +165,7 @@ class DistributedTierTests {
             }
         });
         try (Connection c = cluster.connect()) {
-            assertThat(count(c, "select count(*) from deadline_entry where kind = 'MISSED'")).isPositive();
-            assertThat(count(c, "select count(*) from (select deadline_id from deadline_entry where kind = 'MISSED' "
-                    + "group by deadline_id having count(*) > 1) twice")).as("deadlines missed twice").isZero();
-            assertThat(count(c, "select count(*) from (select deadline_id, detail from deadline_entry "
-                    + "where kind = 'ESCALATED' group by deadline_id, detail having count(*) > 1) twice"))
-                    .as("escalations to one level sent twice").isZero();
-            // reminders fired in one go read alike; none may have fired more often than its rule has reminders
-            long mostReminders = count(c, "select max(length(reminders) - length(replace(reminders, ',', '')) + 1) from clock_rule");
-            assertThat(count(c, "select coalesce(max(n), 0) from (select count(*) n from deadline_entry "
-                    + "where kind = 'REMINDED' group by deadline_id) r")).as("reminders of one clock")
-                    .isBetween(1L, mostReminders);
+            Records.assertEachTimerFiredOnce(c);
         }
     }
 
@@ -272,13 +261,6 @@ class DistributedTierTests {
     private static long itemsInDatabase() throws SQLException {
         try (Connection c = cluster.connect()) {
             return count(c, "select count(*) from opinion_item");
-        }
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 
