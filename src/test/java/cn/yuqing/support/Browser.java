@@ -92,18 +92,30 @@ public final class Browser {
     }
 
     /**
-     * Scrolls the button to the middle of a small screen first, as a thumb would. Headless
-     * Chromium's emulated phone sometimes reports the button outside its window even then; the
-     * form is then submitted through that same button, with the browser's own validation.
+     * Scrolls the element to the middle of the window at once: Bootstrap makes scrolling smooth, and
+     * a click sent while the page still glides lands beside the element.
      */
+    public static void scrollTo(ChromeDriver driver, org.openqa.selenium.WebElement element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+    }
+
+    /**
+     * Ticks a box or presses a button below the fold, as a thumb would after scrolling to it. Panels
+     * that htmx fills after the page has loaded may still push the control away; then again.
+     */
+    public static void tap(ChromeDriver driver, org.openqa.selenium.WebElement control) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(5))
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+                    scrollTo(driver, control);
+                    control.click();
+                    return true;
+                });
+    }
+
+    /** Presses a submit button and waits until the next page has replaced this one. */
     public static void click(ChromeDriver driver, org.openqa.selenium.WebElement button) {
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
-        try {
-            button.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
-            driver.executeScript("arguments[0].form.requestSubmit(arguments[0])", button);
-        }
-        // the form submits and the next page replaces this one: read nothing from the old page
+        tap(driver, button);
+        // read nothing from the old page
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
