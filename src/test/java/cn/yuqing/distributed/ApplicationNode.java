@@ -21,7 +21,7 @@ import java.util.jar.JarFile;
  * classes and libraries, without the test classes), so that a test can kill it as an operating
  * system would: {@code kill -9}, no shutdown hook, no goodbye to Kafka.
  */
-final class ApplicationNode implements AutoCloseable {
+final class ApplicationNode implements AutoCloseable, cn.yuqing.support.Visitor.Server {
 
     final String name;
     final int port;
@@ -110,7 +110,8 @@ final class ApplicationNode implements AutoCloseable {
         throw new IllegalStateException("no API key in node " + name + "'s log:\n" + tail());
     }
 
-    URI url(String path) {
+    @Override
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 

@@ -23,6 +23,8 @@ import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.yuqing.support.Visitor;
+
 /**
  * A county's whole record, backed up while the system runs and restored into a fresh instance by
  * the documented procedure ({@code scripts/restore-backup}, then one start with

@@ -23,6 +23,8 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.yuqing.support.Visitor;
+
 /**
  * The embedded tier killed as a power cut would (SIGKILL) again and again while items pour in and
  * deadline timers fire, and started again each time. Afterwards every item the API acknowledged is

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.yuqing.support.Visitor;
+
 /**
  * The distributed tier for real: PostgreSQL, Kafka (KRaft) and OpenSearch started by
  * {@code scripts/cluster/cluster}, two application nodes in processes of their own on the
