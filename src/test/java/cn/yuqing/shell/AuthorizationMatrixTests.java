@@ -41,8 +41,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * are not sent here: each module's tests do them with their data. A new endpoint whose rule is
  * not one of the forms read here fails the build until the matrix learns it.
  *
- * <p>Own versus other unit (the data scope) is proved record by record in {@code DataScopeTests}
- * and {@code MultiCountyTests}; here {1} stands for every path variable.
+ * <p>Own versus other unit (the data scope) is {@link DataScopeMatrixTests}; here {1} stands for
+ * every path variable.
  */
 @WebTest
 class AuthorizationMatrixTests {
@@ -95,6 +95,11 @@ class AuthorizationMatrixTests {
     }
 
     List<Endpoint> endpoints() {
+        return endpoints(mappings, "1");
+    }
+
+    /** Every endpoint of ours, each path variable written as {@code variable}. */
+    static List<Endpoint> endpoints(RequestMappingHandlerMapping mappings, String variable) {
         List<Endpoint> list = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
             HandlerMethod handler = e.getValue();
@@ -104,7 +109,7 @@ class AuthorizationMatrixTests {
             String rule = handler.getMethodAnnotation(PreAuthorize.class).value();
             Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
             for (String pattern : e.getKey().getPatternValues()) {
-                String path = pattern.replaceAll("\\{[^}]+}", "1");
+                String path = pattern.replaceAll("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(variable));
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
                     list.add(new Endpoint(method, path, rule));
                 }
