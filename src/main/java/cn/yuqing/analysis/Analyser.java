@@ -41,6 +41,7 @@ class Analyser {
     private final Candidates candidateService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final java.util.concurrent.locks.ReentrantLock placing = new java.util.concurrent.locks.ReentrantLock(true);
     private final TransactionTemplate tx;
     private final Timer lag;
 
@@ -66,7 +67,14 @@ class Analyser {
     ItemAnalysis analyse(Long itemId) {
         OpinionItem item = items.require(itemId, DataScope.installation());
         Features features = engine.pipeline().analyse(item.title(), item.body(), item.channelId(), item.unitId());
-        return tx.execute(status -> place(item, features));
+        // this node's items queue here, not at the lock row: a placement waiting there holds a
+        // database connection, and eight of them starved the pages of connections under load
+        placing.lock();
+        try {
+            return tx.execute(status -> place(item, features));
+        } finally {
+            placing.unlock();
+        }
     }
 
     private ItemAnalysis place(OpinionItem item, Features features) {

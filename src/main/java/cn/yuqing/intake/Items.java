@@ -54,6 +54,13 @@ public class Items {
         return items.findById(id).filter(i -> scope.covers(i.unitId())).orElseThrow(() -> new NotFound("舆情信息"));
     }
 
+    /** The items of these ids in one query, newest first: an event's list, not one query per item. */
+    @Transactional(readOnly = true)
+    public List<OpinionItem> byIds(java.util.Collection<Long> ids) {
+        return items.findAllById(ids).stream()
+                .sorted(java.util.Comparator.comparing(OpinionItem::discoveredAt).thenComparing(OpinionItem::id).reversed()).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<OpinionItem> recent(DataScope scope, int limit) {
         if (scope.installationWide()) {

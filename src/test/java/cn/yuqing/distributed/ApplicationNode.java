@@ -26,7 +26,9 @@ final class ApplicationNode implements AutoCloseable, cn.yuqing.support.Visitor.
     final String name;
     final int port;
     final Path log;
-    private final List<String> command;
+    private final List<String> arguments;
+    /** Quick to start, for tests; a benchmark of the node itself asks for the JIT a server runs with. */
+    private List<String> jvm = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
     private Process process;
 
     /** A node of the embedded tier: its H2 database, index and files under {@code dir/node-name}. */
@@ -34,15 +36,19 @@ final class ApplicationNode implements AutoCloseable, cn.yuqing.support.Visitor.
         this.name = name;
         this.port = port;
         this.log = dir.resolve("logs/node-" + name + ".log");
-        List<String> c = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
-                "-cp", classpath(), "cn.yuqing.YuqingApplication",
+        List<String> a = new ArrayList<>(List.of("cn.yuqing.YuqingApplication",
                 "--spring.profiles.active=" + profiles,
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--yuqing.data-dir=" + dir.toAbsolutePath().resolve("node-" + name)));
-        c.addAll(List.of(properties));
-        this.command = c;
+        a.addAll(List.of(properties));
+        this.arguments = a;
+    }
+
+    /** The JVM's options instead of the test defaults. */
+    ApplicationNode jvm(String... options) {
+        this.jvm = List.of(options);
+        return this;
     }
 
     /** A node of the distributed tier against the cluster's servers. */
@@ -64,6 +70,10 @@ final class ApplicationNode implements AutoCloseable, cn.yuqing.support.Visitor.
             if (process == null) {
                 Files.deleteIfExists(log);
             }
+            List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvm);
+            command.addAll(List.of("-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-cp", classpath()));
+            command.addAll(arguments);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             return this;

@@ -44,6 +44,11 @@ public final class Visitor {
         return send(HttpRequest.newBuilder(node.url(path)).header("Accept", HTML).GET().build());
     }
 
+    /** What a page's script fetches: JSON, with the session. */
+    public HttpResponse<String> getJson(Server node, String path) {
+        return send(HttpRequest.newBuilder(node.url(path)).header("Accept", "application/json").GET().build());
+    }
+
     /** The form token (CSRF) of the page, as the browser would send it with the form. */
     public String formToken(Server node, String formPage) {
         Matcher m = CSRF.matcher(get(node, formPage).body());

@@ -26,6 +26,8 @@ import cn.yuqing.shared.DomainRuleViolation;
 @Controller
 class CandidateController {
 
+    static final int MEMBERS_LISTED = 200;
+
     private final Candidates candidates;
     private final Items items;
     private final Accounts accounts;
@@ -48,12 +50,14 @@ class CandidateController {
     String show(@PathVariable Long id, Model model) {
         DataScope scope = accounts.currentScope();
         EventCandidate candidate = candidates.require(id, scope);
-        List<ItemAnalysis> members = candidates.itemsOf(id);
+        List<ItemAnalysis> all = candidates.itemsOf(id);
+        // a viral matter has thousands of items: the newest are listed, in one query
+        List<ItemAnalysis> members = all.stream().sorted(java.util.Comparator.comparing(ItemAnalysis::itemId).reversed())
+                .limit(MEMBERS_LISTED).toList();
         Map<Long, OpinionItem> itemById = new HashMap<>();
-        for (ItemAnalysis a : members) {
-            itemById.put(a.itemId(), items.require(a.itemId(), cn.yuqing.organisation.DataScope.installation()));
-        }
+        items.byIds(members.stream().map(ItemAnalysis::itemId).toList()).forEach(i -> itemById.put(i.id(), i));
         model.addAttribute("candidate", candidate);
+        model.addAttribute("memberCount", all.size());
         model.addAttribute("members", members);
         model.addAttribute("items", itemById);
         model.addAttribute("figures", candidates.figures(id));

@@ -18,7 +18,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.yuqing.analysis.Candidates;
 import cn.yuqing.analysis.ItemAnalysis;
 import cn.yuqing.intake.Items;
-import cn.yuqing.intake.OpinionItem;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.organisation.Accounts;
@@ -31,6 +30,8 @@ import cn.yuqing.shared.Flash;
 /** The analyst's workbench of events and the event page; every step is one form, one service call. */
 @Controller
 class EventController {
+
+    static final int ITEMS_LISTED = 100;
 
     private final OpinionManagement opinions;
     private final Candidates candidates;
@@ -95,21 +96,24 @@ class EventController {
         model.addAttribute("reports", opinions.reports(id));
         model.addAttribute("talkingPoints", opinions.talkingPoints(id));
         model.addAttribute("orders", opinions.workOrders(id));
+        var allUnits = directory.allUnits();
         Map<Long, String> unitNames = new HashMap<>();
-        directory.allUnits().forEach(u -> unitNames.put(u.id(), u.name()));
+        allUnits.forEach(u -> unitNames.put(u.id(), u.name()));
         model.addAttribute("unitNames", unitNames);
         Map<Long, String> personNames = new HashMap<>();
         directory.peopleIn(DataScope.installation()).forEach(p -> personNames.put(p.id(), p.fullName()));
         model.addAttribute("personNames", personNames);
-        model.addAttribute("units", directory.allUnits().stream().filter(u -> u.region().code().equals(e.levelRegionCode())
-                || u.region().isWithin(directory.requireRegion(e.levelRegionCode()))).toList());
+        var level = directory.requireRegion(e.levelRegionCode());
+        model.addAttribute("units", allUnits.stream().filter(u -> u.region().code().equals(e.levelRegionCode())
+                || u.region().isWithin(level)).toList());
         if (e.candidateId() != null) {
             var candidate = candidates.require(e.candidateId(), DataScope.installation());
             model.addAttribute("suggestion", candidates.suggestion(candidate));
-            List<ItemAnalysis> members = candidates.itemsOf(e.candidateId());
-            List<OpinionItem> eventItems = members.stream().map(a -> items.require(a.itemId(), DataScope.installation()))
-                    .toList();
-            model.addAttribute("items", eventItems);
+            // a viral event has thousands of items: the page counts them all and lists the newest
+            List<Long> members = candidates.itemsOf(e.candidateId()).stream().map(ItemAnalysis::itemId)
+                    .sorted(java.util.Comparator.reverseOrder()).toList();
+            model.addAttribute("itemCount", members.size());
+            model.addAttribute("items", items.byIds(members.subList(0, Math.min(ITEMS_LISTED, members.size()))));
         }
         if (e.state() != cn.yuqing.opinion.EventState.COLLECTED && e.state() != cn.yuqing.opinion.EventState.VERIFYING) {
             model.addAttribute("routing", opinions.suggestRouting(e));
