@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class StrandedPublications {
 
     static final int MAX_ATTEMPTS = 10;
+    private static final int BATCH = 100;
     /** Any number that no other advisory lock of this database uses. */
     private static final long LOCK = 0x79757169_6e67L;
 
@@ -66,7 +67,10 @@ class StrandedPublications {
         tx.executeWithoutResult(status -> {
             if (!severalNodes || Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
                 Instant before = clock.instant().minus(after);
+                // Modulith reads "batch size minus those in flight" and sent a negative LIMIT (an SQL
+                // error every round) while more than a batch was in flight: it now skips such rounds
                 incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults()
+                        .withBatchSize(BATCH).withMaxInFlight(BATCH)
                         .withMinAge(after)
                         .withFilter(p -> waited(p, before) && p.getCompletionAttempts() < MAX_ATTEMPTS));
             }
