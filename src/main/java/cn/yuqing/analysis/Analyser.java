@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ class Analyser {
     private final Candidates candidateService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final java.util.concurrent.locks.ReentrantLock placing = new java.util.concurrent.locks.ReentrantLock(true);
+    private final ReentrantLock placing = new ReentrantLock(true);
     private final TransactionTemplate tx;
     private final Timer lag;
 

@@ -100,6 +100,17 @@ public class Candidates {
         return analyses.findByCandidate(candidateId);
     }
 
+    /** A page's share of a candidate's items: the newest, and how many there are in all. */
+    public record Members(List<ItemAnalysis> newest, long total) {
+    }
+
+    /** A viral matter has thousands of items: pages list the newest and count the rest, without loading them. */
+    @Transactional(readOnly = true)
+    public Members newestItemsOf(Long candidateId, int limit) {
+        return new Members(analyses.findNewest(candidateId, org.springframework.data.domain.PageRequest.of(0, limit)),
+                analyses.countByCandidateId(candidateId));
+    }
+
     @Transactional(readOnly = true)
     public WarningRules.Suggestion suggestion(EventCandidate c) {
         return c.suggestionJson() == null ? null : JSON.readValue(c.suggestionJson(), WarningRules.Suggestion.class);

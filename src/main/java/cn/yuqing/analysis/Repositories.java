@@ -11,6 +11,11 @@ interface ItemAnalysisRepository extends JpaRepository<ItemAnalysis, Long> {
     @Query("select a from ItemAnalysis a where a.candidateId = ?1 order by a.discoveredAt")
     List<ItemAnalysis> findByCandidate(Long candidateId);
 
+    @Query("select a from ItemAnalysis a where a.candidateId = ?1 order by a.discoveredAt desc, a.itemId desc")
+    List<ItemAnalysis> findNewest(Long candidateId, org.springframework.data.domain.Pageable page);
+
+    long countByCandidateId(Long candidateId);
+
     @Query("select a from ItemAnalysis a where a.itemId in ?1")
     List<ItemAnalysis> findByItems(Collection<Long> itemIds);
 }

@@ -73,7 +73,11 @@ public class EventFixtures {
 
     /** The candidate of a new post; if clustering joined it to an earlier test's matter, split it out. */
     public Long candidate(String title, String text) {
-        Long item = post(title, text);
+        return candidateOf(post(title, text));
+    }
+
+    /** The analysed item's candidate, on its own: clustering may have joined it to an earlier test's matter. */
+    public Long candidateOf(Long item) {
         Long candidate = analyses.find(item).orElseThrow().candidateId();
         if (candidates.itemsOf(candidate).size() > 1) {
             candidate = candidates.split(candidate, List.of(item), DataScope.installation()).id();

@@ -18,7 +18,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import cn.yuqing.analysis.Candidates;
 import cn.yuqing.analysis.ItemAnalyses;
 import cn.yuqing.intake.ChannelData;
 import cn.yuqing.intake.ChannelType;
@@ -108,8 +107,6 @@ class DataScopeMatrixTests {
     @Autowired
     ItemAnalyses analyses;
     @Autowired
-    Candidates candidates;
-    @Autowired
     Sources sources;
     @Autowired
     Imports imports;
@@ -191,7 +188,7 @@ class DataScopeMatrixTests {
         pairs.put(Kind.RELEASE_ATTACHMENT, both(housingFile, sanpiFile));
         pairs.put(Kind.ITEM, List.of(new Pair("jiankong.xuezi", xueziItem, countyItem)));
         pairs.put(Kind.ITEM_ATTACHMENT, List.of(new Pair("jiankong.xuezi", attachmentOf(xueziItem), attachmentOf(countyItem))));
-        pairs.put(Kind.CANDIDATE, List.of(new Pair("jiankong.xuezi", candidateOf(xueziItem), candidateOf(countyItem))));
+        pairs.put(Kind.CANDIDATE, List.of(new Pair("jiankong.xuezi", fixtures.candidateOf(xueziItem), fixtures.candidateOf(countyItem))));
         pairs.put(Kind.CHANNEL, List.of(new Pair("jiankong.xuezi", xueziChannel, countyChannel)));
         pairs.put(Kind.IMPORT, List.of(new Pair("jiankong.xuezi", xueziImport, countyImport)));
         pairs.put(Kind.PERSON, List.of(new Pair("zhujian.huiying", personId("zhujian.fuzeren"), personId("sanpi.huiying")),
@@ -222,15 +219,6 @@ class DataScopeMatrixTests {
                 new Provenance("test", null, null, null)).itemId();
         await().atMost(Duration.ofSeconds(20)).until(() -> analyses.find(id).isPresent());
         return id;
-    }
-
-    /** The item's candidate, on its own: clustering may have joined it to an earlier test's matter of the other unit. */
-    private Long candidateOf(Long item) {
-        Long candidate = analyses.find(item).orElseThrow().candidateId();
-        if (candidates.itemsOf(candidate).size() > 1) {
-            candidate = candidates.split(candidate, List.of(item), DataScope.installation()).id();
-        }
-        return candidate;
     }
 
     private Long attachmentOf(Long item) {

@@ -50,15 +50,12 @@ class CandidateController {
     String show(@PathVariable Long id, Model model) {
         DataScope scope = accounts.currentScope();
         EventCandidate candidate = candidates.require(id, scope);
-        List<ItemAnalysis> all = candidates.itemsOf(id);
-        // a viral matter has thousands of items: the newest are listed, in one query
-        List<ItemAnalysis> members = all.stream().sorted(java.util.Comparator.comparing(ItemAnalysis::itemId).reversed())
-                .limit(MEMBERS_LISTED).toList();
+        Candidates.Members members = candidates.newestItemsOf(id, MEMBERS_LISTED);
         Map<Long, OpinionItem> itemById = new HashMap<>();
-        items.byIds(members.stream().map(ItemAnalysis::itemId).toList()).forEach(i -> itemById.put(i.id(), i));
+        items.byIds(members.newest().stream().map(ItemAnalysis::itemId).toList()).forEach(i -> itemById.put(i.id(), i));
         model.addAttribute("candidate", candidate);
-        model.addAttribute("memberCount", all.size());
-        model.addAttribute("members", members);
+        model.addAttribute("memberCount", members.total());
+        model.addAttribute("members", members.newest());
         model.addAttribute("items", itemById);
         model.addAttribute("figures", candidates.figures(id));
         model.addAttribute("suggestion", candidates.suggestion(candidate));

@@ -109,11 +109,9 @@ class EventController {
         if (e.candidateId() != null) {
             var candidate = candidates.require(e.candidateId(), DataScope.installation());
             model.addAttribute("suggestion", candidates.suggestion(candidate));
-            // a viral event has thousands of items: the page counts them all and lists the newest
-            List<Long> members = candidates.itemsOf(e.candidateId()).stream().map(ItemAnalysis::itemId)
-                    .sorted(java.util.Comparator.reverseOrder()).toList();
-            model.addAttribute("itemCount", members.size());
-            model.addAttribute("items", items.byIds(members.subList(0, Math.min(ITEMS_LISTED, members.size()))));
+            Candidates.Members members = candidates.newestItemsOf(e.candidateId(), ITEMS_LISTED);
+            model.addAttribute("itemCount", members.total());
+            model.addAttribute("items", items.byIds(members.newest().stream().map(ItemAnalysis::itemId).toList()));
         }
         if (e.state() != cn.yuqing.opinion.EventState.COLLECTED && e.state() != cn.yuqing.opinion.EventState.VERIFYING) {
             model.addAttribute("routing", opinions.suggestRouting(e));
