@@ -32,6 +32,7 @@ class AnalysisEngine {
     private final CueWords criteria = new CueWords(TextPipeline.criteriaLexicon());
     private final CueWords categories = new CueWords(TextPipeline.categoryLexicon());
     private final AtomicReference<TextPipeline> current = new AtomicReference<>();
+    private volatile UnitIndex units;
 
     AnalysisEngine(OrganisationDirectory directory, SchemeRepository schemes, CorrectionRepository corrections,
             TopicCorrectionRepository topicCorrections) {
@@ -66,6 +67,9 @@ class AnalysisEngine {
 
     /** Rebuilds one part; a node that has not built its pipeline yet will read everything fresh anyway. */
     void refresh(Part part) {
+        if (part == Part.GAZETTEER) {
+            units = null;
+        }
         if (current.get() == null) {
             return;
         }
@@ -88,6 +92,16 @@ class AnalysisEngine {
                 current.updateAndGet(p -> p.withModel(model));
             }
         }
+    }
+
+    /** The directory as placement asks of it, built at first use and again when units or regions change. */
+    UnitIndex units() {
+        UnitIndex u = units;
+        if (u == null) {
+            u = new UnitIndex(directory.allRegions(), directory.allUnits());
+            units = u;
+        }
+        return u;
     }
 
     /** The part a committed change makes stale, if any: people and accounts are not in the gazetteer. */
@@ -133,7 +147,7 @@ class AnalysisEngine {
     TopicModel topics() {
         List<TopicModel.Correction> examples = new ArrayList<>();
         for (TopicCorrection c : topicCorrections.findAll()) {
-            String text = ChineseText.simplified(c.text());
+            String text = ChineseText.normalised(c.text());
             examples.add(new TopicModel.Correction(c.schemes(), ChineseText.words(text), text));
         }
         return new TopicModel(schemes.findActive().stream().map(MonitoringScheme::id)
@@ -146,12 +160,12 @@ class AnalysisEngine {
         for (String line : Lexicons.lines("analysis/seed-sentiment.txt")) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 String[] parts = line.split("\t", 2);
-                String text = ChineseText.simplified(parts[1]);
+                String text = ChineseText.normalised(parts[1]);
                 examples.add(new NaiveBayes.Example<>(Sentiment.valueOf(parts[0]), ChineseText.words(text), text));
             }
         }
         for (SentimentCorrection c : corrections.findAll()) {
-            String text = ChineseText.simplified(c.text());
+            String text = ChineseText.normalised(c.text());
             examples.add(new NaiveBayes.Example<>(c.label(), ChineseText.words(text), text));
         }
         return new NaiveBayes<>(examples);

@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.yuqing.intake.Items;
 import cn.yuqing.organisation.DataScope;
-import cn.yuqing.organisation.OrganisationDirectory;
-import cn.yuqing.organisation.Region;
-import cn.yuqing.organisation.Unit;
 import cn.yuqing.shared.AuditedChange;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotFound;
@@ -43,17 +37,19 @@ public class Candidates {
 
     private final CandidateRepository candidates;
     private final ItemAnalysisRepository analyses;
-    private final OrganisationDirectory directory;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Items items;
+    private final AnalysisEngine engine;
+    private final PlacementPartitions partitions;
 
-    Candidates(CandidateRepository candidates, ItemAnalysisRepository analyses, OrganisationDirectory directory,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, Items items) {
+    Candidates(CandidateRepository candidates, ItemAnalysisRepository analyses, AnalysisEngine engine,
+            PlacementPartitions partitions, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, Items items) {
         this.candidates = candidates;
         this.analyses = analyses;
-        this.directory = directory;
+        this.engine = engine;
+        this.partitions = partitions;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -63,9 +59,18 @@ public class Candidates {
     record Audited(String action, String subject, Map<String, ?> after) implements AuditedChange {
     }
 
-    /** Clustering and the analyst's moves take turns, so neither works on what the other is changing. */
-    void lock() {
-        jdbc.queryForObject("select id from analysis_lock where id = 1 for update", Integer.class);
+    /**
+     * Placement and the analyst's moves of one partition take turns on its row, so that neither
+     * works on what the other is changing; other partitions go on meanwhile.
+     */
+    void lockPartition(String partition) {
+        partitions.ensure(partition);
+        jdbc.queryForObject("select version from placement_partition where partition_key = ? for update", Long.class,
+                partition);
+    }
+
+    String partitionOf(EventCandidate c) {
+        return c.partitionKey() != null ? c.partitionKey() : engine.units().partitionOf(c.unitId());
     }
 
     /** The open candidate this one was merged into, following the chain. */
@@ -116,24 +121,23 @@ public class Candidates {
         return c.suggestionJson() == null ? null : JSON.readValue(c.suggestionJson(), WarningRules.Suggestion.class);
     }
 
+    @Transactional(readOnly = true)
     public CandidateFigures figures(Long candidateId) {
+        EventCandidate c = candidates.findById(candidateId).orElseThrow(() -> new NotFound("候选事件"));
+        return figures(c, CandidateTallies.of(c.talliesJson()));
+    }
+
+    /** From the tallies and the candidate's minutes: no member is read, however many there are. */
+    private CandidateFigures figures(EventCandidate c, CandidateTallies t) {
         Instant now = clock.instant();
         Map<String, Object> row = jdbc.queryForMap("""
-                select count(*) as items,
-                       sum(case when a.sentiment = 'NEGATIVE' then 1 else 0 end) as negative,
-                       count(distinct a.channel_id) as channels,
-                       coalesce(sum(a.engagement), 0) as engagement,
-                       sum(case when a.discovered_at >= ? then 1 else 0 end) as last_hour,
-                       sum(case when a.discovered_at >= ? and a.discovered_at < ? then 1 else 0 end) as previous_day,
-                       sum(case when a.signals is not null and a.signals <> '' then 1 else 0 end) as with_signals,
-                       sum(case when i.urgent then 1 else 0 end) as urgent,
-                       min(a.discovered_at) as first_seen, max(a.discovered_at) as last_seen
-                from item_analysis a join opinion_item i on i.id = a.item_id
-                where a.candidate_id = ?""", Timestamp.from(now.minus(Duration.ofHours(1))),
-                Timestamp.from(now.minus(Duration.ofHours(25))), Timestamp.from(now.minus(Duration.ofHours(1))), candidateId);
-        return new CandidateFigures(n(row.get("items")), n(row.get("negative")), n(row.get("channels")),
-                l(row.get("engagement")), n(row.get("last_hour")), n(row.get("previous_day")), n(row.get("with_signals")),
-                n(row.get("urgent")), Times.instant(row.get("first_seen")), Times.instant(row.get("last_seen")));
+                select coalesce(sum(case when minute_start >= ? then items else 0 end), 0) as last_hour,
+                       coalesce(sum(case when minute_start < ? then items else 0 end), 0) as previous_day
+                from candidate_minute where candidate_id = ? and minute_start >= ?""",
+                Timestamp.from(now.minus(Duration.ofHours(1))), Timestamp.from(now.minus(Duration.ofHours(1))), c.id(),
+                Timestamp.from(now.minus(Duration.ofHours(25))));
+        return new CandidateFigures(t.items, t.negative, t.channels.size(), t.engagement, n(row.get("last_hour")),
+                n(row.get("previous_day")), t.signals, t.urgent, t.first, t.last);
     }
 
     /**
@@ -167,21 +171,25 @@ public class Candidates {
         return volume;
     }
 
-    /** The hourly rate of the candidate's topics (schemes) over the last week, before the last hour. */
-    double topicBaselinePerHour(Set<Long> schemes) {
+    /** The hourly rate of the candidate's topics (schemes) in its partition over the last week, before the last hour. */
+    double topicBaselinePerHour(String partition, Set<Long> schemes) {
         Instant now = clock.instant();
         double best = 0;
         for (Long scheme : schemes) {
             Integer count = jdbc.queryForObject("""
-                    select count(*) from item_analysis where (',' || scheme_ids || ',') like ?
-                      and discovered_at >= ? and discovered_at < ?""", Integer.class, "%," + scheme + ",%",
-                    Timestamp.from(now.minus(Duration.ofDays(7))), Timestamp.from(now.minus(Duration.ofHours(1))));
+                    select coalesce(sum(items), 0) from scheme_hour where partition_key = ? and scheme_id = ?
+                      and hour_start >= ? and hour_start < ?""", Integer.class, partition, scheme,
+                    Timestamp.from(CandidateTallies.hourOf(now.minus(Duration.ofDays(7)))),
+                    Timestamp.from(CandidateTallies.hourOf(now.minus(Duration.ofHours(1)))));
             best = Math.max(best, (count == null ? 0 : count) / (7 * 24.0 - 1));
         }
         return best;
     }
 
-    /** Recomputes figures and the suggestion with its reasons. */
+    /**
+     * Recomputes tallies, minutes, figures and the suggestion from the members: after an analyst
+     * moved items or corrected one. Placement adds to the tallies instead ({@link #refresh(EventCandidate, CandidateTallies)}).
+     */
     public void refresh(Long candidateId) {
         EventCandidate c = candidates.findById(candidateId).orElseThrow();
         List<ItemAnalysis> members = analyses.findByCandidate(candidateId);
@@ -189,83 +197,57 @@ public class Candidates {
             c.dismiss();
             return;
         }
-        Set<Long> schemes = new LinkedHashSet<>();
-        Map<String, Set<String>> criteria = new LinkedHashMap<>();
-        Map<String, Integer> placeCounts = new HashMap<>();
-        Map<String, String> placeCodes = new HashMap<>();
-        Map<String, Integer> categoryCounts = new HashMap<>();
-        Map<String, Set<String>> categoryWords = new HashMap<>();
-        Set<String> named = new LinkedHashSet<>();
+        Set<Long> urgent = new java.util.HashSet<>(jdbc.queryForList("""
+                select a.item_id from item_analysis a join opinion_item i on i.id = a.item_id
+                where a.candidate_id = ? and i.urgent""", Long.class, candidateId));
+        CandidateTallies tallies = new CandidateTallies();
         for (ItemAnalysis a : members) {
-            schemes.addAll(a.schemeIdSet());
-            a.criteriaHits().forEach((k, v) -> criteria.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v));
-            a.placePairs().forEach((name, code) -> {
-                placeCounts.merge(name, 1, Integer::sum);
-                placeCodes.put(name, code);
-            });
-            a.categoryHits().forEach((k, v) -> {
-                categoryCounts.merge(k, v.size(), Integer::sum);
-                categoryWords.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v);
-            });
-            named.addAll(a.unitPairs().keySet());
+            tallies.add(a, urgent.contains(a.itemId()));
         }
-        String place = placeCounts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-        List<String> departments = departments(c, place == null ? null : placeCodes.get(place), categoryCounts,
-                categoryWords, named);
-        CandidateFigures figures = figures(candidateId);
-        WarningRules.Suggestion suggestion = WarningRules.suggest(figures, topicBaselinePerHour(schemes), criteria, place,
-                departments);
-        c.schemes(schemes.stream().map(String::valueOf).collect(Collectors.joining(",")));
-        c.refresh(figures, suggestion, JSON.writeValueAsString(suggestion));
+        jdbc.update("delete from candidate_minute where candidate_id = ?", candidateId);
+        List<Object[]> minutes = new ArrayList<>();
+        CandidateTallies.minutes(members).forEach((minute, count) ->
+                minutes.add(new Object[] {candidateId, Timestamp.from(minute), count[0], count[1]}));
+        jdbc.batchUpdate("insert into candidate_minute (candidate_id, minute_start, items, negative) values (?, ?, ?, ?)",
+                minutes);
+        refresh(c, tallies);
+    }
+
+    /** Figures and the suggestion with its reasons, from the tallies. */
+    void refresh(EventCandidate c, CandidateTallies tallies) {
+        String partition = partitionOf(c);
+        String place = tallies.topPlace();
+        List<String> departments = departments(partition, place == null ? null : tallies.placeCodes.get(place), tallies);
+        CandidateFigures figures = figures(c, tallies);
+        WarningRules.Suggestion suggestion = WarningRules.suggest(figures, topicBaselinePerHour(partition, tallies.schemes),
+                tallies.criteria, place, departments);
+        c.schemes(tallies.schemes.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        c.refresh(figures, suggestion, JSON.writeValueAsString(suggestion), tallies.json());
     }
 
     /**
      * Clause 3 as suggestions: territorial (the government of the place named), by competence (the
      * departments of the county whose competence covers the matter's category), and units named.
      */
-    private List<String> departments(EventCandidate c, String placeCode, Map<String, Integer> categoryCounts,
-            Map<String, Set<String>> categoryWords, Set<String> named) {
+    private List<String> departments(String partition, String placeCode, CandidateTallies tallies) {
         List<String> suggestions = new ArrayList<>();
-        if (placeCode != null) {
-            directory.region(placeCode).map(this::townshipOf).flatMap(r -> directory.governmentOf(r.code()))
-                    .ifPresent(u -> suggestions.add("属地：" + u.name()));
-        }
-        String top = categoryCounts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        engine.units().territorialGovernment(placeCode).ifPresent(name -> suggestions.add("属地：" + name));
+        String top = tallies.topCategory();
         if (top != null) {
-            Unit owner = directory.requireUnit(c.unitId());
-            Region county = countyOf(owner.region());
-            for (Unit u : directory.allUnits()) {
-                if (u.competences().contains(top) && county != null && u.region().code().equals(county.code())) {
-                    suggestions.add("主管：" + u.name() + "（" + String.join("、", categoryWords.get(top)) + "）");
-                }
+            for (String unit : engine.units().competent(partition, top)) {
+                suggestions.add("主管：" + unit + "（" + String.join("、", tallies.categoryWords.get(top)) + "）");
             }
         }
-        for (String name : named) {
+        for (String name : tallies.named) {
             suggestions.add("文中提及：" + name);
         }
         return suggestions;
     }
 
-    private Region townshipOf(Region r) {
-        Region t = r;
-        while (t != null && t.level().ordinal() > cn.yuqing.organisation.RegionLevel.TOWNSHIP.ordinal()) {
-            t = t.parent();
-        }
-        return t;
-    }
-
-    private Region countyOf(Region r) {
-        Region t = r;
-        while (t != null && t.level().ordinal() > cn.yuqing.organisation.RegionLevel.COUNTY.ordinal()) {
-            t = t.parent();
-        }
-        return t != null && t.level() == cn.yuqing.organisation.RegionLevel.COUNTY ? t : r;
-    }
-
     public void merge(Long sourceId, Long targetId, DataScope scope) {
-        lock();
         EventCandidate source = require(sourceId, scope);
         EventCandidate target = require(targetId, scope);
+        lockPartitions(source, target);
         source.mergeInto(target);
         for (ItemAnalysis a : analyses.findByCandidate(sourceId)) {
             a.placeIn(targetId, true);
@@ -276,11 +258,11 @@ public class Candidates {
     }
 
     public void move(Long itemId, Long targetId, DataScope scope) {
-        lock();
         ItemAnalysis a = analyses.findById(itemId).orElseThrow(() -> new NotFound("舆情信息"));
         Long from = a.candidateId();
-        require(from, scope);
+        EventCandidate source = require(from, scope);
         EventCandidate target = require(targetId, scope);
+        lockPartitions(source, target);
         if (target.status() != EventCandidate.Status.OPEN) {
             throw new DomainRuleViolation("只能移入未结束的候选事件");
         }
@@ -293,8 +275,8 @@ public class Candidates {
 
     /** The chosen items leave for a candidate of their own. */
     public EventCandidate split(Long candidateId, Collection<Long> itemIds, DataScope scope) {
-        lock();
         EventCandidate source = require(candidateId, scope);
+        lockPartitions(source);
         List<ItemAnalysis> chosen = analyses.findByItems(itemIds).stream()
                 .filter(a -> a.candidateId().equals(candidateId)).toList();
         if (chosen.isEmpty()) {
@@ -306,7 +288,9 @@ public class Candidates {
         // named after what it is about: the earliest item split out, not the matter it left
         Long first = chosen.stream().map(ItemAnalysis::itemId).min(Long::compare).orElseThrow();
         String title = items.require(first, DataScope.installation()).headline();
-        EventCandidate fresh = candidates.save(new EventCandidate(title, source.unitId(), clock.instant()));
+        EventCandidate fresh = new EventCandidate(title, source.unitId(), clock.instant());
+        fresh.placeInPartition(partitionOf(source));
+        fresh = candidates.save(fresh);
         for (ItemAnalysis a : chosen) {
             a.placeIn(fresh.id(), true);
         }
@@ -318,6 +302,11 @@ public class Candidates {
         return fresh;
     }
 
+    /** Always in the same order, so that two analysts' moves across two partitions cannot deadlock. */
+    private void lockPartitions(EventCandidate... involved) {
+        java.util.Arrays.stream(involved).map(this::partitionOf).distinct().sorted().forEach(this::lockPartition);
+    }
+
     public void dismiss(Long candidateId, DataScope scope) {
         require(candidateId, scope).dismiss();
         events.publishEvent(new Audited("analysis:candidate:dismiss", "candidate/" + candidateId, Map.of()));
@@ -325,9 +314,5 @@ public class Candidates {
 
     private static int n(Object o) {
         return o == null ? 0 : ((Number) o).intValue();
-    }
-
-    private static long l(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
     }
 }

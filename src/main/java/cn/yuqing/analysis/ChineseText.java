@@ -1,7 +1,9 @@
 package cn.yuqing.analysis;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
@@ -9,7 +11,7 @@ import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 
 /**
- * HanLP, offline from its jar: traditional → simplified first (so 縣 and 县 are one word), then
+ * HanLP, offline from its jar: normalised and traditional → simplified first (so 縣 and 县 are one word), then
  * segmentation without part-of-speech or name recognition (places and units come from the
  * gazetteer, not from guessing), TextRank keywords and, for long texts, a summary.
  */
@@ -21,6 +23,21 @@ final class ChineseText {
             .enableAllNamedEntityRecognize(false).enableCustomDictionary(true);
 
     private ChineseText() {
+    }
+
+    /** Unicode format characters: zero-width spaces and joiners, the BOM, bidirectional controls. */
+    private static final Pattern FORMAT = Pattern.compile("\\p{Cf}+");
+
+    /**
+     * The one form every machine reading starts from: format characters removed (so that
+     * "踅\u200b孜镇" is 踅孜镇), compatibility forms folded by NFKC (full-width letters, digits and
+     * punctuation to their plain forms), traditional to simplified. The stored text stays as the
+     * citizen wrote it: it is the evidence.
+     */
+    static String normalised(String text) {
+        String visible = FORMAT.matcher(text).replaceAll("");
+        return simplified(Normalizer.isNormalized(visible, Normalizer.Form.NFKC) ? visible
+                : Normalizer.normalize(visible, Normalizer.Form.NFKC));
     }
 
     static String simplified(String text) {

@@ -44,6 +44,11 @@ public class EventCandidate {
     private int lastHour;
     private String topPlace;
     private String schemeIds;
+    private String partitionKey;
+    private int urgentCount;
+    private int signalCount;
+    /** What the suggestion rests on, added up as items arrive ({@link CandidateTallies}, JSON). */
+    private String tallies;
 
     @Enumerated(EnumType.STRING)
     private WarningRules.Level level = WarningRules.Level.NONE;
@@ -64,7 +69,10 @@ public class EventCandidate {
         this.lastSeen = at;
     }
 
-    void refresh(CandidateFigures figures, WarningRules.Suggestion suggestion, String suggestionJson) {
+    void refresh(CandidateFigures figures, WarningRules.Suggestion suggestion, String suggestionJson, String talliesJson) {
+        this.tallies = talliesJson;
+        this.urgentCount = figures.urgent();
+        this.signalCount = figures.withSignals();
         this.itemCount = figures.items();
         this.negativeCount = figures.negative();
         this.channelCount = figures.channels();
@@ -88,6 +96,10 @@ public class EventCandidate {
         }
         status = Status.MERGED;
         mergedInto = target.id;
+    }
+
+    void placeInPartition(String partition) {
+        this.partitionKey = partition;
     }
 
     void dismiss() {
@@ -114,6 +126,8 @@ public class EventCandidate {
     public WarningRules.Level level() { return level; }
     public String suggestionJson() { return suggestion; }
     public long version() { return version; }
+    public String partitionKey() { return partitionKey; }
+    String talliesJson() { return tallies; }
     public String lastSeenText() { return Times.format(lastSeen); }
     public String firstSeenText() { return Times.format(firstSeen); }
 }

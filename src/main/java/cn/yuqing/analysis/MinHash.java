@@ -108,6 +108,19 @@ final class MinHash {
         return keys;
     }
 
+    /**
+     * Band keys within one partition of placement: salted with the partition, so that a county's
+     * items never meet another county's in a band, and its lookups stay as short as its own load.
+     */
+    static long[] bandKeys(int[] sig, String partition) {
+        long[] keys = bandKeys(sig);
+        long salt = mix(partition.hashCode() * 0x9E3779B97F4A7C15L);
+        for (int b = 0; b < keys.length; b++) {
+            keys[b] = mix(keys[b] ^ salt);
+        }
+        return keys;
+    }
+
     static double similarity(int[] a, int[] b) {
         int same = 0;
         for (int i = 0; i < HASHES; i++) {

@@ -58,7 +58,7 @@ final class TextPipeline {
 
     Features analyse(String title, String text, Long channelId, Long unitId) {
         String whole = title == null || title.isBlank() ? text : title + "\n" + text;
-        String simplified = ChineseText.simplified(whole);
+        String simplified = ChineseText.normalised(whole);
         List<Term> terms = ChineseText.terms(simplified);
         List<String> words = terms.stream().map(t -> t.word).filter(w -> !w.isBlank()).toList();
         SentimentReading baseline = lexicon.read(words, simplified);
@@ -81,7 +81,7 @@ final class TextPipeline {
 
     /** Only segmentation: the baseline the pipeline benchmark compares against. */
     static int segmentOnly(String text) {
-        return ChineseText.words(ChineseText.simplified(text)).size();
+        return ChineseText.words(ChineseText.normalised(text)).size();
     }
 
     static Map<String, Set<String>> criteriaLexicon() {

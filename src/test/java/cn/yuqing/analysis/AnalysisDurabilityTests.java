@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import cn.yuqing.intake.ChannelData;
@@ -26,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Slow or failed analysis never loses an item: the item is stored first, and the event that
- * carries it to analysis stays in the publication registry until analysis completes. What a stop
- * or a failure interrupted is resubmitted (at restart, and every so often: {@code StrandedPublications}).
+ * Slow or failed analysis never loses an item: the item and its place in the analysis queue are
+ * stored in one transaction, and the place is given up only in the transaction that stores the
+ * analysis. An item whose reading failed is set aside and tried again after a pause.
  */
 @WebTest
 class AnalysisDurabilityTests {
@@ -44,12 +43,10 @@ class AnalysisDurabilityTests {
     @Autowired
     ItemAnalysisRepository analyses;
     @Autowired
-    IncompleteEventPublications incomplete;
-    @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void anItemWhoseAnalysisFailedIsAnalysedWhenTheIncompletePublicationIsResubmitted() {
+    void anItemWhoseAnalysisFailedStaysQueuedAndIsAnalysedWhenItIsTriedAgain() {
         AtomicBoolean failing = new AtomicBoolean(true);
         Mockito.doAnswer(invocation -> {
             if (failing.get()) {
@@ -65,13 +62,12 @@ class AnalysisDurabilityTests {
         assertThat(accepted.status()).isEqualTo(IntakeResult.Status.CREATED);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "select count(*) from event_publication where status = 'FAILED' and event_type like '%ItemCollected'"
-                        + " and serialized_event like ?", Integer.class, "%" + accepted.itemId() + "%") > 0);
-        Mockito.verify(engine, Mockito.atLeastOnce()).pipeline();
+                "select count(*) from analysis_queue where item_id = ? and failures > 0", Integer.class, accepted.itemId()) > 0);
         assertThat(analyses.existsById(accepted.itemId())).isFalse();
 
         failing.set(false);
-        incomplete.resubmitIncompletePublications(publication -> true);
-        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.existsById(accepted.itemId()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> analyses.existsById(accepted.itemId()));
+        assertThat(jdbc.queryForObject("select count(*) from analysis_queue where item_id = ?", Integer.class,
+                accepted.itemId())).as("its place in the queue is given up with the analysis").isZero();
     }
 }

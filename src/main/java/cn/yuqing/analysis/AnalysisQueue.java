@@ -1,0 +1,138 @@
+package cn.yuqing.analysis;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cn.yuqing.intake.ItemCollected;
+import cn.yuqing.intake.Items;
+import cn.yuqing.intake.OpinionItem;
+import cn.yuqing.organisation.DataScope;
+
+/**
+ * The items waiting to be analysed: a table written in the transaction that stores the item, and
+ * emptied in the transaction that places it, so that an item acknowledged is analysed exactly once
+ * whatever is killed when (on one machine or several: workers take partitions under leases,
+ * {@link PlacementPartitions}). Urgent items go first: flagged by a monitor or a source, or
+ * naming an emergency or disaster (the cue words of 4.3 d), which obliges the 5-hour clock).
+ */
+@Component
+class AnalysisQueue {
+
+    private final JdbcTemplate jdbc;
+    private final AnalysisEngine engine;
+    private final Items items;
+    private final PlacementPartitions partitions;
+    /** Not set aside after a failure, or its pause is over. */
+    private static final String DUE = "(q.retry_at is null or q.retry_at <= ?)";
+
+    private volatile Runnable onCommit = () -> { };
+
+    AnalysisQueue(JdbcTemplate jdbc, AnalysisEngine engine, Items items, PlacementPartitions partitions) {
+        this.jdbc = jdbc;
+        this.engine = engine;
+        this.items = items;
+        this.partitions = partitions;
+    }
+
+    /** Who to wake when items were queued on this node (the workers). */
+    void whenQueued(Runnable wake) {
+        this.onCommit = wake;
+    }
+
+    /** In intake's transaction: the item and its place in the queue are stored together or not at all. */
+    @EventListener
+    void on(ItemCollected collected) {
+        // the item was just stored in this transaction: reading it again costs no query
+        OpinionItem item = items.require(collected.itemId(), DataScope.installation());
+        boolean urgent = collected.urgent() || engine.criteria().find(ChineseText.normalised(item.title() == null
+                ? item.body() : item.title() + "\n" + item.body())).containsKey("d");
+        jdbc.update("insert into analysis_queue (item_id, partition_key, urgent, enqueued_at) values (?, ?, ?, ?)",
+                collected.itemId(), engine.units().partitionOf(collected.unitId()), urgent,
+                Timestamp.from(collected.discoveredAt()));
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(AnalysisQueue.this);
+                    if (status == STATUS_COMMITTED) {
+                        onCommit.run();
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Items stored but neither analysed nor queued (an installation upgraded from the time the
+     * event publication registry carried them): queued at start.
+     */
+    int catchUp() {
+        List<Map<String, Object>> missing = jdbc.queryForList("""
+                select i.id, i.unit_id, i.urgent, i.discovered_at from opinion_item i
+                where not exists (select 1 from item_analysis a where a.item_id = i.id)
+                  and not exists (select 1 from analysis_queue q where q.item_id = i.id)""");
+        List<Object[]> rows = new ArrayList<>();
+        for (Map<String, Object> m : missing) {
+            rows.add(new Object[] {m.get("id"), engine.units().partitionOf(((Number) m.get("unit_id")).longValue()),
+                    m.get("urgent"), m.get("discovered_at")});
+        }
+        jdbc.batchUpdate("insert into analysis_queue (item_id, partition_key, urgent, enqueued_at) values (?, ?, ?, ?)", rows);
+        return rows.size();
+    }
+
+    /** The partition of the most pressing item that no other worker is placing: urgent first, then oldest. */
+    String nextPartition(String worker) {
+        List<String> found = jdbc.queryForList("select q.partition_key from analysis_queue q where " + DUE + " and "
+                + partitions.heldByOthersClause() + " order by q.urgent desc, q.item_id fetch first 1 rows only",
+                String.class, partitions.now(), worker, partitions.now());
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** An urgent item waits in a partition nobody is placing: a worker on a long backlog lets go. */
+    boolean urgentWaitsElsewhere(String partition, String worker) {
+        return !jdbc.queryForList("select q.item_id from analysis_queue q where q.urgent and q.partition_key <> ? and " + DUE
+                + " and " + partitions.heldByOthersClause() + " fetch first 1 rows only", Long.class, partition,
+                partitions.now(), worker, partitions.now()).isEmpty();
+    }
+
+    /** The partition's next items in the order they are placed, leaving out those already being read. */
+    List<Long> next(String partition, int limit, Set<Long> inFlight) {
+        List<Long> ids = jdbc.queryForList("select q.item_id from analysis_queue q where q.partition_key = ? and " + DUE
+                + " order by q.urgent desc, q.item_id fetch first ? rows only", Long.class, partition, partitions.now(),
+                limit + inFlight.size());
+        return ids.stream().filter(id -> !inFlight.contains(id)).limit(limit).toList();
+    }
+
+    /** Tried again after 2, 4, 8 … seconds, at most every ten minutes: a database away for a while loses nothing. */
+    void failed(Long itemId) {
+        Integer failures = jdbc.queryForObject("select failures from analysis_queue where item_id = ?", Integer.class, itemId);
+        long pause = Math.min(600, 1L << Math.min(10, (failures == null ? 0 : failures) + 1));
+        jdbc.update("update analysis_queue set failures = failures + 1, retry_at = ? where item_id = ?",
+                java.sql.Timestamp.from(partitions.now().toInstant().plusSeconds(pause)), itemId);
+    }
+
+    /** How many wait, and since when the oldest (its discovery): the backlog the administrator sees. */
+    Backlog backlog(Instant now) {
+        return jdbc.queryForObject("select count(*), min(enqueued_at) from analysis_queue", (rs, n) -> {
+            Timestamp oldest = rs.getTimestamp(2);
+            return new Backlog(rs.getLong(1), oldest == null ? 0
+                    : Math.max(0, Duration.between(oldest.toInstant(), now).toSeconds()));
+        });
+    }
+
+    record Backlog(long items, long oldestWaitingSeconds) {
+    }
+}

@@ -1,0 +1,120 @@
+package cn.yuqing.analysis;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a candidate's suggestion rests on, added up as its items arrive so that the thousandth
+ * item of a viral matter costs what the first did: counts, engagement, first and last item, and
+ * the places, categories, criteria, schemes, channels and units its items named. Every set here is
+ * bounded by a dictionary (the directory, the lexicons, the schemes), not by the number of items.
+ * Stored on the candidate as JSON; rebuilt from the members when an analyst moves items.
+ */
+final class CandidateTallies {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public int items;
+    public int negative;
+    public int signals;
+    public int urgent;
+    public long engagement;
+    public Instant first;
+    public Instant last;
+    public Map<String, Integer> places = new TreeMap<>();
+    public Map<String, String> placeCodes = new TreeMap<>();
+    public Map<String, Integer> categories = new TreeMap<>();
+    public Map<String, Set<String>> categoryWords = new TreeMap<>();
+    public Map<String, Set<String>> criteria = new TreeMap<>();
+    public Set<Long> schemes = new TreeSet<>();
+    public Set<Long> channels = new TreeSet<>();
+    public Set<String> named = new TreeSet<>();
+
+    static CandidateTallies of(String json) {
+        return json == null || json.isBlank() ? new CandidateTallies() : JSON.readValue(json, CandidateTallies.class);
+    }
+
+    String json() {
+        return JSON.writeValueAsString(this);
+    }
+
+    void add(ItemAnalysis a, boolean urgentItem) {
+        items++;
+        if (a.sentiment() == Sentiment.NEGATIVE) {
+            negative++;
+        }
+        if (a.hasSignals()) {
+            signals++;
+        }
+        if (urgentItem) {
+            urgent++;
+        }
+        engagement += a.engagement();
+        if (first == null || a.discoveredAt().isBefore(first)) {
+            first = a.discoveredAt();
+        }
+        if (last == null || a.discoveredAt().isAfter(last)) {
+            last = a.discoveredAt();
+        }
+        schemes.addAll(a.schemeIdSet());
+        channels.add(a.channelId());
+        a.criteriaHits().forEach((k, v) -> criteria.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v));
+        a.placePairs().forEach((name, code) -> {
+            places.merge(name, 1, Integer::sum);
+            placeCodes.put(name, code);
+        });
+        a.categoryHits().forEach((k, v) -> {
+            categories.merge(k, v.size(), Integer::sum);
+            categoryWords.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v);
+        });
+        named.addAll(a.unitPairs().keySet());
+    }
+
+    /** The place most items named; ties go to the first in name order, so that every node agrees. */
+    String topPlace() {
+        return top(places);
+    }
+
+    String topCategory() {
+        return top(categories);
+    }
+
+    private static String top(Map<String, Integer> counts) {
+        String best = null;
+        int most = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** Items per minute from a candidate's members, for a rebuild. */
+    static Map<Instant, int[]> minutes(Iterable<ItemAnalysis> members) {
+        Map<Instant, int[]> minutes = new HashMap<>();
+        for (ItemAnalysis a : members) {
+            int[] n = minutes.computeIfAbsent(minuteOf(a.discoveredAt()), k -> new int[2]);
+            n[0]++;
+            if (a.sentiment() == Sentiment.NEGATIVE) {
+                n[1]++;
+            }
+        }
+        return minutes;
+    }
+
+    static Instant minuteOf(Instant at) {
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), 60) * 60);
+    }
+
+    static Instant hourOf(Instant at) {
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), 3600) * 3600);
+    }
+}

@@ -1,0 +1,322 @@
+package cn.yuqing.analysis;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.yuqing.intake.OpinionItem;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Places a partition's items into candidates, a batch in one transaction under the partition's
+ * row, each item seeing every item placed before it. Clustering: a near-duplicate (MinHash,
+ * estimated Jaccard ≥ 0.5, seen in the last 7 days) joins its original's candidate; otherwise an
+ * item sharing a monitoring scheme and a place with a candidate active in the last 72 hours joins
+ * it; otherwise it starts a candidate of its own.
+ *
+ * <p>The cost of an item does not grow with its candidate: near-duplicates are looked for among at
+ * most {@value #BAND_CAPACITY} items per band (a viral post's reposts fill its bands at once; the
+ * rest add nothing a lookup needs), the topic and place of a candidate is one row, and the
+ * candidate's figures are added to, never recomputed from its members.
+ */
+@Component
+class Placement {
+
+    static final Duration DUPLICATE_WINDOW = Duration.ofDays(7);
+    static final Duration TOPIC_WINDOW = Duration.ofHours(72);
+    /** Items kept per MinHash band within the window; measured against brute force in PlacementQualityTests. */
+    static final int BAND_CAPACITY = 4;
+
+    /** An item and what reading it found. */
+    record Read(OpinionItem item, Features features) {
+    }
+
+    private final EntityManager em;
+    private final JdbcTemplate jdbc;
+    private final CandidateRepository candidates;
+    private final Candidates candidateService;
+    private final Clock clock;
+    private final Timer lag;
+
+    Placement(EntityManager em, JdbcTemplate jdbc, CandidateRepository candidates, Candidates candidateService, Clock clock,
+            MeterRegistry registry) {
+        this.em = em;
+        this.jdbc = jdbc;
+        this.candidates = candidates;
+        this.candidateService = candidateService;
+        this.clock = clock;
+        this.lag = Timer.builder("yuqing.analysis.lag").description("从收到一条信息到分析完成的时间")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    }
+
+    /** Places what is still queued of {@code reads}; an item another worker placed meanwhile is left alone. */
+    @Transactional
+    public int place(String partition, List<Read> reads) {
+        if (reads.isEmpty()) {
+            return 0;
+        }
+        candidateService.lockPartition(partition);
+        List<Long> ids = reads.stream().map(r -> r.item().id()).toList();
+        Set<Long> queued = new HashSet<>(jdbc.queryForList("select item_id from analysis_queue where item_id in ("
+                + marks(ids.size()) + ")", Long.class, ids.toArray()));
+        Set<Long> placedBefore = new HashSet<>(jdbc.queryForList("select item_id from item_analysis where item_id in ("
+                + marks(ids.size()) + ")", Long.class, ids.toArray()));
+        Instant now = clock.instant();
+        Batch batch = new Batch(partition);
+        for (Read r : reads) {
+            Long id = r.item().id();
+            if (!queued.contains(id) || placedBefore.contains(id)) {
+                continue;
+            }
+            ItemAnalysis analysis = new ItemAnalysis(r.item(), r.features(), now);
+            long[] bands = MinHash.bandKeys(r.features().signature(), partition);
+            EventCandidate candidate = candidateFor(r, analysis, bands, batch);
+            analysis.placeIn(candidate.id(), false);
+            em.persist(analysis);
+            batch.placed(r, analysis, candidate, bands);
+        }
+        em.flush();
+        batch.write(now);
+        jdbc.batchUpdate("delete from analysis_queue where item_id = ?", ids.stream().map(id -> new Object[] {id}).toList());
+        jdbc.update("update placement_partition set version = version + 1 where partition_key = ?", partition);
+        for (ItemAnalysis a : batch.analyses) {
+            // another node's clock (or a demonstration clock put back by a restart) may be a little ahead of ours
+            Duration waited = Duration.between(a.discoveredAt(), now);
+            lag.record(waited.isNegative() ? Duration.ZERO : waited);
+        }
+        return batch.analyses.size();
+    }
+
+    private EventCandidate candidateFor(Read r, ItemAnalysis analysis, long[] bands, Batch batch) {
+        Long duplicateOf = batch.nearestDuplicate(r.features().signature(), bands, r.item().discoveredAt());
+        if (duplicateOf != null) {
+            return batch.open(duplicateOf);
+        }
+        Long byTopic = batch.sameTopicAndPlace(analysis);
+        if (byTopic != null) {
+            return batch.open(byTopic);
+        }
+        EventCandidate fresh = new EventCandidate(r.item().headline(), r.item().unitId(), r.item().discoveredAt());
+        fresh.placeInPartition(batch.partition);
+        fresh.schemes(analysis.schemeIdSet().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
+        fresh = candidates.save(fresh);
+        batch.opened.put(fresh.id(), fresh);
+        return fresh;
+    }
+
+    /** What this batch placed so far, seen by the items after it before anything is written. */
+    private final class Batch {
+
+        private record Member(Long itemId, Long candidateId, int[] signature) {
+        }
+
+        private record Topic(Long candidateId, Instant lastSeen) {
+        }
+
+        final String partition;
+        final List<ItemAnalysis> analyses = new ArrayList<>();
+        final Map<Long, EventCandidate> opened = new HashMap<>();
+        private final Map<Long, List<Member>> bandMembers = new HashMap<>();
+        private final Map<Long, Integer> storedInBand = new HashMap<>();
+        private final List<Object[]> bandRows = new ArrayList<>();
+        private final Map<String, Topic> topics = new HashMap<>();
+        private final Set<String> topicsChanged = new HashSet<>();
+        private final Map<Long, List<ItemAnalysis>> byCandidate = new LinkedHashMap<>();
+        private final Set<Long> urgent = new HashSet<>();
+
+        Batch(String partition) {
+            this.partition = partition;
+        }
+
+        /** The open candidate, following merges; loaded once per batch. */
+        EventCandidate open(Long candidateId) {
+            EventCandidate c = opened.get(candidateId);
+            if (c == null) {
+                EventCandidate found = candidateService.open(candidateId);
+                c = opened.computeIfAbsent(found.id(), id -> found);
+                opened.put(candidateId, c);
+            }
+            return c;
+        }
+
+        Long nearestDuplicate(int[] signature, long[] bands, Instant discoveredAt) {
+            List<Long> unseen = new ArrayList<>();
+            for (long band : bands) {
+                if (!bandMembers.containsKey(band)) {
+                    unseen.add(band);
+                }
+            }
+            if (!unseen.isEmpty()) {
+                for (long band : unseen) {
+                    bandMembers.put(band, new ArrayList<>());
+                    storedInBand.put(band, 0);
+                }
+                List<Object> args = new ArrayList<>(unseen);
+                args.add(Timestamp.from(discoveredAt.minus(DUPLICATE_WINDOW)));
+                jdbc.query("""
+                        select b.band_key, a.item_id, a.candidate_id, a.signature from minhash_band b
+                        join item_analysis a on a.item_id = b.item_id
+                        where b.band_key in (%s) and b.discovered_at >= ?""".formatted(marks(unseen.size())), row -> {
+                    long band = row.getLong(1);
+                    bandMembers.get(band).add(new Member(row.getLong(2), row.getLong(3),
+                            MinHash.fromBytes(Base64.getDecoder().decode(row.getString(4)))));
+                    storedInBand.merge(band, 1, Integer::sum);
+                }, args.toArray());
+            }
+            Member best = null;
+            double bestSimilarity = MinHash.NEAR_DUPLICATE;
+            Set<Long> compared = new HashSet<>();
+            for (long band : bands) {
+                for (Member m : bandMembers.get(band)) {
+                    if (compared.add(m.itemId())) {
+                        double similarity = MinHash.similarity(signature, m.signature());
+                        if (similarity >= bestSimilarity) {
+                            bestSimilarity = similarity;
+                            best = m;
+                        }
+                    }
+                }
+            }
+            return best == null ? null : best.candidateId();
+        }
+
+        Long sameTopicAndPlace(ItemAnalysis analysis) {
+            Set<Long> schemes = analysis.schemeIdSet();
+            Set<String> places = new HashSet<>(analysis.placePairs().values());
+            Instant since = analysis.discoveredAt().minus(TOPIC_WINDOW);
+            for (Long scheme : schemes.stream().sorted().toList()) {
+                for (String place : places.stream().sorted().toList()) {
+                    Topic t = topic(scheme, place);
+                    if (t != null && !t.lastSeen().isBefore(since)) {
+                        EventCandidate c = open(t.candidateId());
+                        if (c.status() == EventCandidate.Status.OPEN) {
+                            return c.id();
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        private Topic topic(Long scheme, String place) {
+            String key = scheme + "|" + place;
+            if (!topics.containsKey(key)) {
+                List<Topic> found = jdbc.query("select candidate_id, last_seen from topic_place"
+                        + " where partition_key = ? and scheme_id = ? and place_code = ?",
+                        (rs, n) -> new Topic(rs.getLong(1), rs.getTimestamp(2).toInstant()), partition, scheme, place);
+                topics.put(key, found.isEmpty() ? null : found.get(0));
+            }
+            return topics.get(key);
+        }
+
+        void placed(Read r, ItemAnalysis analysis, EventCandidate candidate, long[] bands) {
+            analyses.add(analysis);
+            if (r.item().urgent()) {
+                urgent.add(analysis.itemId());
+            }
+            byCandidate.computeIfAbsent(candidate.id(), k -> new ArrayList<>()).add(analysis);
+            Member me = new Member(analysis.itemId(), candidate.id(), r.features().signature());
+            for (long band : bands) {
+                if (storedInBand.get(band) < BAND_CAPACITY) {
+                    storedInBand.merge(band, 1, Integer::sum);
+                    bandMembers.get(band).add(me);
+                    bandRows.add(new Object[] {band, analysis.itemId(), Timestamp.from(analysis.discoveredAt())});
+                }
+            }
+            for (Long scheme : analysis.schemeIdSet()) {
+                for (String place : new HashSet<>(analysis.placePairs().values())) {
+                    Topic before = topic(scheme, place);
+                    Topic after = new Topic(candidate.id(), before == null || analysis.discoveredAt().isAfter(before.lastSeen())
+                            ? analysis.discoveredAt() : before.lastSeen());
+                    if (!after.equals(before)) {
+                        topics.put(scheme + "|" + place, after);
+                        topicsChanged.add(scheme + "|" + place);
+                    }
+                }
+            }
+        }
+
+        /** Bands, topics, minutes, hours and the touched candidates' figures: a few statements for the whole batch. */
+        void write(Instant now) {
+            jdbc.batchUpdate("insert into minhash_band (band_key, item_id, discovered_at) values (?, ?, ?)", bandRows);
+            List<Object[]> topicUpdates = new ArrayList<>();
+            for (String key : topicsChanged) {
+                String[] parts = key.split("\\|", 2);
+                Topic t = topics.get(key);
+                topicUpdates.add(new Object[] {t.candidateId(), Timestamp.from(t.lastSeen()), partition,
+                        Long.valueOf(parts[0]), parts[1]});
+            }
+            upsert("update topic_place set candidate_id = ?, last_seen = ? where partition_key = ? and scheme_id = ? and place_code = ?",
+                    "insert into topic_place (candidate_id, last_seen, partition_key, scheme_id, place_code) values (?, ?, ?, ?, ?)",
+                    topicUpdates);
+
+            Map<List<Object>, int[]> minutes = new LinkedHashMap<>();
+            Map<List<Object>, int[]> hours = new LinkedHashMap<>();
+            for (ItemAnalysis a : analyses) {
+                int[] m = minutes.computeIfAbsent(List.of(a.candidateId(), CandidateTallies.minuteOf(a.discoveredAt())),
+                        k -> new int[2]);
+                m[0]++;
+                m[1] += a.sentiment() == Sentiment.NEGATIVE ? 1 : 0;
+                for (Long scheme : a.schemeIdSet()) {
+                    hours.computeIfAbsent(List.of(scheme, CandidateTallies.hourOf(a.discoveredAt())), k -> new int[1])[0]++;
+                }
+            }
+            upsert("update candidate_minute set items = items + ?, negative = negative + ? where candidate_id = ? and minute_start = ?",
+                    "insert into candidate_minute (items, negative, candidate_id, minute_start) values (?, ?, ?, ?)",
+                    minutes.entrySet().stream().map(e -> new Object[] {e.getValue()[0], e.getValue()[1], e.getKey().get(0),
+                            Timestamp.from((Instant) e.getKey().get(1))}).toList());
+            upsert("update scheme_hour set items = items + ? where partition_key = ? and scheme_id = ? and hour_start = ?",
+                    "insert into scheme_hour (items, partition_key, scheme_id, hour_start) values (?, ?, ?, ?)",
+                    hours.entrySet().stream().map(e -> new Object[] {e.getValue()[0], partition, e.getKey().get(0),
+                            Timestamp.from((Instant) e.getKey().get(1))}).toList());
+
+            byCandidate.forEach((candidateId, placed) -> {
+                EventCandidate c = opened.get(candidateId);
+                CandidateTallies tallies = CandidateTallies.of(c.talliesJson());
+                for (ItemAnalysis a : placed) {
+                    tallies.add(a, urgent.contains(a.itemId()));
+                }
+                candidateService.refresh(c, tallies);
+            });
+        }
+
+        /**
+         * Adds to rows that exist and inserts the rest: every row written here belongs to this
+         * partition, whose lock the transaction holds, so no other writer can insert the same key.
+         */
+        private void upsert(String update, String insert, List<Object[]> rows) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            int[] updated = jdbc.batchUpdate(update, rows);
+            List<Object[]> missing = new ArrayList<>();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    missing.add(rows.get(i));
+                }
+            }
+            jdbc.batchUpdate(insert, missing);
+        }
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+}
