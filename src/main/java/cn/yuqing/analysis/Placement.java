@@ -32,7 +32,7 @@ import io.micrometer.core.instrument.Timer;
  * it; otherwise it starts a candidate of its own.
  *
  * <p>The cost of an item does not grow with its candidate: near-duplicates are looked for among at
- * most {@value #BAND_CAPACITY} items per band (a viral post's reposts fill its bands at once; the
+ * most {@value #BAND_CAPACITY} items per band ({@link BandIndex}) (a viral post's reposts fill its bands at once; the
  * rest add nothing a lookup needs), the topic and place of a candidate is one row, and the
  * candidate's figures are added to, never recomputed from its members.
  */
@@ -41,7 +41,7 @@ class Placement {
 
     static final Duration DUPLICATE_WINDOW = Duration.ofDays(7);
     static final Duration TOPIC_WINDOW = Duration.ofHours(72);
-    /** Items kept per MinHash band within the window; measured against brute force in PlacementQualityTests. */
+    /** Items kept per MinHash band within the window; measured against brute force in NearDuplicateQualityTests. */
     static final int BAND_CAPACITY = 4;
 
     /** An item and what reading it found. */
@@ -124,17 +124,13 @@ class Placement {
     /** What this batch placed so far, seen by the items after it before anything is written. */
     private final class Batch {
 
-        private record Member(Long itemId, Long candidateId, int[] signature) {
-        }
-
         private record Topic(Long candidateId, Instant lastSeen) {
         }
 
         final String partition;
         final List<ItemAnalysis> analyses = new ArrayList<>();
         final Map<Long, EventCandidate> opened = new HashMap<>();
-        private final Map<Long, List<Member>> bandMembers = new HashMap<>();
-        private final Map<Long, Integer> storedInBand = new HashMap<>();
+        private final BandIndex bands = new BandIndex(BAND_CAPACITY);
         private final List<Object[]> bandRows = new ArrayList<>();
         private final Map<String, Topic> topics = new HashMap<>();
         private final Set<String> topicsChanged = new HashSet<>();
@@ -156,44 +152,22 @@ class Placement {
             return c;
         }
 
-        Long nearestDuplicate(int[] signature, long[] bands, Instant discoveredAt) {
-            List<Long> unseen = new ArrayList<>();
-            for (long band : bands) {
-                if (!bandMembers.containsKey(band)) {
-                    unseen.add(band);
-                }
-            }
-            if (!unseen.isEmpty()) {
-                for (long band : unseen) {
-                    bandMembers.put(band, new ArrayList<>());
-                    storedInBand.put(band, 0);
-                }
-                List<Object> args = new ArrayList<>(unseen);
+        Long nearestDuplicate(int[] signature, long[] keys, Instant discoveredAt) {
+            List<Long> unknown = bands.unknown(keys);
+            if (!unknown.isEmpty()) {
+                unknown.forEach(bands::loaded);
+                List<Object> args = new ArrayList<>(unknown);
                 args.add(Timestamp.from(discoveredAt.minus(DUPLICATE_WINDOW)));
                 jdbc.query("""
                         select b.band_key, a.item_id, a.candidate_id, a.signature from minhash_band b
                         join item_analysis a on a.item_id = b.item_id
-                        where b.band_key in (%s) and b.discovered_at >= ?""".formatted(marks(unseen.size())), row -> {
-                    long band = row.getLong(1);
-                    bandMembers.get(band).add(new Member(row.getLong(2), row.getLong(3),
-                            MinHash.fromBytes(Base64.getDecoder().decode(row.getString(4)))));
-                    storedInBand.merge(band, 1, Integer::sum);
-                }, args.toArray());
+                        where b.band_key in (%s) and b.discovered_at >= ?""".formatted(marks(unknown.size())),
+                        row -> {
+                            bands.stored(row.getLong(1), new BandIndex.Member(row.getLong(2), row.getLong(3),
+                                    MinHash.fromBytes(Base64.getDecoder().decode(row.getString(4)))));
+                        }, args.toArray());
             }
-            Member best = null;
-            double bestSimilarity = MinHash.NEAR_DUPLICATE;
-            Set<Long> compared = new HashSet<>();
-            for (long band : bands) {
-                for (Member m : bandMembers.get(band)) {
-                    if (compared.add(m.itemId())) {
-                        double similarity = MinHash.similarity(signature, m.signature());
-                        if (similarity >= bestSimilarity) {
-                            bestSimilarity = similarity;
-                            best = m;
-                        }
-                    }
-                }
-            }
+            BandIndex.Member best = bands.nearest(signature, keys);
             return best == null ? null : best.candidateId();
         }
 
@@ -226,19 +200,15 @@ class Placement {
             return topics.get(key);
         }
 
-        void placed(Read r, ItemAnalysis analysis, EventCandidate candidate, long[] bands) {
+        void placed(Read r, ItemAnalysis analysis, EventCandidate candidate, long[] keys) {
             analyses.add(analysis);
             if (r.item().urgent()) {
                 urgent.add(analysis.itemId());
             }
             byCandidate.computeIfAbsent(candidate.id(), k -> new ArrayList<>()).add(analysis);
-            Member me = new Member(analysis.itemId(), candidate.id(), r.features().signature());
-            for (long band : bands) {
-                if (storedInBand.get(band) < BAND_CAPACITY) {
-                    storedInBand.merge(band, 1, Integer::sum);
-                    bandMembers.get(band).add(me);
-                    bandRows.add(new Object[] {band, analysis.itemId(), Timestamp.from(analysis.discoveredAt())});
-                }
+            BandIndex.Member me = new BandIndex.Member(analysis.itemId(), candidate.id(), r.features().signature());
+            for (long band : bands.add(me, keys)) {
+                bandRows.add(new Object[] {band, analysis.itemId(), Timestamp.from(analysis.discoveredAt())});
             }
             for (Long scheme : analysis.schemeIdSet()) {
                 for (String place : new HashSet<>(analysis.placePairs().values())) {

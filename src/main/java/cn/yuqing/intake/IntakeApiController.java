@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +33,8 @@ import cn.yuqing.shared.DomainRuleViolation;
 class IntakeApiController {
 
     static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Two fields of one name in one object are refused, not settled silently by the last one winning. */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final ItemIntake intake;
     private final Sources sources;
@@ -73,7 +75,9 @@ class IntakeApiController {
         try {
             root = JSON.readTree(body);
         } catch (JacksonException e) {
-            return problem(HttpStatus.BAD_REQUEST, "请求内容不是有效的JSON（须为UTF-8编码）");
+            return problem(HttpStatus.BAD_REQUEST, String.valueOf(e.getMessage()).startsWith("Duplicate")
+                    ? "请求内容中同一条信息有重复的字段（" + duplicateName(e.getMessage()) + "），请只保留一个"
+                    : "请求内容不是有效的JSON（须为UTF-8编码）");
         }
         List<JsonNode> nodes = new ArrayList<>();
         if (root != null && root.isObject() && root.has("items")) {
@@ -127,5 +131,11 @@ class IntakeApiController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
         problem.setTitle(status.getReasonPhrase());
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** The field Jackson names in its message ("Duplicate Object property \"title\""), or a plain word. */
+    private static String duplicateName(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\"']([^\"']{1,40})[\"']").matcher(message);
+        return m.find() ? m.group(1) : "同名字段";
     }
 }

@@ -31,8 +31,9 @@ public class ItemIntake {
 
     public static final int MAX_BATCH = 1000;
     static final int MAX_TEXT = 20_000;
+    static final int MAX_URL = 2_000;
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
-    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s]{1,1990}");
+    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^\\s]+");
 
     private final ChannelRepository channels;
     private final ItemRepository items;
@@ -174,6 +175,10 @@ public class ItemIntake {
         if (text == null || text.isBlank()) {
             throw new DomainRuleViolation("正文不能为空");
         }
+        if (PlainText.invisible(text)) {
+            throw new DomainRuleViolation("正文只有不可见字符（如零宽空格），没有可读的内容");
+        }
+        requireWholeCharacters(text, "正文");
         if (text.length() > MAX_TEXT) {
             throw new DomainRuleViolation("正文超过" + MAX_TEXT + "字");
         }
@@ -181,7 +186,14 @@ public class ItemIntake {
         if (title != null && title.length() > 500) {
             throw new DomainRuleViolation("标题超过500字");
         }
+        if (title != null && PlainText.invisible(title)) {
+            title = null;
+        }
+        requireWholeCharacters(title, "标题");
         String url = s.url() == null || s.url().isBlank() ? null : s.url().strip();
+        if (url != null && url.length() > MAX_URL) {
+            throw new DomainRuleViolation("网址超过" + MAX_URL + "个字符");
+        }
         if (url != null && !HTTP_URL.matcher(url).matches()) {
             throw new DomainRuleViolation("网址格式不正确，应以 http:// 或 https:// 开头");
         }
@@ -189,7 +201,9 @@ public class ItemIntake {
         if (externalId != null && externalId.length() > 200) {
             throw new DomainRuleViolation("外部编号超过200字");
         }
+        requireWholeCharacters(externalId, "外部编号");
         String author = strip(s.author());
+        requireWholeCharacters(author, "作者");
         if (author != null && author.length() > 200) {
             throw new DomainRuleViolation("作者超过200字");
         }
@@ -210,6 +224,24 @@ public class ItemIntake {
         }
         return new ItemSubmission(s.channelId(), externalId, url, blankToNull(title), text.strip(), blankToNull(author),
                 s.publishedAt(), s.reposts(), s.comments(), s.likes(), s.views(), s.urgent(), reason, s.attachments());
+    }
+
+    /**
+     * A lone surrogate is half a character: stored, it is shown as "?" and can never be searched,
+     * so the sender is told rather than the citizen's words silently changed.
+     */
+    private static void requireWholeCharacters(String s, String field) {
+        if (s == null) {
+            return;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new DomainRuleViolation(field + "含有残缺的字符（不成对的代理项，第" + (i + 1) + "个字符），请检查编码后重新提交");
+            }
+        }
     }
 
     private static String strip(String s) {

@@ -17,6 +17,12 @@ final class PlainText {
         return tidy(HtmlUtils.htmlUnescape(v));
     }
 
+    /** Nothing a person could read: only format characters (zero-width, bidi controls, BOM) and spaces. */
+    static boolean invisible(String text) {
+        return text.codePoints().allMatch(c -> Character.getType(c) == Character.FORMAT || Character.isWhitespace(c)
+                || Character.isSpaceChar(c));
+    }
+
     static String tidy(String text) {
         return text.replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll("\\n\\s*\\n+", "\n").strip();
     }

@@ -1,11 +1,16 @@
 package cn.yuqing.analysis;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,30 +21,32 @@ import cn.yuqing.intake.ChannelData;
 import cn.yuqing.intake.ChannelType;
 import cn.yuqing.intake.Channels;
 import cn.yuqing.intake.ItemIntake;
+import cn.yuqing.intake.ItemSubmission;
 import cn.yuqing.intake.Provenance;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
-import cn.yuqing.support.ChinesePosts;
 import cn.yuqing.support.WebTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Analysis end to end (pipeline, near-duplicate search, placement into a candidate, the
- * candidate's refresh) as an event grows: blocks of {@value #BLOCK} posts from the county
- * vocabulary generator, which repeats itself like reposts of one viral matter, each block timed
- * from intake to the last analysis. The first block is the baseline: a flat series means the cost
- * of one item does not grow with the events already known.
+ * Analysis (reading and placing) as one candidate grows to {@value #VIRAL} items — reposts of one
+ * post, as a viral matter brings them — while {@value #OTHERS} real Weibo posts form candidates of
+ * their own, interleaved. The items are collected first with the workers stopped, then the
+ * workers drain the queue; each tenth of it is timed. Baselines of the same run: the first tenth
+ * (flat means an item costs the same however large its candidate has grown) and the pipeline alone
+ * (reading the same texts on every core, placing nothing).
  *
- * <p>Run: {@code ./mvnw -B test -Pbench -Dtest=AnalysisPlacementBenchmark}.
+ * <p>Run: {@code bench/run -Dtest=AnalysisPlacementBenchmark} ({@code -Dplacement.viral=…} and
+ * {@code -Dplacement.others=…} to change the load). Needs the shared evaluation posts.
  */
 @Tag("benchmark")
 @WebTest
 class AnalysisPlacementBenchmark {
 
-    static final int BLOCK = 500;
-    static final int BLOCKS = 8;
+    static final int VIRAL = Integer.getInteger("placement.viral", 50_000);
+    static final int OTHERS = Integer.getInteger("placement.others", 20_000);
 
     @Autowired
     ItemIntake intake;
@@ -49,34 +56,108 @@ class AnalysisPlacementBenchmark {
     OrganisationDirectory directory;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlacementWorkers workers;
+    @Autowired
+    AnalysisEngine engine;
 
     @Test
-    void placementCostAsTheEventGrows() throws Exception {
+    void placementStaysFlatAsOneCandidateGrowsToAViralMatter() throws Exception {
+        assumeTrue(Files.isReadable(NearDuplicateQualityTests.POSTS), "评测数据不在 " + NearDuplicateQualityTests.POSTS);
+        Random random = new Random(17);
+        List<String> posts = new ArrayList<>();
+        for (String line : Files.readAllLines(NearDuplicateQualityTests.POSTS, StandardCharsets.UTF_8).subList(1, 21_174)) {
+            int comma = line.lastIndexOf(',');
+            String text = comma > 0 ? line.substring(0, comma).replace("\"", "") : line;
+            if (text.length() >= 8) {
+                posts.add(text);
+            }
+        }
+        String viral = "踅孜镇某村大桥垮塌，多人被困，救援至今未到，有人说死了好几个人，政府怎么还不出来说明情况？";
+        List<String> texts = new ArrayList<>(VIRAL + OTHERS);
+        for (int i = 0; i < VIRAL; i++) {
+            texts.add(NearDuplicateQualityTests.repost(viral, i, random));
+        }
+        for (int i = 0; i < OTHERS; i++) {
+            texts.add(posts.get(i % posts.size()));
+        }
+        Collections.shuffle(texts, random);
+
         var office = directory.governmentOfficeOf("411526").orElseThrow();
         Long channel = channels.create(new ChannelData("压测渠道", ChannelType.OTHER_ONLINE, office.id(), null, 1, true,
                 Set.of()), DataScope.installation()).id();
+
+        double pipelineAlone = pipelineAlone(texts.subList(0, Math.min(texts.size(), 20_000)), channel, office.id());
+
+        workers.stop();
         long before = jdbc.queryForObject("select count(*) from item_analysis", Long.class);
-        List<Double> rates = new ArrayList<>();
-        for (int block = 0; block < BLOCKS; block++) {
-            long started = System.nanoTime();
-            intake.receive(ChinesePosts.submissions(channel, BLOCK, 1000 + block, "place-" + block + "-"),
-                    Provenance.monitor("bench", null, null));
-            long expected = before + (long) (block + 1) * BLOCK;
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> jdbc.queryForObject("select count(*) from item_analysis", Long.class) >= expected);
-            rates.add(BLOCK / ((System.nanoTime() - started) / 1e9));
+        for (int from = 0; from < texts.size(); from += ItemIntake.MAX_BATCH) {
+            List<ItemSubmission> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(texts.size(), from + ItemIntake.MAX_BATCH); i++) {
+                batch.add(ItemSubmission.of(channel, "placement-" + i, null, null, texts.get(i), null, null));
+            }
+            intake.receive(batch, Provenance.monitor("bench", null, null));
         }
-        long largest = jdbc.queryForObject("select max(n) from (select count(*) n from item_analysis group by candidate_id) c",
-                Long.class);
+        int total = texts.size();
+        long[] at = new long[11];
+        long started = System.nanoTime();
+        at[0] = started;
+        workers.start();
+        int tenth = 1;
+        while (tenth <= 10) {
+            long analysed = jdbc.queryForObject("select count(*) from item_analysis", Long.class) - before;
+            while (tenth <= 10 && analysed >= (long) total * tenth / 10) {
+                at[tenth++] = System.nanoTime();
+            }
+            if (System.nanoTime() - started > 1_800_000_000_000L) {
+                throw new AssertionError("placement did not finish within 30 minutes: " + analysed + " of " + total);
+            }
+            Thread.sleep(20);
+        }
+        long largest = jdbc.queryForObject("select max(item_count) from event_candidate", Long.class);
+        long candidates = jdbc.queryForObject("select count(*) from event_candidate", Long.class);
+        double overall = total / ((at[10] - at[0]) / 1e9);
+        double first = total / 10.0 / ((at[1] - at[0]) / 1e9);
+        double last = total / 10.0 / ((at[10] - at[9]) / 1e9);
         StringBuilder report = new StringBuilder(String.format(
-                "Analysis end to end, blocks of %d generated posts (largest candidate at the end: %d items)%n", BLOCK, largest));
-        for (int i = 0; i < rates.size(); i++) {
-            report.append(String.format("block %d (items %5d–%5d): %7.1f items/s  ratio to block 1: %.2f%n", i + 1,
-                    i * BLOCK + 1, (i + 1) * BLOCK, rates.get(i), rates.get(i) / rates.get(0)));
+                "Placement of %,d items (%,d reposts of one post, %,d real Weibo posts) on %d cores: "
+                        + "largest candidate %,d items, %,d candidates%n", total, VIRAL, OTHERS,
+                Runtime.getRuntime().availableProcessors(), largest, candidates));
+        for (int i = 1; i <= 10; i++) {
+            double rate = total / 10.0 / ((at[i] - at[i - 1]) / 1e9);
+            report.append(String.format("tenth %2d: %8.1f items/s  ratio to the first tenth: %.2f%n", i, rate, rate / first));
         }
+        report.append(String.format("overall: %.1f items/s; last tenth / first tenth: %.2f; pipeline alone on the same texts: "
+                + "%.1f items/s; placement / pipeline alone: %.2f%n", overall, last / first, pipelineAlone, overall / pipelineAlone));
         System.out.println(report);
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/analysis-placement.txt"), report.toString());
-        assertThat(rates).allMatch(r -> r > 0);
+        assertThat(largest).as("the reposts form one candidate").isGreaterThanOrEqualTo((long) (VIRAL * 0.95));
+    }
+
+    /** Reading the texts on every core, nothing stored: the ceiling placement is measured against. */
+    private double pipelineAlone(List<String> texts, Long channel, Long unit) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
+        try {
+            TextPipeline pipeline = engine.pipeline();
+            texts.subList(0, Math.min(500, texts.size())).forEach(t -> pipeline.analyse(null, t, channel, unit));
+            long started = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < cores; c++) {
+                int from = c;
+                done.add(pool.submit(() -> {
+                    for (int i = from; i < texts.size(); i += cores) {
+                        pipeline.analyse(null, texts.get(i), channel, unit);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return texts.size() / ((System.nanoTime() - started) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * analyst has the notice and (2) its candidate carries the 预警苗头 suggestion in the analysts'
  * queue (the analysis has placed it). Measured idle, then while other posts arrive at
  * {@code -Dbench.background} items a second (default {@value #BACKGROUND}, which the analysis keeps
- * up with on 2 cores), in one run; the loaded figures are read as ratios of the idle ones.
+ * up with on 2 cores), and with a backlog of {@value #BACKLOG} ordinary items waiting for analysis
+ * (topped up before each probe), in one run; the loaded figures are read as ratios of the idle ones.
  *
  * <p>Run: {@code ./mvnw -B test -Pbench -Dtest=WarningLatencyBenchmark}.
  */
@@ -50,6 +51,7 @@ class WarningLatencyBenchmark {
 
     static final int PROBES = 20;
     static final int BACKGROUND = 15;
+    static final int BACKLOG = 20_000;
 
     @Autowired
     ItemIntake intake;
@@ -63,6 +65,8 @@ class WarningLatencyBenchmark {
     Candidates candidates;
     @Autowired
     Notifications notifications;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     final AtomicLong seed = new AtomicLong();
     Long channel;
@@ -88,6 +92,13 @@ class WarningLatencyBenchmark {
             load.awaitTermination(30, TimeUnit.SECONDS);
         }
 
+        List<long[]> behindBacklog = new ArrayList<>();
+        long smallestBacklog = Long.MAX_VALUE;
+        for (int i = 0; i < PROBES; i++) {
+            smallestBacklog = Math.min(smallestBacklog, topUpBacklog());
+            behindBacklog.addAll(probes(1));
+        }
+
         long idleNotice = median(idle, 0);
         long idleQueue = median(idle, 1);
         long loadedNotice = median(loaded, 0);
@@ -96,15 +107,30 @@ class WarningLatencyBenchmark {
                 Item → warning, %d urgent posts each, idle and with %d other posts/s arriving (ms from acknowledgement)
                 analyst's notice   idle: median %d p95 %d   loaded: median %d p95 %d   ratio %.2f
                 warning in queue   idle: median %d p95 %d   loaded: median %d p95 %d   ratio %.2f
+                behind a backlog of at least %,d items: warning in queue median %d p99 %d   ratio to idle %.2f
                 machine: %d cores, %s %s
                 """, PROBES, background, idleNotice, p95(idle, 0), loadedNotice, p95(loaded, 0),
                 (double) Math.max(loadedNotice, 1) / Math.max(idleNotice, 1), idleQueue, p95(idle, 1), loadedQueue, p95(loaded, 1),
-                (double) loadedQueue / Math.max(idleQueue, 1), Runtime.getRuntime().availableProcessors(),
+                (double) loadedQueue / Math.max(idleQueue, 1), smallestBacklog, median(behindBacklog, 1), p99(behindBacklog, 1),
+                (double) median(behindBacklog, 1) / Math.max(idleQueue, 1), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
         System.out.println(report);
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/warning-latency.txt"), report);
         assertThat(idleQueue).isPositive();
+    }
+
+    /** Ordinary items until {@value #BACKLOG} wait in the analysis queue; returns how many wait. */
+    private long topUpBacklog() {
+        long waiting = jdbc.queryForObject("select count(*) from analysis_queue", Long.class);
+        while (waiting < BACKLOG) {
+            int n = (int) Math.min(ItemIntake.MAX_BATCH, BACKLOG - waiting);
+            intake.receive(ChinesePosts.texts(n, seed.incrementAndGet() + 2_000_000).stream()
+                    .map(t -> ItemSubmission.of(channel, "backlog-" + System.nanoTime() + "-" + t.hashCode(), null, null, t, null,
+                            null)).toList(), new Provenance("bench", null, null, null));
+            waiting = jdbc.queryForObject("select count(*) from analysis_queue", Long.class);
+        }
+        return waiting;
     }
 
     /** Each probe: [ms until the analyst's notice, ms until the warning is in the queue]. */
@@ -150,6 +176,11 @@ class WarningLatencyBenchmark {
 
     private static long median(List<long[]> times, int k) {
         return times.stream().mapToLong(t -> t[k]).sorted().toArray()[times.size() / 2];
+    }
+
+    private static long p99(List<long[]> times, int k) {
+        long[] sorted = times.stream().mapToLong(t -> t[k]).sorted().toArray();
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.99 * sorted.length) - 1)];
     }
 
     private static long p95(List<long[]> times, int k) {
