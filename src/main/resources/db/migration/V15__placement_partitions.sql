@@ -66,3 +66,6 @@ drop table analysis_lock;
 -- start-up catch-up (AnalysisQueue): the registry no longer carries them
 update event_publication set completion_date = current_timestamp, status = 'COMPLETED'
 where completion_date is null and listener_id like '%LocalItemFeed%';
+
+-- intake looks up a batch's external ids by the id itself (ItemRepository.findByExternalIds)
+create index item_external on opinion_item (external_id);

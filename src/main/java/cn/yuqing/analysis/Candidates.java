@@ -129,15 +129,34 @@ public class Candidates {
 
     /** From the tallies and the candidate's minutes: no member is read, however many there are. */
     private CandidateFigures figures(EventCandidate c, CandidateTallies t) {
+        return figures(t, spreads(List.of(c.id())).getOrDefault(c.id(), new int[2]));
+    }
+
+    private static CandidateFigures figures(CandidateTallies t, int[] spread) {
+        return new CandidateFigures(t.items, t.negative, t.channels.size(), t.engagement, spread[0], spread[1], t.signals,
+                t.urgent, t.first, t.last);
+    }
+
+    /** Items in the last hour and in the 24 hours before it, per candidate, in one query. */
+    private Map<Long, int[]> spreads(Collection<Long> candidateIds) {
         Instant now = clock.instant();
-        Map<String, Object> row = jdbc.queryForMap("""
-                select coalesce(sum(case when minute_start >= ? then items else 0 end), 0) as last_hour,
-                       coalesce(sum(case when minute_start < ? then items else 0 end), 0) as previous_day
-                from candidate_minute where candidate_id = ? and minute_start >= ?""",
-                Timestamp.from(now.minus(Duration.ofHours(1))), Timestamp.from(now.minus(Duration.ofHours(1))), c.id(),
-                Timestamp.from(now.minus(Duration.ofHours(25))));
-        return new CandidateFigures(t.items, t.negative, t.channels.size(), t.engagement, n(row.get("last_hour")),
-                n(row.get("previous_day")), t.signals, t.urgent, t.first, t.last);
+        Timestamp hourAgo = Timestamp.from(now.minus(Duration.ofHours(1)));
+        Map<Long, int[]> spreads = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(candidateIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> args = new ArrayList<>(List.of(hourAgo, hourAgo, Timestamp.from(now.minus(Duration.ofHours(25)))));
+            args.addAll(chunk);
+            jdbc.query("""
+                    select candidate_id, coalesce(sum(case when minute_start >= ? then items else 0 end), 0),
+                           coalesce(sum(case when minute_start < ? then items else 0 end), 0)
+                    from candidate_minute where minute_start >= ? and candidate_id in (%s) group by candidate_id"""
+                    .formatted(String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))),
+                    row -> {
+                        spreads.put(row.getLong(1), new int[] {row.getInt(2), row.getInt(3)});
+                    }, args.toArray());
+        }
+        return spreads;
     }
 
     /**
@@ -215,14 +234,24 @@ public class Candidates {
 
     /** Figures and the suggestion with its reasons, from the tallies. */
     void refresh(EventCandidate c, CandidateTallies tallies) {
-        String partition = partitionOf(c);
-        String place = tallies.topPlace();
-        List<String> departments = departments(partition, place == null ? null : tallies.placeCodes.get(place), tallies);
-        CandidateFigures figures = figures(c, tallies);
-        WarningRules.Suggestion suggestion = WarningRules.suggest(figures, topicBaselinePerHour(partition, tallies.schemes),
-                tallies.criteria, place, departments);
-        c.schemes(tallies.schemes.stream().map(String::valueOf).collect(Collectors.joining(",")));
-        c.refresh(figures, suggestion, JSON.writeValueAsString(suggestion), tallies.json());
+        refresh(Map.of(c, tallies));
+    }
+
+    /** Many candidates at once (a batch of placement): their spreads in one query, each topic's baseline once. */
+    void refresh(Map<EventCandidate, CandidateTallies> touched) {
+        Map<Long, int[]> spreads = spreads(touched.keySet().stream().map(EventCandidate::id).toList());
+        Map<String, Double> baselines = new java.util.HashMap<>();
+        touched.forEach((c, tallies) -> {
+            String partition = partitionOf(c);
+            String place = tallies.topPlace();
+            List<String> departments = departments(partition, place == null ? null : tallies.placeCodes.get(place), tallies);
+            CandidateFigures figures = figures(tallies, spreads.getOrDefault(c.id(), new int[2]));
+            double baseline = baselines.computeIfAbsent(partition + "|" + tallies.schemes,
+                    k -> topicBaselinePerHour(partition, tallies.schemes));
+            WarningRules.Suggestion suggestion = WarningRules.suggest(figures, baseline, tallies.criteria, place, departments);
+            c.schemes(tallies.schemes.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            c.refresh(figures, suggestion, JSON.writeValueAsString(suggestion), tallies.json());
+        });
     }
 
     /**

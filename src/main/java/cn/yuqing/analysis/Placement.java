@@ -80,13 +80,14 @@ class Placement {
                 + marks(ids.size()) + ")", Long.class, ids.toArray()));
         Instant now = clock.instant();
         Batch batch = new Batch(partition);
-        for (Read r : reads) {
-            Long id = r.item().id();
-            if (!queued.contains(id) || placedBefore.contains(id)) {
-                continue;
-            }
+        List<Read> toPlace = reads.stream().filter(r -> queued.contains(r.item().id()) && !placedBefore.contains(r.item().id()))
+                .toList();
+        Map<Long, long[]> keys = new HashMap<>();
+        toPlace.forEach(r -> keys.put(r.item().id(), MinHash.bandKeys(r.features().signature(), partition)));
+        batch.loadBands(keys.values(), toPlace.stream().map(r -> r.item().discoveredAt()).min(Instant::compareTo).orElse(now));
+        for (Read r : toPlace) {
             ItemAnalysis analysis = new ItemAnalysis(r.item(), r.features(), now);
-            long[] bands = MinHash.bandKeys(r.features().signature(), partition);
+            long[] bands = keys.get(r.item().id());
             EventCandidate candidate = candidateFor(r, analysis, bands, batch);
             analysis.placeIn(candidate.id(), false);
             em.persist(analysis);
@@ -105,7 +106,7 @@ class Placement {
     }
 
     private EventCandidate candidateFor(Read r, ItemAnalysis analysis, long[] bands, Batch batch) {
-        Long duplicateOf = batch.nearestDuplicate(r.features().signature(), bands, r.item().discoveredAt());
+        Long duplicateOf = batch.nearestDuplicate(r.features().signature(), bands);
         if (duplicateOf != null) {
             return batch.open(duplicateOf);
         }
@@ -152,21 +153,34 @@ class Placement {
             return c;
         }
 
-        Long nearestDuplicate(int[] signature, long[] keys, Instant discoveredAt) {
-            List<Long> unknown = bands.unknown(keys);
-            if (!unknown.isEmpty()) {
-                unknown.forEach(bands::loaded);
-                List<Object> args = new ArrayList<>(unknown);
-                args.add(Timestamp.from(discoveredAt.minus(DUPLICATE_WINDOW)));
+        /**
+         * The stored members of every band the batch's items fall in, in a few queries: all of them
+         * were placed before this batch, which adds its own as it goes. The window runs from the
+         * batch's earliest item.
+         */
+        void loadBands(java.util.Collection<long[]> keysOfItems, Instant earliest) {
+            Set<Long> wanted = new java.util.LinkedHashSet<>();
+            for (long[] keys : keysOfItems) {
+                wanted.addAll(bands.unknown(keys));
+            }
+            List<Long> all = new ArrayList<>(wanted);
+            all.forEach(bands::loaded);
+            for (int from = 0; from < all.size(); from += 1000) {
+                List<Object> args = new ArrayList<>(all.subList(from, Math.min(all.size(), from + 1000)));
+                int n = args.size();
+                args.add(Timestamp.from(earliest.minus(DUPLICATE_WINDOW)));
                 jdbc.query("""
                         select b.band_key, a.item_id, a.candidate_id, a.signature from minhash_band b
                         join item_analysis a on a.item_id = b.item_id
-                        where b.band_key in (%s) and b.discovered_at >= ?""".formatted(marks(unknown.size())),
+                        where b.band_key in (%s) and b.discovered_at >= ?""".formatted(marks(n)),
                         row -> {
                             bands.stored(row.getLong(1), new BandIndex.Member(row.getLong(2), row.getLong(3),
                                     MinHash.fromBytes(Base64.getDecoder().decode(row.getString(4)))));
                         }, args.toArray());
             }
+        }
+
+        Long nearestDuplicate(int[] signature, long[] keys) {
             BandIndex.Member best = bands.nearest(signature, keys);
             return best == null ? null : best.candidateId();
         }
@@ -257,14 +271,16 @@ class Placement {
                     hours.entrySet().stream().map(e -> new Object[] {e.getValue()[0], partition, e.getKey().get(0),
                             Timestamp.from((Instant) e.getKey().get(1))}).toList());
 
+            Map<EventCandidate, CandidateTallies> touched = new LinkedHashMap<>();
             byCandidate.forEach((candidateId, placed) -> {
                 EventCandidate c = opened.get(candidateId);
                 CandidateTallies tallies = CandidateTallies.of(c.talliesJson());
                 for (ItemAnalysis a : placed) {
                     tallies.add(a, urgent.contains(a.itemId()));
                 }
-                candidateService.refresh(c, tallies);
+                touched.put(c, tallies);
             });
+            candidateService.refresh(touched);
         }
 
         /**

@@ -22,8 +22,16 @@ interface ChannelRepository extends JpaRepository<Channel, Long> {
 
 interface ItemRepository extends JpaRepository<OpinionItem, Long> {
 
-    @Query("select i.externalId, i.id from OpinionItem i where i.channelId = ?1 and i.externalId in ?2")
-    List<Object[]> findExternalIds(Long channelId, Collection<String> externalIds);
+    /**
+     * By external id first, then the channel: a database that would walk the channel's every item
+     * to test the ids (H2 picks the channel's index) finds them by the id's own index instead.
+     */
+    @Query("select i.externalId, i.id, i.channelId from OpinionItem i where i.externalId in ?1")
+    List<Object[]> findByExternalIds(Collection<String> externalIds);
+
+    default List<Object[]> findExternalIds(Long channelId, Collection<String> externalIds) {
+        return findByExternalIds(externalIds).stream().filter(row -> channelId.equals(row[2])).toList();
+    }
 
     @Query("select i.urlKey, i.id from OpinionItem i where i.urlKey in ?1")
     List<Object[]> findUrlKeys(Collection<String> urlKeys);

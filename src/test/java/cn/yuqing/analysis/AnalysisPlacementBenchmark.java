@@ -73,7 +73,8 @@ class AnalysisPlacementBenchmark {
                 posts.add(text);
             }
         }
-        String viral = "踅孜镇某村大桥垮塌，多人被困，救援至今未到，有人说死了好几个人，政府怎么还不出来说明情况？";
+        // no emergency cue: the reposts are not urgent, so the tenths mix both kinds of item alike
+        String viral = "潢川县某小区业主反映物业乱收费，停车费一年涨了三倍，多次投诉没人管，大家都很气愤，有关部门怎么还不出来说明情况？";
         List<String> texts = new ArrayList<>(VIRAL + OTHERS);
         for (int i = 0; i < VIRAL; i++) {
             texts.add(NearDuplicateQualityTests.repost(viral, i, random));
