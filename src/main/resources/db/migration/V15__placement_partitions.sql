@@ -12,7 +12,7 @@ create table analysis_queue (
     retry_at      timestamp with time zone
 );
 create index analysis_queue_partition on analysis_queue (partition_key, urgent, item_id);
-create index analysis_queue_order on analysis_queue (urgent, item_id);
+create index analysis_queue_order on analysis_queue (urgent desc, item_id);
 
 -- the lease says which worker places a partition now; the row lock orders placement against the
 -- analysts' merges, moves and splits of the same partition

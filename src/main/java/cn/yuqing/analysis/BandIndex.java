@@ -16,11 +16,12 @@ import java.util.Set;
  */
 final class BandIndex {
 
-    record Member(Long itemId, Long candidateId, int[] signature) {
+    record Member(Long itemId, Long candidateId, int[] signature, java.time.Instant discoveredAt) {
     }
 
     private final int capacity;
     private final Map<Long, List<Member>> members = new HashMap<>();
+    private int size;
 
     BandIndex(int capacity) {
         this.capacity = capacity;
@@ -44,16 +45,22 @@ final class BandIndex {
 
     void stored(long band, Member member) {
         members.computeIfAbsent(band, k -> new ArrayList<>()).add(member);
+        size++;
     }
 
-    /** The most similar member at or above the near-duplicate line, or null. */
-    Member nearest(int[] signature, long[] bands) {
+    /** Members held, over all bands: a partition's memory is let go past a bound. */
+    int size() {
+        return size;
+    }
+
+    /** The most similar member seen since {@code since}, at or above the near-duplicate line, or null. */
+    Member nearest(int[] signature, long[] bands, java.time.Instant since) {
         Member best = null;
         double bestSimilarity = MinHash.NEAR_DUPLICATE;
         Set<Long> compared = new HashSet<>();
         for (long band : bands) {
             for (Member m : members.getOrDefault(band, List.of())) {
-                if (compared.add(m.itemId())) {
+                if (!m.discoveredAt().isBefore(since) && compared.add(m.itemId())) {
                     double similarity = MinHash.similarity(signature, m.signature());
                     if (similarity > bestSimilarity || similarity == bestSimilarity && best == null) {
                         bestSimilarity = similarity;
@@ -65,13 +72,17 @@ final class BandIndex {
         return best;
     }
 
-    /** Stores the member in each of its bands that is not full yet; returns those bands. */
-    List<Long> add(Member member, long[] bands) {
+    /** Stores the member in each of its bands that holds fewer than the capacity since {@code since}; returns those bands. */
+    List<Long> add(Member member, long[] bands, java.time.Instant since) {
         List<Long> storedIn = new ArrayList<>();
         for (long band : bands) {
             List<Member> list = members.computeIfAbsent(band, k -> new ArrayList<>());
+            int held = list.size();
+            list.removeIf(m -> m.discoveredAt().isBefore(since));
+            size -= held - list.size();
             if (list.size() < capacity) {
                 list.add(member);
+                size++;
                 storedIn.add(band);
             }
         }

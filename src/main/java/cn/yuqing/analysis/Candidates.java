@@ -61,12 +61,14 @@ public class Candidates {
 
     /**
      * Placement and the analyst's moves of one partition take turns on its row, so that neither
-     * works on what the other is changing; other partitions go on meanwhile.
+     * works on what the other is changing; other partitions go on meanwhile. Each turn counts the
+     * partition's version up.
      */
-    void lockPartition(String partition) {
+    long lockPartition(String partition) {
         partitions.ensure(partition);
-        jdbc.queryForObject("select version from placement_partition where partition_key = ? for update", Long.class,
-                partition);
+        // the update takes the row lock; the version tells placement whether anyone else wrote since its last batch
+        jdbc.update("update placement_partition set version = version + 1 where partition_key = ?", partition);
+        return jdbc.queryForObject("select version from placement_partition where partition_key = ?", Long.class, partition);
     }
 
     String partitionOf(EventCandidate c) {

@@ -19,6 +19,8 @@ import jakarta.persistence.EntityManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.yuqing.intake.OpinionItem;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +45,10 @@ class Placement {
     static final Duration TOPIC_WINDOW = Duration.ofHours(72);
     /** Items kept per MinHash band within the window; measured against brute force in NearDuplicateQualityTests. */
     static final int BAND_CAPACITY = 4;
+    /** Band members a node keeps per partition between batches (a signature is half a kilobyte). */
+    static final int MEMORY_LIMIT = 100_000;
+    /** Band keys per lookup: H2 answers a hundred keys a query faster than thirty or a thousand. */
+    private static final int LOOKUP_CHUNK = 100;
 
     /** An item and what reading it found. */
     record Read(OpinionItem item, Features features) {
@@ -54,6 +60,7 @@ class Placement {
     private final Candidates candidateService;
     private final Clock clock;
     private final Timer lag;
+    private final Map<String, Memory> memories = new java.util.concurrent.ConcurrentHashMap<>();
 
     Placement(EntityManager em, JdbcTemplate jdbc, CandidateRepository candidates, Candidates candidateService, Clock clock,
             MeterRegistry registry) {
@@ -72,14 +79,27 @@ class Placement {
         if (reads.isEmpty()) {
             return 0;
         }
-        candidateService.lockPartition(partition);
+        long version = candidateService.lockPartition(partition);
+        // what this node remembers of the partition holds if the only write since was its own last batch
+        Memory memory = memories.remove(partition);
+        if (memory == null || memory.version != version - 1 || memory.bands.size() > MEMORY_LIMIT) {
+            memory = new Memory();
+        }
+        memory.version = version;
+        Memory kept = memory;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                memories.put(partition, kept);
+            }
+        });
         List<Long> ids = reads.stream().map(r -> r.item().id()).toList();
         Set<Long> queued = new HashSet<>(jdbc.queryForList("select item_id from analysis_queue where item_id in ("
                 + marks(ids.size()) + ")", Long.class, ids.toArray()));
         Set<Long> placedBefore = new HashSet<>(jdbc.queryForList("select item_id from item_analysis where item_id in ("
                 + marks(ids.size()) + ")", Long.class, ids.toArray()));
         Instant now = clock.instant();
-        Batch batch = new Batch(partition);
+        Batch batch = new Batch(partition, memory);
         List<Read> toPlace = reads.stream().filter(r -> queued.contains(r.item().id()) && !placedBefore.contains(r.item().id()))
                 .toList();
         Map<Long, long[]> keys = new HashMap<>();
@@ -96,7 +116,6 @@ class Placement {
         em.flush();
         batch.write(now);
         jdbc.batchUpdate("delete from analysis_queue where item_id = ?", ids.stream().map(id -> new Object[] {id}).toList());
-        jdbc.update("update placement_partition set version = version + 1 where partition_key = ?", partition);
         for (ItemAnalysis a : batch.analyses) {
             // another node's clock (or a demonstration clock put back by a restart) may be a little ahead of ours
             Duration waited = Duration.between(a.discoveredAt(), now);
@@ -106,7 +125,7 @@ class Placement {
     }
 
     private EventCandidate candidateFor(Read r, ItemAnalysis analysis, long[] bands, Batch batch) {
-        Long duplicateOf = batch.nearestDuplicate(r.features().signature(), bands);
+        Long duplicateOf = batch.nearestDuplicate(r.features().signature(), bands, r.item().discoveredAt());
         if (duplicateOf != null) {
             return batch.open(duplicateOf);
         }
@@ -122,24 +141,37 @@ class Placement {
         return fresh;
     }
 
+    /**
+     * What a node knows of a partition from the batches it placed: the bands and topics it looked
+     * up or wrote. Valid while no one else wrote to the partition (its version counts every turn);
+     * forgotten on a rollback, and past {@value #MEMORY_LIMIT} members.
+     */
+    private static final class Memory {
+        long version;
+        final BandIndex bands = new BandIndex(BAND_CAPACITY);
+        final Map<String, Topic> topics = new HashMap<>();
+    }
+
+    private record Topic(Long candidateId, Instant lastSeen) {
+    }
+
     /** What this batch placed so far, seen by the items after it before anything is written. */
     private final class Batch {
-
-        private record Topic(Long candidateId, Instant lastSeen) {
-        }
 
         final String partition;
         final List<ItemAnalysis> analyses = new ArrayList<>();
         final Map<Long, EventCandidate> opened = new HashMap<>();
-        private final BandIndex bands = new BandIndex(BAND_CAPACITY);
+        private final BandIndex bands;
         private final List<Object[]> bandRows = new ArrayList<>();
-        private final Map<String, Topic> topics = new HashMap<>();
+        private final Map<String, Topic> topics;
         private final Set<String> topicsChanged = new HashSet<>();
         private final Map<Long, List<ItemAnalysis>> byCandidate = new LinkedHashMap<>();
         private final Set<Long> urgent = new HashSet<>();
 
-        Batch(String partition) {
+        Batch(String partition, Memory memory) {
             this.partition = partition;
+            this.bands = memory.bands;
+            this.topics = memory.topics;
         }
 
         /** The open candidate, following merges; loaded once per batch. */
@@ -165,23 +197,24 @@ class Placement {
             }
             List<Long> all = new ArrayList<>(wanted);
             all.forEach(bands::loaded);
-            for (int from = 0; from < all.size(); from += 1000) {
-                List<Object> args = new ArrayList<>(all.subList(from, Math.min(all.size(), from + 1000)));
+            for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+                List<Object> args = new ArrayList<>(all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK)));
                 int n = args.size();
                 args.add(Timestamp.from(earliest.minus(DUPLICATE_WINDOW)));
                 jdbc.query("""
-                        select b.band_key, a.item_id, a.candidate_id, a.signature from minhash_band b
+                        select b.band_key, a.item_id, a.candidate_id, a.signature, b.discovered_at from minhash_band b
                         join item_analysis a on a.item_id = b.item_id
                         where b.band_key in (%s) and b.discovered_at >= ?""".formatted(marks(n)),
                         row -> {
                             bands.stored(row.getLong(1), new BandIndex.Member(row.getLong(2), row.getLong(3),
-                                    MinHash.fromBytes(Base64.getDecoder().decode(row.getString(4)))));
+                                    MinHash.fromBytes(Base64.getDecoder().decode(row.getString(4))),
+                                    row.getTimestamp(5).toInstant()));
                         }, args.toArray());
             }
         }
 
-        Long nearestDuplicate(int[] signature, long[] keys) {
-            BandIndex.Member best = bands.nearest(signature, keys);
+        Long nearestDuplicate(int[] signature, long[] keys, Instant discoveredAt) {
+            BandIndex.Member best = bands.nearest(signature, keys, discoveredAt.minus(DUPLICATE_WINDOW));
             return best == null ? null : best.candidateId();
         }
 
@@ -220,8 +253,9 @@ class Placement {
                 urgent.add(analysis.itemId());
             }
             byCandidate.computeIfAbsent(candidate.id(), k -> new ArrayList<>()).add(analysis);
-            BandIndex.Member me = new BandIndex.Member(analysis.itemId(), candidate.id(), r.features().signature());
-            for (long band : bands.add(me, keys)) {
+            BandIndex.Member me = new BandIndex.Member(analysis.itemId(), candidate.id(), r.features().signature(),
+                    analysis.discoveredAt());
+            for (long band : bands.add(me, keys, analysis.discoveredAt().minus(DUPLICATE_WINDOW))) {
                 bandRows.add(new Object[] {band, analysis.itemId(), Timestamp.from(analysis.discoveredAt())});
             }
             for (Long scheme : analysis.schemeIdSet()) {

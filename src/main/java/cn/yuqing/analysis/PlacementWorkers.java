@@ -117,7 +117,13 @@ class PlacementWorkers implements SmartLifecycle {
             try {
                 String partition = queue.nextPartition(worker);
                 if (partition == null) {
+                    // what waits is another worker's: look again at most five times a second, however often intake wakes us
+                    long looked = System.nanoTime();
                     idle(500);
+                    long rest = 200 - (System.nanoTime() - looked) / 1_000_000;
+                    if (rest > 0) {
+                        Thread.sleep(rest);
+                    }
                 } else if (partitions.acquire(partition, worker)) {
                     try {
                         drain(partition, worker);
@@ -126,6 +132,9 @@ class PlacementWorkers implements SmartLifecycle {
                     }
                 }
                 pause = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 if (!running) {
                     return;

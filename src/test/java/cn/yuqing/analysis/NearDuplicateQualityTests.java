@@ -102,9 +102,9 @@ class NearDuplicateQualityTests {
                 cluster[i] = best < 0 ? i : cluster[best];
             } else {
                 long[] keys = MinHash.bandKeys(sig, "411526");
-                BandIndex.Member near = index.nearest(sig, keys);
+                BandIndex.Member near = index.nearest(sig, keys, java.time.Instant.EPOCH);
                 cluster[i] = near == null ? i : near.candidateId().intValue();
-                index.add(new BandIndex.Member((long) i, (long) cluster[i], sig), keys);
+                index.add(new BandIndex.Member((long) i, (long) cluster[i], sig, java.time.Instant.EPOCH), keys, java.time.Instant.EPOCH);
             }
         }
         return cluster;
