@@ -42,7 +42,7 @@ final class Lexicons {
 
     static List<String> lines(String resource) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
+                new ClassPathResource(resource, Lexicons.class.getClassLoader()).getInputStream(), StandardCharsets.UTF_8))) {
             return new ArrayList<>(reader.lines().toList());
         } catch (IOException e) {
             throw new UncheckedIOException("missing resource " + resource, e);

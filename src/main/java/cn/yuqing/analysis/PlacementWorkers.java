@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -73,7 +74,15 @@ class PlacementWorkers implements SmartLifecycle {
         if (caughtUp > 0) {
             log.info("分析队列：补入{}条尚未分析的信息", caughtUp);
         }
-        readers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        // a pool's threads see the JVM's class loader, not the application's (in the packaged jar the
+        // lexicons and HanLP's dictionaries are only on the latter): each reader is given it
+        ClassLoader application = PlacementWorkers.class.getClassLoader();
+        readers = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setContextClassLoader(application);
+            t.setName("analysis-reader-" + t.getPoolIndex());
+            return t;
+        }, null, false);
         queue.whenQueued(this::wake);
         running = true;
         for (int i = 0; i < workers; i++) {
