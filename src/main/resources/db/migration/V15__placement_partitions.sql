@@ -69,3 +69,9 @@ where completion_date is null and listener_id like '%LocalItemFeed%';
 
 -- intake looks up a batch's external ids by the id itself (ItemRepository.findByExternalIds)
 create index item_external on opinion_item (external_id);
+
+-- conversations (issue 22): what an item replies to or reposts, as the sender named it, and the
+-- stored item that is, once known; a reply joins its parent's candidate whatever its words
+alter table opinion_item add column reply_to varchar(2000);
+alter table opinion_item add column parent_id bigint references opinion_item (id);
+create index item_parent on opinion_item (parent_id);

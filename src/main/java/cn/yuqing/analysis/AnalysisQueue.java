@@ -60,6 +60,10 @@ class AnalysisQueue {
         jdbc.update("insert into analysis_queue (item_id, partition_key, urgent, enqueued_at) values (?, ?, ?, ?)",
                 collected.itemId(), engine.units().partitionOf(collected.unitId()), urgent,
                 Timestamp.from(collected.discoveredAt()));
+        if (urgent && item.parentId() != null) {
+            // an urgent reply goes first with its post, so that it is placed after it and joins it
+            jdbc.update("update analysis_queue set urgent = true where item_id = ?", item.parentId());
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.hasResource(this)) {
             TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);

@@ -28,7 +28,9 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Places a partition's items into candidates, a batch in one transaction under the partition's
- * row, each item seeing every item placed before it. Clustering: a near-duplicate (MinHash,
+ * row, each item seeing every item placed before it. Clustering: a reply or repost joins its
+ * parent's candidate, whatever its words (a comment such as "有没有人知道被困的人救上来没有？"
+ * shares none with its post); otherwise a near-duplicate (MinHash,
  * estimated Jaccard ≥ 0.5, seen in the last 7 days) joins its original's candidate; otherwise an
  * item sharing a monitoring scheme and a place with a candidate active in the last 72 hours joins
  * it; otherwise it starts a candidate of its own.
@@ -125,6 +127,10 @@ class Placement {
     }
 
     private EventCandidate candidateFor(Read r, ItemAnalysis analysis, long[] bands, Batch batch) {
+        Long parentCandidate = batch.candidateOfParent(r.item().parentId());
+        if (parentCandidate != null) {
+            return batch.open(parentCandidate);
+        }
         Long duplicateOf = batch.nearestDuplicate(r.features().signature(), bands, r.item().discoveredAt());
         if (duplicateOf != null) {
             return batch.open(duplicateOf);
@@ -216,6 +222,22 @@ class Placement {
         Long nearestDuplicate(int[] signature, long[] keys, Instant discoveredAt) {
             BandIndex.Member best = bands.nearest(signature, keys, discoveredAt.minus(DUPLICATE_WINDOW));
             return best == null ? null : best.candidateId();
+        }
+
+        /** The candidate of the item's parent if the parent is placed, in this partition (a reply placed before its parent clusters as any item). */
+        Long candidateOfParent(Long parentId) {
+            if (parentId == null) {
+                return null;
+            }
+            for (ItemAnalysis a : analyses) {
+                if (a.itemId().equals(parentId)) {
+                    return a.candidateId();
+                }
+            }
+            List<Long> found = jdbc.queryForList("""
+                    select a.candidate_id from item_analysis a join event_candidate c on c.id = a.candidate_id
+                    where a.item_id = ? and c.partition_key = ?""", Long.class, parentId, partition);
+            return found.isEmpty() ? null : found.get(0);
         }
 
         Long sameTopicAndPlace(ItemAnalysis analysis) {

@@ -11,7 +11,7 @@ import cn.yuqing.shared.DomainRuleViolation;
 final class ApiItems {
 
     private static final Set<String> FIELDS = Set.of("externalId", "url", "title", "text", "author", "publishedAt",
-            "reposts", "comments", "likes", "views", "urgent", "urgentReason");
+            "reposts", "comments", "likes", "views", "urgent", "urgentReason", "replyTo");
 
     private ApiItems() {
     }
@@ -30,7 +30,8 @@ final class ApiItems {
         return new ItemSubmission(channelId, externalId, text(node, "url"), text(node, "title"), text(node, "text"),
                 text(node, "author"), TimeParsing.parse(text(node, "publishedAt")), count(node, "reposts"),
                 count(node, "comments"), count(node, "likes"), count(node, "views"), bool(node, "urgent"),
-                text(node, "urgentReason"), List.of());
+                text(node, "urgentReason"), List.of(), node.has("replyTo") && node.get("replyTo").isNumber()
+                        ? node.get("replyTo").asString() : text(node, "replyTo"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -120,11 +120,16 @@ public class ItemIntake {
             if (c.submission().externalId() != null) {
                 externalByChannel.computeIfAbsent(c.channel().id(), k -> new ArrayList<>()).add(c.submission().externalId());
             }
+            if (c.submission().replyTo() != null) {
+                externalByChannel.computeIfAbsent(c.channel().id(), k -> new ArrayList<>()).add(c.submission().replyTo());
+            }
         }
         externalByChannel.forEach((channelId, ids) -> chunks(ids).forEach(chunk -> items.findExternalIds(channelId, chunk)
                 .forEach(row -> knownExternal.put(channelId + "\u0000" + row[0], (Long) row[1]))));
         Map<String, Long> knownUrl = new HashMap<>();
-        chunks(candidates.stream().map(Candidate::urlKey).filter(java.util.Objects::nonNull).distinct().toList())
+        chunks(java.util.stream.Stream.concat(candidates.stream().map(Candidate::urlKey),
+                        candidates.stream().map(c -> parentUrlKey(c.submission())))
+                .filter(java.util.Objects::nonNull).distinct().toList())
                 .forEach(chunk -> items.findUrlKeys(chunk).forEach(row -> knownUrl.put((String) row[0], (Long) row[1])));
 
         for (Candidate c : candidates) {
@@ -138,7 +143,17 @@ public class ItemIntake {
                 results[c.index()] = IntakeResult.duplicate(c.index(), existing);
                 continue;
             }
-            OpinionItem item = items.save(new OpinionItem(c.channel(), c.submission(), c.urlKey(), provenance, now));
+            OpinionItem item = new OpinionItem(c.channel(), c.submission(), c.urlKey(), provenance, now);
+            String replyTo = c.submission().replyTo();
+            if (replyTo != null) {
+                // the parent as stored before, or earlier in this batch: by its id in the channel, else by its URL
+                Long parent = knownExternal.get(c.channel().id() + "\u0000" + replyTo);
+                if (parent == null && parentUrlKey(c.submission()) != null) {
+                    parent = knownUrl.get(parentUrlKey(c.submission()));
+                }
+                item.repliesTo(parent);
+            }
+            item = items.save(item);
             for (ItemSubmission.Upload upload : c.submission().attachments()) {
                 attachments.save(new ItemAttachment(item.id(), store.store(upload.fileName(), upload.content())));
             }
@@ -156,6 +171,10 @@ public class ItemIntake {
         }
         items.flush();
         return Arrays.asList(results);
+    }
+
+    private static String parentUrlKey(ItemSubmission s) {
+        return s.replyTo() != null && HTTP_URL.matcher(s.replyTo()).matches() ? UrlKeys.keyOf(s.replyTo()) : null;
     }
 
     private static <T> List<List<T>> chunks(List<T> list) {
@@ -222,8 +241,13 @@ public class ItemIntake {
         if (reason != null && reason.length() > 500) {
             reason = reason.substring(0, 500);
         }
+        String replyTo = s.replyTo() == null || s.replyTo().isBlank() ? null : strip(s.replyTo()).strip();
+        if (replyTo != null && replyTo.length() > MAX_URL) {
+            throw new DomainRuleViolation("所回复的原帖（replyTo）超过" + MAX_URL + "个字符");
+        }
+        requireWholeCharacters(replyTo, "所回复的原帖");
         return new ItemSubmission(s.channelId(), externalId, url, blankToNull(title), text.strip(), blankToNull(author),
-                s.publishedAt(), s.reposts(), s.comments(), s.likes(), s.views(), s.urgent(), reason, s.attachments());
+                s.publishedAt(), s.reposts(), s.comments(), s.likes(), s.views(), s.urgent(), reason, s.attachments(), replyTo);
     }
 
     /**

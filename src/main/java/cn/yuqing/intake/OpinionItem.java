@@ -62,6 +62,11 @@ public class OpinionItem {
 
     private Long patrolId;
 
+    /** What the item replies to or reposts, as the sender named it (external id or URL). */
+    private String replyTo;
+    /** The stored item that is, when intake knew it. */
+    private Long parentId;
+
     private Long reposts;
     private Long comments;
     private Long likes;
@@ -91,6 +96,7 @@ public class OpinionItem {
         this.collectedByPersonId = provenance.personId();
         this.sourceId = provenance.sourceId();
         this.patrolId = provenance.patrolId();
+        this.replyTo = s.replyTo();
         this.reposts = s.reposts();
         this.comments = s.comments();
         this.likes = s.likes();
@@ -98,6 +104,13 @@ public class OpinionItem {
         this.urgent = s.urgent();
         this.urgentReason = s.urgent() ? s.urgentReason() : null;
     }
+
+    void repliesTo(Long parent) {
+        this.parentId = parent;
+    }
+
+    public String replyTo() { return replyTo; }
+    public Long parentId() { return parentId; }
 
     /** 4.1: "一旦发现问题及时上报". Flagging is an act about the item, not an edit of its content. */
     boolean flagUrgent(String reason) {

@@ -69,6 +69,7 @@ class DataScopeMatrixTests {
         RECORDS.put("/intake/items/", Kind.ITEM);
         RECORDS.put("/analysis/items/", Kind.ITEM);
         RECORDS.put("/analysis/candidates/", Kind.CANDIDATE);
+        RECORDS.put("/api/candidates/", Kind.CANDIDATE);
         RECORDS.put("/intake/channels/", Kind.CHANNEL);
         RECORDS.put("/intake/imports/", Kind.IMPORT);
         RECORDS.put("/organisation/people/", Kind.PERSON);

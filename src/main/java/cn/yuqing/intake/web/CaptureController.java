@@ -71,6 +71,7 @@ class CaptureController {
             @RequestParam(required = false) String text, @RequestParam(required = false) String author,
             @RequestParam(required = false) String publishedAt, @RequestParam(required = false) Long patrolId,
             @RequestParam(defaultValue = "false") boolean urgent, @RequestParam(required = false) String urgentReason,
+            @RequestParam(required = false) String replyTo,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
             RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         DataScope scope = accounts.currentScope();
@@ -105,7 +106,7 @@ class CaptureController {
                 }
             }
             ItemSubmission submission = new ItemSubmission(channelId, "form:" + formToken, url, title, text, author, published,
-                    null, null, null, null, urgent, urgentReason, uploads);
+                    null, null, null, null, urgent, urgentReason, uploads, replyTo);
             IntakeResult result = intake.receive(submission, Provenance.monitor(Me.get().getUsername(), Me.get().personId(),
                     patrol));
             switch (result.status()) {
@@ -126,6 +127,7 @@ class CaptureController {
         model.addAttribute("patrolId", patrolId);
         model.addAttribute("formToken", formToken);
         model.addAttribute("url", url);
+        model.addAttribute("replyTo", replyTo);
         model.addAttribute("title", title);
         model.addAttribute("text", text);
         model.addAttribute("author", author);
