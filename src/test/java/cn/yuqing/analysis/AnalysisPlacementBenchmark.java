@@ -1,6 +1,5 @@
 package cn.yuqing.analysis;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,10 +24,10 @@ import cn.yuqing.intake.ItemSubmission;
 import cn.yuqing.intake.Provenance;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.support.SharedPosts;
 import cn.yuqing.support.WebTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Analysis (reading and placing) as one candidate grows to {@value #VIRAL} items — reposts of one
@@ -63,16 +62,8 @@ class AnalysisPlacementBenchmark {
 
     @Test
     void placementStaysFlatAsOneCandidateGrowsToAViralMatter() throws Exception {
-        assumeTrue(Files.isReadable(NearDuplicateQualityTests.POSTS), "评测数据不在 " + NearDuplicateQualityTests.POSTS);
         Random random = new Random(17);
-        List<String> posts = new ArrayList<>();
-        for (String line : Files.readAllLines(NearDuplicateQualityTests.POSTS, StandardCharsets.UTF_8).subList(1, 21_174)) {
-            int comma = line.lastIndexOf(',');
-            String text = comma > 0 ? line.substring(0, comma).replace("\"", "") : line;
-            if (text.length() >= 8) {
-                posts.add(text);
-            }
-        }
+        List<String> posts = SharedPosts.weibo(21_173, 8);
         // no emergency cue: the reposts are not urgent, so the tenths mix both kinds of item alike
         String viral = "潢川县某小区业主反映物业乱收费，停车费一年涨了三倍，多次投诉没人管，大家都很气愤，有关部门怎么还不出来说明情况？";
         List<String> texts = new ArrayList<>(VIRAL + OTHERS);

@@ -1,7 +1,6 @@
 package cn.yuqing.analysis;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import cn.yuqing.support.SharedPosts;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Near-duplicates found among at most {@value Placement#BAND_CAPACITY} items per band against
@@ -23,27 +23,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * item joins the cluster of its most similar earlier item at or above the near-duplicate line, as
  * placement does; the two clusterings are compared pair by pair (pairwise precision and recall).
  *
- * <p>The posts are the shared evaluation set ({@code ../shared/data/eval}), read, never copied;
- * without it the test is skipped with that reason.
+ * <p>The posts are the shared evaluation set ({@link SharedPosts}), read, never copied; without it
+ * the test is skipped with that reason.
  */
 class NearDuplicateQualityTests {
 
-    static final Path POSTS = Path.of("../shared/data/eval/weibo-covid-labelled.csv");
     private static final String[] COMMENTS = {"转发微博", "太可怕了", "求扩散", "心疼", "希望早日查清真相", "这也太离谱了吧",
             "有关部门出来说句话", "[怒][怒][怒]", "支持", "😡😡", "怎么还没人管", "关注", "顶", "🙏🙏🙏", "同问"};
 
     @Test
     void boundedBandsFindWhatComparingWithEveryItemFinds() throws IOException {
-        assumeTrue(Files.isReadable(POSTS), "评测数据不在 " + POSTS.toAbsolutePath() + "：跳过");
         Random random = new Random(20261206);
-        List<String> posts = new ArrayList<>();
-        for (String line : Files.readAllLines(POSTS, StandardCharsets.UTF_8).subList(1, 20_000)) {
-            int comma = line.lastIndexOf(',');
-            String text = comma > 0 ? line.substring(0, comma).replace("\"", "") : line;
-            if (text.length() >= 12) {
-                posts.add(text);
-            }
-        }
+        List<String> posts = new ArrayList<>(SharedPosts.weibo(20_000, 12));
         Collections.shuffle(posts, random);
         List<String> stream = new ArrayList<>(posts.subList(0, 2_000));
         for (String original : posts.subList(2_000, 2_008)) {

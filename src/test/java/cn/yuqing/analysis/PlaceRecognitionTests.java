@@ -1,7 +1,6 @@
 package cn.yuqing.analysis;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,14 +18,14 @@ import com.hankcs.hanlp.HanLP;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Region;
 import cn.yuqing.organisation.RegionLevel;
+import cn.yuqing.support.SharedPosts;
 import cn.yuqing.support.WebTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 18, part 5: the township a post is about, read from its text by the gazetteer of the demo
- * directory (潢川县: 23 townships, 301 villages). Each post is a real Weibo post of the shared set
+ * directory (潢川县: 23 townships, 301 villages). Each of 1,200 posts is a real Weibo post of the shared set
  * with one place of 潢川县 written into it the ways people write places: the full name, the short
  * form (踅孜), a village (its township is meant), in traditional characters, with zero-width
  * characters inside the name, or with full-width spaces around it. Right when the township of the
@@ -44,13 +43,8 @@ class PlaceRecognitionTests {
 
     @Test
     void theTownshipOfAPostIsReadWhateverFormItsNameTakes() throws IOException {
-        assumeTrue(Files.isReadable(NearDuplicateQualityTests.POSTS), "评测数据不在 " + NearDuplicateQualityTests.POSTS);
         Random random = new Random(18);
-        List<String> posts = new ArrayList<>();
-        for (String line : Files.readAllLines(NearDuplicateQualityTests.POSTS, StandardCharsets.UTF_8).subList(1, 5_000)) {
-            int comma = line.lastIndexOf(',');
-            posts.add(comma > 0 ? line.substring(0, comma).replace("\"", "") : line);
-        }
+        List<String> posts = new ArrayList<>(SharedPosts.weibo(5_000, 0));
         Collections.shuffle(posts, random);
         List<Region> townships = directory.childrenOf("411526").stream().filter(r -> r.level() == RegionLevel.TOWNSHIP).toList();
         assertThat(townships).hasSize(23);
@@ -60,7 +54,7 @@ class PlaceRecognitionTests {
         Map<Form, int[]> byForm = new LinkedHashMap<>();
         List<String> misses = new ArrayList<>();
         int n = 0;
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 1_200; i++) {
             Form form = Form.values()[i % Form.values().length];
             Region township = townships.get(random.nextInt(townships.size()));
             String written = switch (form) {

@@ -1,6 +1,5 @@
 package cn.yuqing.analysis.web;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.yuqing.analysis.CandidateFigures;
 import cn.yuqing.analysis.Candidates;
 import cn.yuqing.analysis.EventCandidate;
-import cn.yuqing.analysis.ItemAnalysis;
 import cn.yuqing.analysis.WarningRules;
 import cn.yuqing.intake.Items;
 import cn.yuqing.intake.OpinionItem;
@@ -66,8 +64,7 @@ class CandidateApiController {
         DataScope scope = accounts.currentScope();
         EventCandidate candidate = candidates.require(id, scope);
         Candidates.Members members = candidates.newestItemsOf(id, CandidateController.MEMBERS_LISTED);
-        Map<Long, OpinionItem> itemById = new HashMap<>();
-        items.byIds(members.newest().stream().map(ItemAnalysis::itemId).toList()).forEach(i -> itemById.put(i.id(), i));
+        Map<Long, OpinionItem> itemById = CandidateController.itemsOf(items, members);
         List<Member> newest = members.newest().stream().map(a -> {
             OpinionItem item = itemById.get(a.itemId());
             return new Member(a.itemId(), item.headline(), a.sentiment().name(), item.parentId(), String.valueOf(a.discoveredAt()));

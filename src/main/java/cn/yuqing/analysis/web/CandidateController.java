@@ -51,8 +51,7 @@ class CandidateController {
         DataScope scope = accounts.currentScope();
         EventCandidate candidate = candidates.require(id, scope);
         Candidates.Members members = candidates.newestItemsOf(id, MEMBERS_LISTED);
-        Map<Long, OpinionItem> itemById = new HashMap<>();
-        items.byIds(members.newest().stream().map(ItemAnalysis::itemId).toList()).forEach(i -> itemById.put(i.id(), i));
+        Map<Long, OpinionItem> itemById = itemsOf(items, members);
         model.addAttribute("candidate", candidate);
         model.addAttribute("memberCount", members.total());
         model.addAttribute("members", members.newest());
@@ -61,6 +60,13 @@ class CandidateController {
         model.addAttribute("suggestion", candidates.suggestion(candidate));
         model.addAttribute("others", candidates.queue(scope, 100).stream().filter(c -> !c.id().equals(id)).toList());
         return "analysis/candidate";
+    }
+
+    /** The stored items of a page's members, by id, in one query. */
+    static Map<Long, OpinionItem> itemsOf(Items items, Candidates.Members members) {
+        Map<Long, OpinionItem> itemById = new HashMap<>();
+        items.byIds(members.newest().stream().map(ItemAnalysis::itemId).toList()).forEach(i -> itemById.put(i.id(), i));
+        return itemById;
     }
 
     @PostMapping("/analysis/candidates/{id}/merge")
