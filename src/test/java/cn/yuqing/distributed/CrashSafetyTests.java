@@ -96,7 +96,10 @@ class CrashSafetyTests {
                     + "group by channel_id, external_id having count(*) > 1) twice")).as("items stored twice").isZero();
             assertThat(count(c, "select count(*) from opinion_item i where not exists "
                     + "(select 1 from item_analysis a where a.item_id = i.id)")).as("items never analysed").isZero();
-            Records.assertEachTimerFiredOnce(c);
+            if (MOVE_CLOCK) {
+                // without the moved clock nothing falls due in the few minutes of the run
+                Records.assertEachTimerFiredOnce(c);
+            }
             // every timer that fell due by the last moved hour has fired (and was deleted in its firing transaction)
             assertThat(count(c, "select count(*) from deadline_timer where fire_at < dateadd('HOUR', " + (hours - 1)
                     + ", current_timestamp)")).as("timers due but not fired").isZero();
