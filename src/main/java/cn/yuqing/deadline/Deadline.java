@@ -113,6 +113,11 @@ public class Deadline {
         return entry(DeadlineEntry.Kind.REMINDED, at, "剩余" + Times.describe(Duration.between(at, dueAt)), null);
     }
 
+    /** A reminder point passed while a later one, or the due time, fell due with it: one notice says it all. */
+    DeadlineEntry reminderSkipped(Instant at, Instant point) {
+        return entry(DeadlineEntry.Kind.SKIPPED, at, "提醒点" + Times.format(point) + "与其后的提醒同时到期，未单独发送", null);
+    }
+
     DeadlineEntry miss(Instant at) {
         requireStatus(Status.RUNNING);
         status = Status.MISSED;

@@ -16,8 +16,8 @@ import cn.yuqing.shared.Times;
 public class DeadlineEntry {
 
     public enum Kind {
-        STARTED("开始计时"), REMINDED("提醒"), MISSED("超时"), ESCALATED("督办"), MET("完成"), KEPT("保留原时限"),
-        SUPERSEDED("被取代"), STOPPED("停止");
+        STARTED("开始计时"), REMINDED("提醒"), SKIPPED("提醒已合并"), MISSED("超时"), ESCALATED("督办"), MET("完成"),
+        KEPT("保留原时限"), SUPERSEDED("被取代"), STOPPED("停止");
 
         private final String label;
 
@@ -27,6 +27,11 @@ public class DeadlineEntry {
 
         public String label() {
             return label;
+        }
+
+        /** A reminder sent or skipped: it changes nothing of the clock. */
+        public boolean isReminder() {
+            return this == REMINDED || this == SKIPPED;
         }
     }
 

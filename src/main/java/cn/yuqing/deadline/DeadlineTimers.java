@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,8 +126,9 @@ public class DeadlineTimers {
         // deadlines are locked in ascending order on every node, so two nodes never wait on each other in a circle
         List<Claimed> ordered = batch.stream()
                 .sorted(Comparator.comparing(Claimed::deadlineId).thenComparing(Claimed::fireAt)).toList();
+        Set<Long> superseded = supersededReminders(ordered);
         for (Claimed t : ordered) {
-            fire(t, now, messages);
+            fire(t, now, messages, superseded.contains(t.id()));
         }
         messages.send();
         jdbc.batchUpdate("delete from deadline_timer where id = ?", batch, batch.size(),
@@ -150,7 +152,7 @@ public class DeadlineTimers {
                             + " where id = ? for update skip locked", this::row, candidate.id());
                     Messages messages = new Messages();
                     for (Claimed t : one) {
-                        fire(t, now, messages);
+                        fire(t, now, messages, false);
                         jdbc.update("delete from deadline_timer where id = ?", t.id());
                     }
                     messages.send();
@@ -185,7 +187,25 @@ public class DeadlineTimers {
                 rs.getInt("attempts"));
     }
 
-    private void fire(Claimed t, Instant now, Messages messages) {
+    /**
+     * Reminders of one clock falling due together (the demonstration clock jumped, the system was
+     * down, a node paused): all but the latest are skipped, so that one notice is sent, not three
+     * alike. Timers arrive ordered by deadline, then due time.
+     */
+    static Set<Long> supersededReminders(List<Claimed> ordered) {
+        Set<Long> superseded = new HashSet<>();
+        for (int i = 0; i + 1 < ordered.size(); i++) {
+            Claimed t = ordered.get(i);
+            Claimed next = ordered.get(i + 1);
+            if (t.kind() == DeadlineTimer.Kind.REMIND && next.kind() == DeadlineTimer.Kind.REMIND
+                    && t.deadlineId() == next.deadlineId()) {
+                superseded.add(t.id());
+            }
+        }
+        return superseded;
+    }
+
+    private void fire(Claimed t, Instant now, Messages messages, boolean superseded) {
         Deadline d = deadlines.findForUpdate(t.deadlineId()).orElse(null);
         if (d == null) {
             return;
@@ -193,7 +213,10 @@ public class DeadlineTimers {
         OpinionEvent e = opinions.require(d.eventId(), DataScope.installation());
         switch (t.kind()) {
             case REMIND -> {
-                if (d.status() == Deadline.Status.RUNNING) {
+                if (d.status() == Deadline.Status.RUNNING && (superseded || !now.isBefore(d.dueAt()))) {
+                    // a later reminder, or the miss itself, tells the unit what this one would have
+                    service.append(d, d.reminderSkipped(now, t.fireAt()));
+                } else if (d.status() == Deadline.Status.RUNNING) {
                     service.append(d, d.reminded(now));
                     messages.add(e, EscalationLevel.RESPONSIBLE_UNIT, "时限提醒：" + d.title() + " · " + e.title(),
                             d.title() + "（" + d.allowed() + "）应于" + d.dueAtText() + "前完成，" + d.countdownAt(now) + "。", false);

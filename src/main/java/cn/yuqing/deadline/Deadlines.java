@@ -220,7 +220,7 @@ public class Deadlines {
 
     void append(Deadline d, DeadlineEntry entry) {
         history.save(entry);
-        if (entry.kind() != DeadlineEntry.Kind.REMINDED) {
+        if (!entry.kind().isReminder()) {
             events.publishEvent(new DeadlineChanged(d.eventId(), d.id(), d.clock(), entry.kind(), entry.at(), d.dueAt(),
                     entry.detail()));
         }

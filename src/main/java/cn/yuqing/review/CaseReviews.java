@@ -81,7 +81,7 @@ public class CaseReviews {
         }
         for (Deadline d : board.deadlines()) {
             for (DeadlineEntry h : board.historyOf(d)) {
-                if (h.kind() != DeadlineEntry.Kind.REMINDED) {
+                if (!h.kind().isReminder()) {
                     moments.add(new Moment(h.at(), "时限", d.title() + "（" + d.allowed() + "）" + h.kind().label()
                             + (h.detail() == null ? "" : "：" + h.detail()), "系统"));
                 }

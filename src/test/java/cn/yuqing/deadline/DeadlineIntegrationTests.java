@@ -161,11 +161,27 @@ class DeadlineIntegrationTests {
         clock.advance(Duration.ofHours(1));
         timers.fireDue();
         assertThat(inboxOf("shi.zhengfuban", e)).anyMatch(n -> n.title().startsWith("督办：权威信息发布"));
+        // the two reminder points passed with the due time are not sent: the miss says more
         assertThat(historyOf(e, ClockKind.STATEMENT)).containsExactly(DeadlineEntry.Kind.STARTED, DeadlineEntry.Kind.REMINDED,
-                DeadlineEntry.Kind.REMINDED, DeadlineEntry.Kind.REMINDED, DeadlineEntry.Kind.MISSED,
+                DeadlineEntry.Kind.SKIPPED, DeadlineEntry.Kind.SKIPPED, DeadlineEntry.Kind.MISSED,
                 DeadlineEntry.Kind.ESCALATED, DeadlineEntry.Kind.ESCALATED, DeadlineEntry.Kind.ESCALATED,
                 DeadlineEntry.Kind.ESCALATED);
+        assertThat(inboxOf("zhujian.huiying", e).stream().filter(n -> n.title().startsWith("时限提醒：权威信息发布"))).hasSize(1);
         assertThat(timers.fireDue()).isZero();
+    }
+
+    @Test
+    void threeReminderPointsPassedAtOnceSendOneReminderAndSayTheOthersWereSkipped() {
+        OpinionEvent e = judged("城区一小区燃气管道泄漏，居民被紧急疏散，现场情况不明。", "MAJOR", true);
+        // 50 % (11:30), 80 % (13:00) and 30 min before (13:30) of the 5 h statement clock, all at once, before 14:00
+        clock.set(FIRST_KNOWN.plus(Duration.ofMinutes(285)));
+        assertThat(timers.fireDue()).isGreaterThanOrEqualTo(3);
+
+        assertThat(historyOf(e, ClockKind.STATEMENT)).containsExactly(DeadlineEntry.Kind.STARTED, DeadlineEntry.Kind.SKIPPED,
+                DeadlineEntry.Kind.SKIPPED, DeadlineEntry.Kind.REMINDED);
+        assertThat(inboxOf("zhujian.huiying", e).stream().filter(n -> n.title().startsWith("时限提醒：权威信息发布")))
+                .singleElement().satisfies(n -> assertThat(n.body()).contains("剩余 15分钟"));
+        assertThat(clock(e, ClockKind.STATEMENT).status()).isEqualTo(Deadline.Status.RUNNING);
     }
 
     @Test
