@@ -75,3 +75,6 @@ create index item_external on opinion_item (external_id);
 alter table opinion_item add column reply_to varchar(2000);
 alter table opinion_item add column parent_id bigint references opinion_item (id);
 create index item_parent on opinion_item (parent_id);
+
+-- referral per item (issue 22): the clue is the rumour post inside an event that is true as a whole
+alter table referral add column item_id bigint references opinion_item (id);

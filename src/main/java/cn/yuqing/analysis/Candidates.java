@@ -102,6 +102,12 @@ public class Candidates {
         return candidates.findById(id).filter(c -> scope.covers(c.unitId())).orElseThrow(() -> new NotFound("候选事件"));
     }
 
+    /** Whether the item is one of the candidate's, wherever merges have taken either since. */
+    @Transactional(readOnly = true)
+    public boolean holds(Long candidateId, Long itemId) {
+        return analyses.findById(itemId).map(a -> open(a.candidateId()).id().equals(open(candidateId).id())).orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public List<ItemAnalysis> itemsOf(Long candidateId) {
         return analyses.findByCandidate(candidateId);

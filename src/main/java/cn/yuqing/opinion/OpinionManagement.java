@@ -83,6 +83,13 @@ public class OpinionManagement {
         return scope.installationWide() ? events.findAllOrdered() : events.findVisible(scope.queryIds());
     }
 
+    /** Whether the item is one of the event's (in the reader's scope): a clue is referred from the item that carries it. */
+    @Transactional(readOnly = true)
+    public boolean carries(Long eventId, Long itemId, DataScope scope) {
+        OpinionEvent e = require(eventId, scope);
+        return e.candidateId() != null && itemId != null && candidates.holds(e.candidateId(), itemId);
+    }
+
     /** An event is visible to the units that own it or are party to it; to others it does not exist. */
     @Transactional(readOnly = true)
     public OpinionEvent require(Long id, DataScope scope) {

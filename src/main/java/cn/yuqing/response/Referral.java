@@ -12,7 +12,10 @@ import jakarta.persistence.Id;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Times;
 
-/** 4.4: clues of illegal acts behind a false claim, handed to the police or the internet regulator. */
+/**
+ * 4.4: clues of illegal acts behind a false claim, handed to the police or the internet regulator:
+ * of the event, when it is a false claim as a whole, or of one item of it (a rumour inside a true event).
+ */
 @Entity
 public class Referral {
 
@@ -36,6 +39,9 @@ public class Referral {
 
     private Long eventId;
 
+    /** The item that carries the clue, where the event as a whole is not a false claim. */
+    private Long itemId;
+
     @Enumerated(EnumType.STRING)
     private Recipient recipient;
 
@@ -50,7 +56,7 @@ public class Referral {
     protected Referral() {
     }
 
-    Referral(Long eventId, Recipient recipient, String handedOver, String receipt, String by, Instant at) {
+    Referral(Long eventId, Long itemId, Recipient recipient, String handedOver, String receipt, String by, Instant at) {
         if (recipient == null) {
             throw new DomainRuleViolation("4.4", "请选择移交对象");
         }
@@ -58,6 +64,7 @@ public class Referral {
             throw new DomainRuleViolation("4.4", "请写明移交的线索和材料（2000字以内）");
         }
         this.eventId = eventId;
+        this.itemId = itemId;
         this.recipient = recipient;
         this.handedOver = handedOver.strip();
         this.receipt = receipt == null || receipt.isBlank() ? null : receipt.strip().length() > 500 ? receipt.strip().substring(0, 500)
@@ -68,6 +75,7 @@ public class Referral {
 
     public Long id() { return id; }
     public Long eventId() { return eventId; }
+    public Long itemId() { return itemId; }
     public Recipient recipient() { return recipient; }
     public String handedOver() { return handedOver; }
     public Instant referredAt() { return referredAt; }

@@ -197,15 +197,25 @@ public class Releases {
 
     // ---- referrals --------------------------------------------------------------------------------
 
-    /** 4.4: a false claim with clues of illegal acts is referred; the record says what was handed over, when. */
+    /**
+     * 4.4: a false claim with clues of illegal acts is referred; the record says what was handed over,
+     * when. The clue is the event's when the event as a whole is a false claim, or one item's — a
+     * rumour post inside an event that is true as a whole (死亡10人，政府瞒报 beside a real collapse).
+     */
     public Referral refer(Long eventId, DataScope scope, SignedInPerson by, Referral.Recipient recipient, String handedOver,
-            String receipt) {
+            String receipt, Long itemId) {
         OpinionEvent e = opinions.require(eventId, scope);
-        if (e.matterKind() != MatterKind.FALSE_CLAIM) {
-            throw new DomainRuleViolation("4.4", "只有核实为错误看法（不实信息）的舆情才移交涉嫌违法线索");
+        if (itemId != null && !opinions.carries(eventId, itemId, scope)) {
+            throw new DomainRuleViolation("4.4", "信息#" + itemId + "不属于本事件，请填写本事件中含有不实信息的信息编号");
         }
-        Referral r = referrals.save(new Referral(eventId, recipient, handedOver, receipt, by.getUsername(), clock.instant()));
-        events.publishEvent(ReleaseChanged.ofEvent("refer", eventId, null, Map.of("recipient", recipient.name())));
+        if (itemId == null && e.matterKind() != MatterKind.FALSE_CLAIM) {
+            throw new DomainRuleViolation("4.4", "只有核实为错误看法（不实信息）的舆情才整体移交涉嫌违法线索；"
+                    + "事件中个别信息不实的，请填写该信息的编号");
+        }
+        Referral r = referrals.save(new Referral(eventId, itemId, recipient, handedOver, receipt, by.getUsername(),
+                clock.instant()));
+        events.publishEvent(ReleaseChanged.ofEvent("refer", eventId, null, itemId == null
+                ? Map.of("recipient", recipient.name()) : Map.of("recipient", recipient.name(), "item", itemId)));
         return r;
     }
 

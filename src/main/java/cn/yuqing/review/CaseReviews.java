@@ -94,7 +94,8 @@ public class CaseReviews {
         releases.conferences(e.id(), scope).stream().filter(p -> p.heldAt() != null).forEach(p -> moments.add(
                 new Moment(p.heldAt(), "发布会", "在" + p.place() + "举行新闻发布会，发布人：" + p.speakers(), null)));
         releases.referrals(e.id(), scope).forEach(f -> moments.add(new Moment(f.referredAt(), "移交",
-                "移交" + f.recipient().label() + "：" + f.handedOver(), f.referredBy())));
+                "移交" + f.recipient().label() + (f.itemId() == null ? "" : "（信息#" + f.itemId() + "）") + "：" + f.handedOver(),
+                f.referredBy())));
         for (Reassessment r : reassessments) {
             moments.add(new Moment(r.assessedAt(), "跟进研判", (r.regraded() ? "调整等级，" : "") + "传播" + r.trend().label()
                     + "，预期后果：" + r.consequences(), r.assessedBy()));

@@ -166,10 +166,10 @@ class ResponseTests {
     void cluesOfIllegalActsBehindAFalseClaimAreReferredOnRecord() {
         OpinionEvent rumour = event("网传县城区发生枪击", MatterKind.FALSE_CLAIM, "LARGE", false, "该信息不实。");
         Referral r = releases.refer(rumour.id(), analystScope, analyst, Referral.Recipient.POLICE,
-                "发帖账号、截图及传播路径", "县公安局网安大队接收");
+                "发帖账号、截图及传播路径", "县公安局网安大队接收", null);
         assertThat(releases.referrals(rumour.id(), analystScope)).extracting(Referral::id).containsExactly(r.id());
         OpinionEvent real = event("城区路灯损坏", MatterKind.DIFFICULTY, "ORDINARY", false, "正在维修。");
-        assertThatThrownBy(() -> releases.refer(real.id(), analystScope, analyst, Referral.Recipient.CYBERSPACE, "线索", null))
+        assertThatThrownBy(() -> releases.refer(real.id(), analystScope, analyst, Referral.Recipient.CYBERSPACE, "线索", null, null))
                 .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("错误看法");
     }
 

@@ -15,6 +15,7 @@ import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.response.Release;
 import cn.yuqing.response.ReleaseKind;
+import cn.yuqing.response.Referral;
 import cn.yuqing.response.Releases;
 import cn.yuqing.shared.DomainRuleViolation;
 
@@ -60,6 +61,43 @@ class ReleaseApiController {
         Releases.Reviewed reviewed = releases.read(id, accounts.currentScope());
         return ReleaseView.of(reviewed.release(), reviewed.findings().stream()
                 .map(f -> new Finding(f.point(), f.passage(), f.kind().name())).toList());
+    }
+
+    record ReferralView(Long id, Long eventId, Long itemId, String recipient, String recipientLabel, String handedOver,
+            String receipt, String referredBy, String referredAt) {
+
+        static ReferralView of(Referral r) {
+            return new ReferralView(r.id(), r.eventId(), r.itemId(), r.recipient().name(), r.recipient().label(), r.handedOver(),
+                    r.receipt(), r.referredBy(), r.referredAtText());
+        }
+    }
+
+    @GetMapping("/api/events/{id}/referrals")
+    @PreAuthorize("hasAuthority('opinion:event:view')")
+    List<ReferralView> referrals(@PathVariable Long id) {
+        return releases.referrals(id, accounts.currentScope()).stream().map(ReferralView::of).toList();
+    }
+
+    /**
+     * 4.4: {@code {"recipient": "POLICE" | "CYBERSPACE", "handedOver": "…", "receipt": "…", "itemId": …}};
+     * {@code itemId} names the rumour item inside an event that is true as a whole.
+     */
+    @PostMapping("/api/events/{id}/referrals")
+    @PreAuthorize("hasAuthority('opinion:event:edit')")
+    ResponseEntity<ReferralView> refer(@PathVariable Long id, @RequestBody Map<String, Object> body) {
+        Referral.Recipient recipient;
+        try {
+            recipient = Referral.Recipient.valueOf(String.valueOf(body.get("recipient")));
+        } catch (IllegalArgumentException e) {
+            throw new DomainRuleViolation("recipient 应为 POLICE（公安机关）或 CYBERSPACE（网络监管部门）");
+        }
+        Object item = body.get("itemId");
+        if (item != null && !(item instanceof Number)) {
+            throw new DomainRuleViolation("itemId 应为信息编号（整数）");
+        }
+        Referral r = releases.refer(id, accounts.currentScope(), me(), recipient, text(body, "handedOver"),
+                text(body, "receipt"), item == null ? null : ((Number) item).longValue());
+        return ResponseEntity.status(201).body(ReferralView.of(r));
     }
 
     /** {@code {"kind": "AUTHORITATIVE_STATEMENT", "firstDraft": true}}, or kind, title, text, channel, speaker, principalLeader. */

@@ -194,9 +194,9 @@ class ReleaseController {
     @PreAuthorize("hasAuthority('opinion:event:edit')")
     String refer(@PathVariable Long id, @RequestParam(required = false) Referral.Recipient recipient,
             @RequestParam(defaultValue = "") String handedOver, @RequestParam(defaultValue = "") String receipt,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) Long itemId, RedirectAttributes redirect) {
         Flash.attempt(redirect, "已登记移交", () ->
-                releases.refer(id, accounts.currentScope(), me(), recipient, handedOver, receipt));
+                releases.refer(id, accounts.currentScope(), me(), recipient, handedOver, receipt, itemId));
         return "redirect:/events/" + id;
     }
 }
