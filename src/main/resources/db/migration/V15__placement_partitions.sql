@@ -78,3 +78,10 @@ create index item_parent on opinion_item (parent_id);
 
 -- referral per item (issue 22): the clue is the rumour post inside an event that is true as a whole
 alter table referral add column item_id bigint references opinion_item (id);
+
+-- 3.1.1 (issue 22): the principal leader and the publicity department were told this event is
+-- especially major; one row per event, so they are told once
+create table especially_major_notice (
+    event_id    bigint primary key references opinion_event (id),
+    notified_at timestamp with time zone not null
+);

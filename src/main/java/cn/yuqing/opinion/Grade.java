@@ -29,6 +29,8 @@ public class Grade {
 
     /** 4.4: 特别重大 and 重大 carry the 5 h / 24 h clocks, the strictest sign-off and escalations that ignore quiet hours. */
     public static final int MAJOR_RANK = 2;
+    /** 3.1.1: 特别重大 brings in the principal leader of the level. */
+    public static final int ESPECIALLY_MAJOR_RANK = 1;
 
     public boolean majorOrAbove() {
         return rank <= MAJOR_RANK;

@@ -68,6 +68,28 @@ class OpinionWorkflowIntegrationTests {
         return opinions.open(candidate, scope, analyst);
     }
 
+    private long especiallyMajorNotices(String username, OpinionEvent e) {
+        return notifications.inbox(directory.person(username).orElseThrow().id()).stream()
+                .filter(n -> ("/events/" + e.id()).equals(n.link()) && n.title().startsWith("特别重大舆情")).count();
+    }
+
+    @Test
+    void aRegradeToEspeciallyMajorTellsThePrincipalLeaderAndThePublicityDepartmentOnceEach() {
+        OpinionEvent e = fixtures.judgedEvent("暴雨致城区多处内涝", MatterKind.MAJOR_PROBLEM, "MAJOR", true);
+        assertThat(especiallyMajorNotices("xianzhang", e)).isZero();
+
+        e = opinions.regrade(e.id(), e.version(), scope, analyst, "ESPECIALLY_MAJOR", true, "被困人员增加，影响扩大");
+        assertThat(especiallyMajorNotices("xianzhang", e)).as("the county's principal leader (3.1.1)").isEqualTo(1);
+        assertThat(especiallyMajorNotices("xuanchuan", e)).as("the publicity department (clause 3)").isEqualTo(1);
+        assertThat(especiallyMajorNotices("xuezi.zhenzhang", e)).as("not a township's leader").isZero();
+
+        // down and up again: they know already
+        e = opinions.regrade(e.id(), e.version(), scope, analyst, "MAJOR", true, "情况缓和");
+        e = opinions.regrade(e.id(), e.version(), scope, analyst, "ESPECIALLY_MAJOR", true, "再次升级");
+        assertThat(especiallyMajorNotices("xianzhang", e)).isEqualTo(1);
+        assertThat(especiallyMajorNotices("xuanchuan", e)).isEqualTo(1);
+    }
+
     @Test
     void anEventIsFirstKnownWhenItsEarliestItemWasFoundNotWhenItWasOpened() {
         OpinionEvent e = eventAbout("踅孜镇大桥封闭施工，孩子上学要绕行五公里，县交通局没有提前通知。");
