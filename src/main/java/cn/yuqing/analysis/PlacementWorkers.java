@@ -60,7 +60,8 @@ class PlacementWorkers implements SmartLifecycle {
         this.placement = placement;
         this.engine = engine;
         this.items = items;
-        this.workers = Math.max(1, workers);
+        // 0 pauses analysis (a benchmark of intake alone): the items wait in the queue
+        this.workers = Math.max(0, workers);
         this.batch = Math.max(1, batch);
         this.severalNodes = severalNodes;
     }

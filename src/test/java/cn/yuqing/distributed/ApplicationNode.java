@@ -135,6 +135,18 @@ final class ApplicationNode implements AutoCloseable, cn.yuqing.support.Visitor.
         }
     }
 
+    /** CPU seconds the node's process has used (user and system, from /proc on Linux). */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state is field 3, utime 14 and stime 15 (1-based), in clock ticks of 1/100 s
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException e) {
+            throw new IllegalStateException("no /proc for node " + name, e);
+        }
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Load: {@value #CLIENTS} client threads each sending batches of {@value #BATCH} realistic
  * posts to {@code POST /api/intake/items} for {@value #SECONDS} s per round; with two nodes the
  * clients alternate between them, as a load balancer would. Counted: items acknowledged as
- * created. Analysis runs meanwhile (through Kafka) and its backlog at the end of each round is
+ * created. Analysis runs meanwhile (the shared analysis queue) and its backlog at the end of each round is
  * reported, so that a faster intake bought by a growing backlog shows.
  *
  * <p>Run: {@code ./mvnw -B test -Pbench -Dtest=DistributedIntakeBenchmark} (about 6 minutes).
@@ -47,14 +47,14 @@ class DistributedIntakeBenchmark {
     static final int BATCH = 20;
     static final int SECONDS = 30;
     static final int ROUNDS = 3;
-    /** With -Dbench.analysis=false the analysis consumers stay off and items wait in Kafka: intake alone. */
+    /** With -Dbench.analysis=false the placement workers stay off and items wait in the analysis queue: intake alone. */
     static final boolean ANALYSIS = Boolean.parseBoolean(System.getProperty("bench.analysis", "true"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void intakeThroughputWithOneNodeAndWithTwo() throws Exception {
         try (LocalCluster cluster = LocalCluster.fresh(Path.of("target/bench-cluster"))) {
-            String analysis = "--spring.kafka.listener.auto-startup=" + ANALYSIS;
+            String analysis = "--yuqing.analysis.workers=" + (ANALYSIS ? 2 : 0);
             ApplicationNode a = ApplicationNode.distributed("a", 18581, cluster, "demo",
                     "--yuqing.demo.password=Bench-2026-pass", "--logging.level.root=WARN", analysis).start()
                     .awaitReady(Duration.ofMinutes(4));
@@ -63,20 +63,30 @@ class DistributedIntakeBenchmark {
                 String key = a.demoApiKey();
                 AtomicLong seed = new AtomicLong();
                 run(List.of(a), key, seed, 15); // warm-up
+                drained(cluster);
+                double cpu1 = a.cpuSeconds();
+                long analysed1 = analysed(cluster);
                 List<Double> one = new ArrayList<>();
                 List<Long> oneBacklog = new ArrayList<>();
                 for (int r = 0; r < ROUNDS; r++) {
                     one.add(run(List.of(a), key, seed, SECONDS));
                     oneBacklog.add(backlog(cluster));
                 }
+                drained(cluster);
+                double cpuPerItem1 = (a.cpuSeconds() - cpu1) / Math.max(1, analysed(cluster) - analysed1);
                 b.start().awaitReady(Duration.ofMinutes(4));
                 run(List.of(b), key, seed, 15); // warm-up of the second node
+                drained(cluster);
+                double cpu2 = a.cpuSeconds() + b.cpuSeconds();
+                long analysed2 = analysed(cluster);
                 List<Double> two = new ArrayList<>();
                 List<Long> twoBacklog = new ArrayList<>();
                 for (int r = 0; r < ROUNDS; r++) {
                     two.add(run(List.of(a, b), key, seed, SECONDS));
                     twoBacklog.add(backlog(cluster));
                 }
+                drained(cluster);
+                double cpuPerItem2 = (a.cpuSeconds() + b.cpuSeconds() - cpu2) / Math.max(1, analysed(cluster) - analysed2);
                 double m1 = median(one);
                 double m2 = median(two);
                 String report = String.format("""
@@ -84,8 +94,10 @@ class DistributedIntakeBenchmark {
                         1 node : median %.0f  rounds %s  analysis backlog after each %s
                         2 nodes: median %.0f  rounds %s  analysis backlog after each %s
                         ratio 2 nodes / 1 node: %.2f
+                        CPU per item taken in and analysed (all nodes, until the backlog drained): 1 node %.2f ms, 2 nodes %.2f ms, ratio %.2f
                         machine: %d cores, %s %s
                         """, CLIENTS, BATCH, SECONDS, ANALYSIS ? "running" : "paused", m1, rounded(one), oneBacklog, m2, rounded(two), twoBacklog, m2 / m1,
+                        cpuPerItem1 * 1000, cpuPerItem2 * 1000, cpuPerItem2 / cpuPerItem1,
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                         System.getProperty("java.version"));
                 System.out.println(report);
@@ -133,6 +145,22 @@ class DistributedIntakeBenchmark {
         double elapsed = (System.nanoTime() - started) / 1e9;
         clients.shutdown();
         return created.get() / elapsed;
+    }
+
+    /** Waits (at most 5 minutes) until every item is analysed; with the analysis paused, returns at once. */
+    private static void drained(LocalCluster cluster) throws Exception {
+        long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (ANALYSIS && backlog(cluster) > 0 && System.nanoTime() < until) {
+            Thread.sleep(500);
+        }
+    }
+
+    private static long analysed(LocalCluster cluster) throws Exception {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from item_analysis")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long backlog(LocalCluster cluster) throws Exception {
