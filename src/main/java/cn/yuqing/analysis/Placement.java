@@ -47,8 +47,9 @@ class Placement {
     static final Duration TOPIC_WINDOW = Duration.ofHours(72);
     /** Items kept per MinHash band within the window; measured against brute force in NearDuplicateQualityTests. */
     static final int BAND_CAPACITY = 4;
-    /** Band members a node keeps per partition between batches (a signature is half a kilobyte). */
+    /** Band entries a node keeps per partition between batches (a few thousand signatures of half a kilobyte). */
     static final int MEMORY_LIMIT = 100_000;
+    static final int PARTITIONS_REMEMBERED = 8;
     /** Band keys per lookup: H2 answers a hundred keys a query faster than thirty or a thousand. */
     private static final int LOOKUP_CHUNK = 100;
 
@@ -62,7 +63,14 @@ class Placement {
     private final Candidates candidateService;
     private final Clock clock;
     private final Timer lag;
-    private final Map<String, Memory> memories = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The partitions placed most recently on this node, at most {@value #PARTITIONS_REMEMBERED}. */
+    private final Map<String, Memory> memories = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<String, Memory>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Memory> eldest) {
+                    return size() > PARTITIONS_REMEMBERED;
+                }
+            });
 
     Placement(EntityManager em, JdbcTemplate jdbc, CandidateRepository candidates, Candidates candidateService, Clock clock,
             MeterRegistry registry) {
