@@ -325,8 +325,10 @@ public class Candidates {
         // named after what it is about: the earliest item split out, not the matter it left
         Long first = chosen.stream().map(ItemAnalysis::itemId).min(Long::compare).orElseThrow();
         String title = items.require(first, DataScope.installation()).headline();
-        EventCandidate fresh = new EventCandidate(title, source.unitId(), clock.instant());
-        fresh.placeInPartition(partitionOf(source));
+        // and belonging to the unit that collected it, not to the unit of the matter it left
+        Long unit = chosen.stream().filter(a -> a.itemId().equals(first)).findFirst().orElseThrow().unitId();
+        EventCandidate fresh = new EventCandidate(title, unit, clock.instant());
+        fresh.placeInPartition(engine.units().partitionOf(unit));
         fresh = candidates.save(fresh);
         for (ItemAnalysis a : chosen) {
             a.placeIn(fresh.id(), true);

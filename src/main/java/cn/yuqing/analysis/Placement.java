@@ -338,6 +338,11 @@ class Placement {
             Map<EventCandidate, CandidateTallies> touched = new LinkedHashMap<>();
             byCandidate.forEach((candidateId, placed) -> {
                 EventCandidate c = opened.get(candidateId);
+                if (c.talliesJson() == null && c.itemCount() > 0) {
+                    // a candidate from before tallies were kept: counted once from its members, then kept
+                    candidateService.refresh(c.id());
+                    return;
+                }
                 CandidateTallies tallies = CandidateTallies.of(c.talliesJson());
                 for (ItemAnalysis a : placed) {
                     tallies.add(a, urgent.contains(a.itemId()));

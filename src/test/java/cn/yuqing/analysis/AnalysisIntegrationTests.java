@@ -65,6 +65,8 @@ class AnalysisIntegrationTests {
     TopicCorrections topicCorrections;
     @Autowired
     cn.yuqing.organisation.OrganisationManagement management;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Channel weibo;
     static int counter;
@@ -97,6 +99,21 @@ class AnalysisIntegrationTests {
         assertThat(a.sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(a.signalLabels()).contains("愤怒");
         assertThat(a.keywords()).isNotBlank();
+    }
+
+    @Test
+    void aCandidateFromBeforeTalliesWereKeptIsCountedFromItsMembersWhenItsNextItemArrives() {
+        String original = "城区某小区地下车库积水一米深，好几辆车被淹，物业一直不管，业主们很着急。";
+        Long first = submit(original);
+        Long candidate = analysed(first).candidateId();
+        // as an installation upgraded from before tallies: the figures are there, the tallies are not
+        jdbc.update("update event_candidate set tallies = null where id = ?", candidate);
+        Long repost = submit("转发微博 //@业主群:" + original);
+        assertThat(analysed(repost).candidateId()).isEqualTo(candidate);
+        assertThat(jdbc.queryForObject("select item_count from event_candidate where id = ?", Integer.class, candidate))
+                .isEqualTo(jdbc.queryForObject("select count(*) from item_analysis where candidate_id = ?", Integer.class, candidate))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("select tallies from event_candidate where id = ?", String.class, candidate)).isNotNull();
     }
 
     @Test

@@ -54,6 +54,8 @@ class ConversationTests {
     Accounts accounts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Candidates candidates;
 
     private String source(String name) {
         Long xuezi = directory.governmentOf("411526107").orElseThrow().id();
@@ -117,5 +119,45 @@ class ConversationTests {
             assertThat(candidateOf(id)).as("%s", jdbc.queryForMap("select places, scheme_ids, keywords from item_analysis"
                     + " where item_id = ?", id)).isNotEqualTo(candidate);
         }
+    }
+
+    @Test
+    void theAnalystsHandWorksThroughTheApiToo() throws Exception {
+        String key = source("接口研判");
+        List<Long> ids = send(key, "{\"items\": [{\"externalId\": \"h-1\", \"text\": \"伞陂镇农贸市场摊位费涨价，摊主有意见\"},"
+                + " {\"externalId\": \"h-2\", \"text\": \"伞陂镇集市上有人反映摊位费收得不合理\"},"
+                + " {\"externalId\": \"h-3\", \"text\": \"城区公园晚上路灯全灭，散步的人摔倒了\"}]}");
+        Long lamp = candidateOf(ids.get(2));
+        Long market = candidateOf(ids.get(0));
+        var analyst = As.person(accounts, "yanpan");
+
+        JsonNode item = JSON.readTree(mvc.perform(get("/api/items/" + ids.get(1)).with(analyst)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(item.get("text").asString()).contains("摊位费");
+        Long second = item.get("candidateId").asLong();
+
+        // the second market post into the lamp's candidate, then split out again, then merged with the first
+        mvc.perform(post("/api/candidates/" + second + "/move").with(analyst).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"item\": " + ids.get(1) + ", \"into\": " + lamp + "}")).andExpect(status().isOk());
+        assertThat(candidateOf(ids.get(1))).isEqualTo(lamp);
+        String split = mvc.perform(post("/api/candidates/" + lamp + "/split").with(analyst).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"items\": [" + ids.get(1) + "]}")).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        Long alone = JSON.readTree(split).get("id").asLong();
+        assertThat(candidateOf(ids.get(1))).isEqualTo(alone);
+        if (!alone.equals(market)) {
+            mvc.perform(post("/api/candidates/" + alone + "/merge").with(analyst).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"into\": " + market + "}")).andExpect(status().isOk());
+        }
+        assertThat(candidates.open(candidateOf(ids.get(1))).id()).isEqualTo(candidates.open(market).id());
+
+        // malformed or out of place: refused with the reason, nothing moved
+        mvc.perform(post("/api/candidates/" + lamp + "/move").with(analyst).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"item\": \"一\", \"into\": " + market + "}")).andExpect(status().is4xxClientError());
+        mvc.perform(post("/api/candidates/" + lamp + "/move").with(analyst).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"item\": " + ids.get(0) + ", \"into\": " + lamp + "}")).andExpect(status().is4xxClientError());
+        assertThat(candidateOf(ids.get(0))).isEqualTo(market);
+        mvc.perform(post("/api/candidates/" + lamp + "/merge").with(As.person(accounts, "jiankong"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"into\": " + market + "}")).andExpect(status().isForbidden());
     }
 }

@@ -70,6 +70,7 @@ class DataScopeMatrixTests {
         RECORDS.put("/analysis/items/", Kind.ITEM);
         RECORDS.put("/analysis/candidates/", Kind.CANDIDATE);
         RECORDS.put("/api/candidates/", Kind.CANDIDATE);
+        RECORDS.put("/api/items/", Kind.ITEM);
         RECORDS.put("/intake/channels/", Kind.CHANNEL);
         RECORDS.put("/intake/imports/", Kind.IMPORT);
         RECORDS.put("/organisation/people/", Kind.PERSON);
