@@ -36,13 +36,15 @@ class GracefulStopTests {
         Files.createDirectories(dir.resolve("logs"));
         // small batches and one worker: analysis falls behind the sender, so that the stop meets a backlog
         ApplicationNode node = new ApplicationNode("stop", 18691, dir, "demo", "--yuqing.demo.password=" + PASSWORD,
-                "--yuqing.analysis.workers=1", "--yuqing.analysis.batch=5");
+                "--yuqing.analysis.workers=1", "--yuqing.analysis.batch=1");
         long backlogAtStop;
+        int sent = 0;
         try {
             node.start().awaitReady(Duration.ofMinutes(3));
             String key = node.demoApiKey();
             HttpClient http = HttpClient.newHttpClient();
-            for (int batch = 0; batch < 20; batch++) {
+            // batches until a backlog has built up (intake outruns one worker placing one item a transaction)
+            for (int batch = 0; batch < 60 && (batch < 4 || gauge(node, "yuqing_analysis_backlog") < 1_000); batch++) {
                 StringBuilder body = new StringBuilder("{\"items\":[");
                 for (int i = 0; i < 250; i++) {
                     body.append(i == 0 ? "" : ",").append("{\"externalId\":\"stop-").append(batch).append('-').append(i)
@@ -52,6 +54,7 @@ class GracefulStopTests {
                         .header("X-Api-Key", key).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build());
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                sent += 250;
             }
             backlogAtStop = gauge(node, "yuqing_analysis_backlog");
             assertThat(backlogAtStop).as("a backlog when the stop comes").isGreaterThan(100);
@@ -74,7 +77,7 @@ class GracefulStopTests {
         }
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("node-stop/yuqing")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "")) {
-            assertThat(count(c, "select count(*) from opinion_item where external_id like 'stop-%'")).isEqualTo(5_000);
+            assertThat(count(c, "select count(*) from opinion_item where external_id like 'stop-%'")).isEqualTo(sent);
             assertThat(count(c, "select count(*) from opinion_item i where not exists "
                     + "(select 1 from item_analysis a where a.item_id = i.id)")).as("items never analysed").isZero();
             assertThat(count(c, "select count(*) from analysis_queue")).isZero();
