@@ -28,7 +28,8 @@ final class CandidateTallies {
     public Instant first;
     public Instant last;
     public Map<String, Integer> places = new TreeMap<>();
-    public Map<String, String> placeCodes = new TreeMap<>();
+    /** A place's name and every region it may be: two townships each have a 杨集村. */
+    public Map<String, Set<String>> placeCodes = new TreeMap<>();
     public Map<String, Integer> categories = new TreeMap<>();
     public Map<String, Set<String>> categoryWords = new TreeMap<>();
     public Map<String, Set<String>> criteria = new TreeMap<>();
@@ -65,9 +66,9 @@ final class CandidateTallies {
         schemes.addAll(a.schemeIdSet());
         channels.add(a.channelId());
         a.criteriaHits().forEach((k, v) -> criteria.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v));
-        a.placePairs().forEach((name, code) -> {
+        a.placeCodesByName().forEach((name, codes) -> {
             places.merge(name, 1, Integer::sum);
-            placeCodes.put(name, code);
+            placeCodes.computeIfAbsent(name, x -> new TreeSet<>()).addAll(codes);
         });
         a.categoryHits().forEach((k, v) -> {
             categories.merge(k, v.size(), Integer::sum);

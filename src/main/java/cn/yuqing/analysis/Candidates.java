@@ -252,7 +252,7 @@ public class Candidates {
         touched.forEach((c, tallies) -> {
             String partition = partitionOf(c);
             String place = tallies.topPlace();
-            List<String> departments = departments(partition, place == null ? null : tallies.placeCodes.get(place), tallies);
+            List<String> departments = departments(partition, place, tallies);
             CandidateFigures figures = figures(tallies, spreads.getOrDefault(c.id(), new int[2]));
             double baseline = baselines.computeIfAbsent(partition + "|" + tallies.schemes,
                     k -> topicBaselinePerHour(partition, tallies.schemes));
@@ -266,9 +266,18 @@ public class Candidates {
      * Clause 3 as suggestions: territorial (the government of the place named), by competence (the
      * departments of the county whose competence covers the matter's category), and units named.
      */
-    private List<String> departments(String partition, String placeCode, CandidateTallies tallies) {
+    private List<String> departments(String partition, String place, CandidateTallies tallies) {
         List<String> suggestions = new ArrayList<>();
-        engine.units().territorialGovernment(placeCode).ifPresent(name -> suggestions.add("属地：" + name));
+        Set<String> governments = new java.util.TreeSet<>();
+        for (String code : place == null ? Set.<String>of() : tallies.placeCodes.getOrDefault(place, Set.of())) {
+            engine.units().territorialGovernment(code).ifPresent(governments::add);
+        }
+        if (governments.size() == 1) {
+            suggestions.add("属地：" + governments.iterator().next());
+        } else if (governments.size() > 1) {
+            // the text cannot tell which: the analyst is asked, rather than one of them guessed
+            suggestions.add("属地（“" + place + "”有同名，待核实）：" + String.join("、", governments));
+        }
         String top = tallies.topCategory();
         if (top != null) {
             for (String unit : engine.units().competent(partition, top)) {

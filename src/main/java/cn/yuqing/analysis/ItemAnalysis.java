@@ -162,6 +162,20 @@ public class ItemAnalysis {
     public String keywords() { return keywords; }
     public String summary() { return summary; }
     public Map<String, String> placePairs() { return splitPairs(places); }
+
+    /** Place names with every region each was read as (a name two places share is read as both). */
+    Map<String, Set<String>> placeCodesByName() {
+        Map<String, Set<String>> byName = new LinkedHashMap<>();
+        if (places != null && !places.isBlank()) {
+            for (String part : places.split(";")) {
+                int bar = part.lastIndexOf('|');
+                if (bar > 0) {
+                    byName.computeIfAbsent(part.substring(0, bar), k -> new LinkedHashSet<>()).add(part.substring(bar + 1));
+                }
+            }
+        }
+        return byName;
+    }
     public Map<String, String> unitPairs() { return splitPairs(units); }
     public Set<Long> schemeIdSet() {
         return schemeIds == null || schemeIds.isBlank() ? Set.of()

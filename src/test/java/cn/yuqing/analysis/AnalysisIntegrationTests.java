@@ -117,6 +117,15 @@ class AnalysisIntegrationTests {
     }
 
     @Test
+    void aVillageNameTwoTownshipsShareSuggestsBothForTheAnalystToChoose() {
+        Long id = submit("杨集村村口的路灯坏了一个多月，晚上出行很不方便，希望尽快修好。");
+        Long candidate = analysed(id).candidateId();
+        WarningRules.Suggestion suggestion = candidates.suggestion(candidates.require(candidate, DataScope.installation()));
+        assertThat(suggestion.departments()).anySatisfy(d -> assertThat(d)
+                .startsWith("属地（“杨集村民委员会”有同名，待核实）：").contains("白店乡人民政府").contains("张集乡人民政府"));
+    }
+
+    @Test
     void repostsJoinTheirOriginalsCandidateAndUnrelatedPostsDoNot() {
         String original = "县城某学校食堂饭菜有异味，好几个孩子吃完肚子疼，学校说没事，家长们都很着急，请有关部门调查处理！";
         Long first = submit(original);
