@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Events whose listener never finished are handed out again: an item stored but not analysed (or
- * not handed to Kafka), a clock not started. Spring Modulith resubmits only publications marked
+ * Events whose listener never finished are handed out again: a clock not started, an input of the
+ * analysis not handed to Kafka. (Items reach analysis through the analysis queue, not through
+ * publications.) Spring Modulith resubmits only publications marked
  * failed; one cut short by a crash stays "processing" or "resubmitted" (found by
  * {@code CrashSafetyTests}), until its staleness settings mark it failed.
  *

@@ -64,7 +64,11 @@ class SignInBrowserTests {
         signIn("guanli");
         browser.get("http://localhost:" + port + "/organisation/units");
         browser.findElement(By.name("q")).sendKeys("住建局");
-        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        org.openqa.selenium.WebElement search = browser.findElement(By.cssSelector("form[role=search] button"));
+        search.click();
+        // the unfiltered list has the same link: take it from the page of results, not from the page being left
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(search));
         browser.findElement(By.linkText("潢川县住房和城乡建设局")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("潢川县住房和城乡建设局");
         assertThat(browser.findElement(By.cssSelector("input[value=HOUSING]")).isSelected()).isTrue();
