@@ -128,9 +128,7 @@ class IntakeApiController {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-        problem.setTitle(status.getReasonPhrase());
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(status).body(cn.yuqing.shared.Problems.of(status, message));
     }
 
     /** The field Jackson names in its message ("Duplicate Object property \"title\""), or a plain word. */

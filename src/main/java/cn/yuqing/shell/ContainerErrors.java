@@ -51,7 +51,8 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write("{\"status\":" + status + ",\"title\":\"请求被拒绝\",\"detail\":\"" + detail + "\"}");
+                    writer.write("{\"status\":" + status + ",\"title\":\"" + cn.yuqing.shared.Problems.title(status)
+                            + "\",\"detail\":\"" + detail + "\"}");
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException ignored) {

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -82,9 +81,7 @@ class ErrorHandling {
 
     static Object refuse(HttpStatus status, String message, HttpServletRequest request) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-            problem.setTitle(status.getReasonPhrase());
-            return ResponseEntity.status(status).body(problem);
+            return ResponseEntity.status(status).body(cn.yuqing.shared.Problems.of(status, message));
         }
         ModelAndView page = new ModelAndView("error");
         page.setStatus(status);

@@ -109,7 +109,7 @@ class HostileTextTests {
         HttpResponse<String> r = send("{\"externalId\": \"dup-1\", \"text\": \"第一个正文\", \"text\": \"第二个正文\"}");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("json");
-        assertThat(r.body()).contains("重复的字段").contains("text");
+        assertThat(r.body()).contains("重复的字段").contains("text").contains("\"title\":\"请求有误\"");
         assertThat(items()).isZero();
     }
 
@@ -121,6 +121,7 @@ class HostileTextTests {
         assertThat(r.statusCode()).isBetween(400, 499);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("json");
         assertThat(r.body()).contains("请求头过大").doesNotContain("<html").doesNotContain("Bad Request");
+        assertThat(r.body()).contains("\"title\":\"" + cn.yuqing.shared.Problems.title(r.statusCode()) + "\"");
         assertThat(items()).isZero();
     }
 }
