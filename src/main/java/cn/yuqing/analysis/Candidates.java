@@ -159,7 +159,7 @@ public class Candidates {
                     select candidate_id, coalesce(sum(case when minute_start >= ? then items else 0 end), 0),
                            coalesce(sum(case when minute_start < ? then items else 0 end), 0)
                     from candidate_minute where minute_start >= ? and candidate_id in (%s) group by candidate_id"""
-                    .formatted(String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))),
+                    .formatted(Placement.marks(chunk.size())),
                     row -> {
                         spreads.put(row.getLong(1), new int[] {row.getInt(2), row.getInt(3)});
                     }, args.toArray());

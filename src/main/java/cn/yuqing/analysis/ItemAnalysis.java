@@ -108,19 +108,25 @@ public class ItemAnalysis {
         return sections;
     }
 
-    /** name → key pairs of places or units. */
+    /** name → key pairs of places or units (a name read as two keys keeps the last). */
     static Map<String, String> splitPairs(String joined) {
         Map<String, String> pairs = new LinkedHashMap<>();
-        if (joined == null || joined.isBlank()) {
-            return pairs;
-        }
-        for (String part : joined.split(";")) {
-            int bar = part.lastIndexOf('|');
-            if (bar > 0) {
-                pairs.put(part.substring(0, bar), part.substring(bar + 1));
+        keysByName(joined).forEach((name, keys) -> pairs.put(name, keys.get(keys.size() - 1)));
+        return pairs;
+    }
+
+    /** name → every key it was read as, in order: "杨集村民委员会|a;杨集村民委员会|b". */
+    private static Map<String, List<String>> keysByName(String joined) {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        if (joined != null && !joined.isBlank()) {
+            for (String part : joined.split(";")) {
+                int bar = part.lastIndexOf('|');
+                if (bar > 0) {
+                    byName.computeIfAbsent(part.substring(0, bar), k -> new java.util.ArrayList<>()).add(part.substring(bar + 1));
+                }
             }
         }
-        return pairs;
+        return byName;
     }
 
     void placeIn(Long candidateId, boolean byAnalyst) {
@@ -166,16 +172,10 @@ public class ItemAnalysis {
     /** Place names with every region each was read as (a name two places share is read as both). */
     Map<String, Set<String>> placeCodesByName() {
         Map<String, Set<String>> byName = new LinkedHashMap<>();
-        if (places != null && !places.isBlank()) {
-            for (String part : places.split(";")) {
-                int bar = part.lastIndexOf('|');
-                if (bar > 0) {
-                    byName.computeIfAbsent(part.substring(0, bar), k -> new LinkedHashSet<>()).add(part.substring(bar + 1));
-                }
-            }
-        }
+        keysByName(places).forEach((name, keys) -> byName.put(name, new LinkedHashSet<>(keys)));
         return byName;
     }
+
     public Map<String, String> unitPairs() { return splitPairs(units); }
     public Set<Long> schemeIdSet() {
         return schemeIds == null || schemeIds.isBlank() ? Set.of()

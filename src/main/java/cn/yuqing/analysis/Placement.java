@@ -371,7 +371,8 @@ class Placement {
         }
     }
 
-    private static String marks(int n) {
+    /** Placeholders of an {@code in (…)} list of n values. */
+    static String marks(int n) {
         return String.join(",", java.util.Collections.nCopies(n, "?"));
     }
 }

@@ -23,6 +23,8 @@ import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.shared.DomainRuleViolation;
 
+import static cn.yuqing.shared.JsonBody.id;
+
 /**
  * The analyst's workbench as JSON, under the same permission and data scope as its pages, so that
  * a client can go from a posted item to its candidate (and on to an event through
@@ -120,13 +122,6 @@ class CandidateApiController {
     CandidateSummary dismiss(@PathVariable Long id) {
         candidates.dismiss(id, accounts.currentScope());
         return CandidateSummary.of(candidates.require(id, accounts.currentScope()));
-    }
-
-    private static Long id(Map<String, Object> body, String field) {
-        if (!(body.get(field) instanceof Number n)) {
-            throw new DomainRuleViolation(field + " 应为编号（整数）");
-        }
-        return n.longValue();
     }
 
     @GetMapping("/api/candidates")

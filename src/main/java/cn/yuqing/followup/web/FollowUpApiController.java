@@ -20,6 +20,9 @@ import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.JsonBody;
+
+import static cn.yuqing.shared.JsonBody.text;
 
 /** Follow-up (4.5) as JSON: the same rules, permissions and scope as the event page (docs/api.md). */
 @RestController
@@ -83,12 +86,7 @@ class FollowUpApiController {
     @PostMapping("/api/events/{id}/follow-up/guidance")
     @PreAuthorize("hasAuthority('followup:guidance:record')")
     ResponseEntity<GuidanceView> guidance(@PathVariable Long id, @RequestBody Map<String, Object> body) {
-        Guidance.Kind kind;
-        try {
-            kind = Guidance.Kind.valueOf(String.valueOf(body.get("kind")));
-        } catch (IllegalArgumentException e) {
-            throw new DomainRuleViolation("kind 应为 REQUEST_TO_SUPERIOR、SUPERIOR_GUIDANCE、PUBLICITY_GUIDANCE 或 EXPERT_INTERPRETATION");
-        }
+        Guidance.Kind kind = JsonBody.choice(body, "kind", Guidance.Kind.class, null);
         Instant givenAt;
         try {
             givenAt = Instant.parse(String.valueOf(body.get("givenAt")));
@@ -98,10 +96,5 @@ class FollowUpApiController {
         Guidance g = followUps.record(id, accounts.currentScope(), me(), kind, text(body, "source"), givenAt, text(body, "content"),
                 text(body, "channel"));
         return ResponseEntity.status(201).body(GuidanceView.of(g));
-    }
-
-    private static String text(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        return v == null ? null : String.valueOf(v);
     }
 }

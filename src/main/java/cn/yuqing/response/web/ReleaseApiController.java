@@ -18,6 +18,9 @@ import cn.yuqing.response.ReleaseKind;
 import cn.yuqing.response.Referral;
 import cn.yuqing.response.Releases;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.JsonBody;
+
+import static cn.yuqing.shared.JsonBody.text;
 
 /** Releases as JSON (HTTP Basic, the same permissions, data scope and rules as the pages; docs/api.md). */
 @RestController
@@ -85,18 +88,9 @@ class ReleaseApiController {
     @PostMapping("/api/events/{id}/referrals")
     @PreAuthorize("hasAuthority('opinion:event:edit')")
     ResponseEntity<ReferralView> refer(@PathVariable Long id, @RequestBody Map<String, Object> body) {
-        Referral.Recipient recipient;
-        try {
-            recipient = Referral.Recipient.valueOf(String.valueOf(body.get("recipient")));
-        } catch (IllegalArgumentException e) {
-            throw new DomainRuleViolation("recipient 应为 POLICE（公安机关）或 CYBERSPACE（网络监管部门）");
-        }
-        Object item = body.get("itemId");
-        if (item != null && !(item instanceof Number)) {
-            throw new DomainRuleViolation("itemId 应为信息编号（整数）");
-        }
-        Referral r = releases.refer(id, accounts.currentScope(), me(), recipient, text(body, "handedOver"),
-                text(body, "receipt"), item == null ? null : ((Number) item).longValue());
+        Referral r = releases.refer(id, accounts.currentScope(), me(),
+                JsonBody.choice(body, "recipient", Referral.Recipient.class, null), text(body, "handedOver"),
+                text(body, "receipt"), JsonBody.optionalId(body, "itemId"));
         return ResponseEntity.status(201).body(ReferralView.of(r));
     }
 
@@ -104,7 +98,7 @@ class ReleaseApiController {
     @PostMapping("/api/events/{id}/releases")
     @PreAuthorize("hasAuthority('response:release:draft')")
     ResponseEntity<ReleaseView> draft(@PathVariable Long id, @RequestBody Map<String, Object> body) {
-        ReleaseKind kind = kind(body.get("kind"));
+        ReleaseKind kind = JsonBody.choice(body, "kind", ReleaseKind.class, ReleaseKind.AUTHORITATIVE_STATEMENT);
         Release r = Boolean.TRUE.equals(body.get("firstDraft"))
                 ? releases.firstDraft(id, accounts.currentScope(), me(), kind)
                 : releases.draft(id, accounts.currentScope(), me(), kind, text(body, "title"), text(body, "text"),
@@ -137,19 +131,5 @@ class ReleaseApiController {
             throw new org.springframework.security.access.AccessDeniedException(permission);
         }
         return action.get();
-    }
-
-    private static ReleaseKind kind(Object value) {
-        try {
-            return value == null ? ReleaseKind.AUTHORITATIVE_STATEMENT : ReleaseKind.valueOf(String.valueOf(value));
-        } catch (IllegalArgumentException e) {
-            throw new DomainRuleViolation("kind 应为 AUTHORITATIVE_STATEMENT、PRESS_CONFERENCE、PRESS_RELEASE、MEDIA_INTERVIEW、"
-                    + "OFFICIAL_ACCOUNT、PORTAL_NOTICE 或 INDIVIDUAL_REPLY");
-        }
-    }
-
-    private static String text(Map<String, Object> body, String key) {
-        Object v = body.get(key);
-        return v == null ? null : String.valueOf(v);
     }
 }
