@@ -9,6 +9,8 @@ import java.util.TreeSet;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.yuqing.responsibility.MatterCues;
+
 /**
  * What a candidate's suggestion rests on, added up as its items arrive so that the thousandth
  * item of a viral matter costs what the first did: counts, engagement, first and last item, and
@@ -32,6 +34,10 @@ final class CandidateTallies {
     public Map<String, Set<String>> placeCodes = new TreeMap<>();
     public Map<String, Integer> categories = new TreeMap<>();
     public Map<String, Set<String>> categoryWords = new TreeMap<>();
+    /** Per category, per cue word, how many items carry it: clause 3's main matter is read from these. */
+    public Map<String, Map<String, Integer>> categoryWordItems = new TreeMap<>();
+    /** Per unit named (its id), how many items name it. */
+    public Map<Long, Integer> namedUnitItems = new TreeMap<>();
     public Map<String, Set<String>> criteria = new TreeMap<>();
     public Set<Long> schemes = new TreeSet<>();
     public Set<Long> channels = new TreeSet<>();
@@ -73,8 +79,11 @@ final class CandidateTallies {
         a.categoryHits().forEach((k, v) -> {
             categories.merge(k, v.size(), Integer::sum);
             categoryWords.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v);
+            Map<String, Integer> words = categoryWordItems.computeIfAbsent(k, x -> new TreeMap<>());
+            v.forEach(w -> words.merge(w, 1, Integer::sum));
         });
         named.addAll(a.unitPairs().keySet());
+        a.unitPairs().values().forEach(id -> namedUnitItems.merge(Long.valueOf(id), 1, Integer::sum));
     }
 
     /** The place most items named; ties go to the first in name order, so that every node agrees. */
@@ -82,8 +91,17 @@ final class CandidateTallies {
         return top(places);
     }
 
-    String topCategory() {
-        return top(categories);
+    /**
+     * The cue words with their item counts, and each department named counting as a cue of its
+     * competences. Tallies from before the counts were kept give each word one item.
+     */
+    MatterCues matterCues(UnitIndex units) {
+        MatterCues cues = new MatterCues();
+        categoryWords.forEach((category, words) -> words.forEach(w -> cues.add(category, w,
+                categoryWordItems.getOrDefault(category, Map.of()).getOrDefault(w, 1))));
+        namedUnitItems.forEach((id, n) -> units.department(id)
+                .ifPresent(d -> d.competences().forEach(c -> cues.add(c, d.name(), n))));
+        return cues;
     }
 
     private static String top(Map<String, Integer> counts) {

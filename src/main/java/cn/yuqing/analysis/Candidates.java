@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.yuqing.intake.Items;
 import cn.yuqing.organisation.DataScope;
+import cn.yuqing.responsibility.MainMatter;
+import cn.yuqing.responsibility.RoutingRules;
 import cn.yuqing.shared.AuditedChange;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotFound;
@@ -43,9 +45,12 @@ public class Candidates {
     private final Items items;
     private final AnalysisEngine engine;
     private final PlacementPartitions partitions;
+    private final RoutingRules routingRules;
 
     Candidates(CandidateRepository candidates, ItemAnalysisRepository analyses, AnalysisEngine engine,
-            PlacementPartitions partitions, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, Items items) {
+            PlacementPartitions partitions, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, Items items,
+            RoutingRules routingRules) {
+        this.routingRules = routingRules;
         this.candidates = candidates;
         this.analyses = analyses;
         this.engine = engine;
@@ -127,6 +132,20 @@ public class Candidates {
     @Transactional(readOnly = true)
     public WarningRules.Suggestion suggestion(EventCandidate c) {
         return c.suggestionJson() == null ? null : JSON.readValue(c.suggestionJson(), WarningRules.Suggestion.class);
+    }
+
+    /** What the candidate's items say its matter is, context words aside: clause 3 routes by it until an analyst confirms one. */
+    @Transactional(readOnly = true)
+    public MainMatter suggestedMatter(Long candidateId) {
+        EventCandidate c = candidates.findById(candidateId).orElseThrow(() -> new NotFound("候选事件"));
+        CandidateTallies tallies = c.talliesJson() == null ? tallied(candidateId) : CandidateTallies.of(c.talliesJson());
+        return tallies.matterCues(engine.units()).suggest(routingRules.contextOnly());
+    }
+
+    private CandidateTallies tallied(Long candidateId) {
+        CandidateTallies tallies = new CandidateTallies();
+        analyses.findByCandidate(candidateId).forEach(a -> tallies.add(a, false));
+        return tallies;
     }
 
     @Transactional(readOnly = true)
@@ -278,10 +297,10 @@ public class Candidates {
             // the text cannot tell which: the analyst is asked, rather than one of them guessed
             suggestions.add("属地（“" + place + "”有同名，待核实）：" + String.join("、", governments));
         }
-        String top = tallies.topCategory();
-        if (top != null) {
-            for (String unit : engine.units().competent(partition, top)) {
-                suggestions.add("主管：" + unit + "（" + String.join("、", tallies.categoryWords.get(top)) + "）");
+        MainMatter matter = tallies.matterCues(engine.units()).suggest(routingRules.contextOnly());
+        if (matter.known()) {
+            for (String unit : engine.units().competent(partition, matter.main())) {
+                suggestions.add("主管：" + unit + "（" + String.join("、", matter.cues().get(matter.main())) + "）");
             }
         }
         for (String name : tallies.named) {

@@ -75,6 +75,12 @@ final class Gazetteer {
                 forms.add(name.substring(0, name.length() - suffix.length()));
             }
         }
+        // "河南省潢川经济技术开发区" is written 潢川经开区, 经济技术开发区 or just 开发区
+        if (name.endsWith("经济技术开发区")) {
+            String stem = name.startsWith("河南省") ? name.substring(3) : name;
+            String place = stem.substring(0, stem.length() - "经济技术开发区".length());
+            forms.addAll(List.of(stem, place + "经开区", place + "开发区", "经济技术开发区", "经开区", "开发区"));
+        }
         return forms;
     }
 }

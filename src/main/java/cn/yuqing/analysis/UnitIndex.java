@@ -27,11 +27,19 @@ final class UnitIndex {
     private final Map<Long, String> partitionByUnit = new HashMap<>();
     private final Map<String, String> townshipGovernmentByPlace = new HashMap<>();
     private final Map<String, Map<String, List<String>>> competentByCounty = new HashMap<>();
+    private final Map<Long, Department> departments = new HashMap<>();
+
+    /** A department as a cue of its matters when an item names it. */
+    record Department(String name, java.util.Set<String> competences) {
+    }
 
     UnitIndex(List<Region> regions, List<Unit> units) {
         Map<String, String> governmentByRegion = new HashMap<>();
         for (Unit u : units) {
             partitionByUnit.put(u.id(), countyOf(u.region()).code());
+            if (u.kind() == UnitKind.DEPARTMENT) {
+                departments.put(u.id(), new Department(u.name(), java.util.Set.copyOf(u.competences())));
+            }
             if (u.kind() == UnitKind.GOVERNMENT) {
                 governmentByRegion.put(u.region().code(), u.name());
             }
@@ -58,6 +66,10 @@ final class UnitIndex {
 
     Optional<String> territorialGovernment(String placeCode) {
         return Optional.ofNullable(placeCode).map(townshipGovernmentByPlace::get);
+    }
+
+    Optional<Department> department(Long unitId) {
+        return Optional.ofNullable(departments.get(unitId));
     }
 
     /** Departments of the county whose competence covers the category, by name. */

@@ -9,7 +9,7 @@
  * Signal 情绪信号（愤怒、焦虑恐慌） · EventCandidate 舆情事件候选 · Heat 热度 · Spike 突增 ·
  * Suggestion 研判建议（预警性/倾向性/苗头性、热点、重大） · Correction 人工更正.
  */
-@ApplicationModule(allowedDependencies = {"shared", "organisation", "intake"})
+@ApplicationModule(allowedDependencies = {"shared", "organisation", "intake", "responsibility"})
 package cn.yuqing.analysis;
 
 import org.springframework.modulith.ApplicationModule;

@@ -32,7 +32,7 @@ class DeadlineRecipients {
         Set<Long> units = new HashSet<>();
         units.add(e.responsibleUnitId() != null ? e.responsibleUnitId() : e.ownerUnitId());
         for (WorkOrder o : opinions.workOrders(e.id())) {
-            if (o.status() != WorkOrder.Status.RETURNED) {
+            if (o.holdsDuty()) {
                 units.add(o.unitId());
             }
         }

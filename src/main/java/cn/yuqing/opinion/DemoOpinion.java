@@ -31,15 +31,17 @@ class DemoOpinion {
     private static final Logger log = LoggerFactory.getLogger(DemoOpinion.class);
 
     private final OpinionManagement opinions;
+    private final EventRouting routing;
     private final Candidates candidates;
     private final Accounts accounts;
     private final TaskExecutor executor;
     private final EventRepository events;
 
-    DemoOpinion(OpinionManagement opinions, Candidates candidates, Accounts accounts,
+    DemoOpinion(OpinionManagement opinions, EventRouting routing, Candidates candidates, Accounts accounts,
             @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
             EventRepository events) {
         this.opinions = opinions;
+        this.routing = routing;
         this.candidates = candidates;
         this.accounts = accounts;
         this.executor = executor;
@@ -84,7 +86,7 @@ class DemoOpinion {
                 e = opinions.flag(e.id(), e.version(), all, analyst, true, true);
                 e = opinions.judge(e.id(), e.version(), all, analyst, true, Set.of("b", "d"), "MAJOR", true,
                         "涉及学生食品安全，家长关注度高，属突发事件处置");
-                e = opinions.route(e.id(), e.version(), all, analyst);
+                e = routing.route(e.id(), e.version(), all, analyst);
                 opinions.addTalkingPoints(e.id(), all, analyst, "县教体局、县市场监管局已第一时间介入，3名学生经检查无大碍；食堂已暂停供餐，"
                         + "留样送检结果将及时公布。");
                 e = opinions.require(e.id(), all);

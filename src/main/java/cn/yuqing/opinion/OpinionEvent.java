@@ -62,6 +62,11 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
     private Conclusion conclusion;
     @Enumerated(EnumType.STRING)
     private MatterKind matterKind;
+
+    /** The matter category the analyst confirmed at verification: clause 3 routes by it. */
+    private String mainCategory;
+
+    private String otherCategories;
     private String verifiedBy;
     private Instant verifiedAt;
 
@@ -137,7 +142,8 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
     }
 
     /** 4.2: facts checked, sources, a conclusion, and what kind of matter it is (it decides the response, 4.4). */
-    void verify(String facts, String sources, Conclusion conclusion, MatterKind kind, String actor, Instant at) {
+    void verify(String facts, String sources, Conclusion conclusion, MatterKind kind, String mainCategory,
+            List<String> otherCategories, String actor, Instant at) {
         Workflow.require(state, Workflow.Action.VERIFY);
         if (facts == null || facts.isBlank()) {
             throw new DomainRuleViolation("4.2", "请填写核实的事实");
@@ -149,7 +155,11 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
             throw new DomainRuleViolation("4.4", "请选择舆情类别（决定回应时须公开的内容）");
         }
         step(Workflow.Action.VERIFY, null, actor, at, conclusion.label(), Map.of("conclusion", conclusion.name(),
-                "matterKind", kind.name()));
+                "matterKind", kind.name(), "mainCategory", mainCategory == null ? "" : mainCategory,
+                "otherCategories", otherCategories == null ? List.of() : otherCategories));
+        this.mainCategory = mainCategory;
+        this.otherCategories = mainCategory == null || otherCategories == null || otherCategories.isEmpty() ? null
+                : String.join(",", otherCategories);
         this.facts = facts.strip();
         this.sources = sources == null ? null : sources.strip();
         this.conclusion = conclusion;
@@ -311,6 +321,11 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
     public String sources() { return sources; }
     public Conclusion conclusion() { return conclusion; }
     public MatterKind matterKind() { return matterKind; }
+    public String mainCategory() { return mainCategory; }
+
+    public List<String> otherCategories() {
+        return otherCategories == null || otherCategories.isBlank() ? List.of() : List.of(otherCategories.split(","));
+    }
     public String verifiedBy() { return verifiedBy; }
     public boolean warningSigns() { return warningSigns; }
     public boolean hotOrMajor() { return hotOrMajor; }

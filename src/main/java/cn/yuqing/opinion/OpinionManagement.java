@@ -26,9 +26,6 @@ import cn.yuqing.organisation.RegionLevel;
 import cn.yuqing.organisation.Role;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.organisation.Unit;
-import cn.yuqing.responsibility.EventFacts;
-import cn.yuqing.responsibility.ResponsibilityRouter;
-import cn.yuqing.responsibility.RoutingDecision;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotFound;
 import cn.yuqing.shared.NotificationRequested;
@@ -53,13 +50,13 @@ public class OpinionManagement {
     private final CriterionRepository criteria;
     private final Candidates candidates;
     private final OrganisationDirectory directory;
-    private final ResponsibilityRouter router;
+    private final WorkOrderDispatch dispatch;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     OpinionManagement(EventRepository events, PartyRepository parties, WarningReportRepository reports,
             TalkingPointsRepository talkingPoints, WorkOrderRepository orders, GradeRepository grades,
-            CriterionRepository criteria, Candidates candidates, OrganisationDirectory directory, ResponsibilityRouter router,
+            CriterionRepository criteria, Candidates candidates, OrganisationDirectory directory, WorkOrderDispatch dispatch,
             ApplicationEventPublisher publisher, Clock clock, ObjectProvider<OpenDuties> laterDuties) {
         this.laterDuties = laterDuties;
         this.events = events;
@@ -71,7 +68,7 @@ public class OpinionManagement {
         this.criteria = criteria;
         this.candidates = candidates;
         this.directory = directory;
-        this.router = router;
+        this.dispatch = dispatch;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -188,7 +185,7 @@ public class OpinionManagement {
         return r;
     }
 
-    private OpinionEvent editable(Long id, long version, DataScope scope) {
+    OpinionEvent editable(Long id, long version, DataScope scope) {
         OpinionEvent e = require(id, scope);
         if (e.version() != version) {
             throw new DomainRuleViolation("该事件已被他人修改（可能是另一位研判人员），请刷新后查看最新内容再操作");
@@ -204,8 +201,28 @@ public class OpinionManagement {
 
     public OpinionEvent verify(Long id, long version, DataScope scope, SignedInPerson by, String facts, String sources,
             Conclusion conclusion, MatterKind kind) {
+        return verify(id, version, scope, by, facts, sources, conclusion, kind, null, List.of());
+    }
+
+    /**
+     * 4.2, with the matter category the analyst confirms (clause 3 routes by it; the text's cue
+     * words only suggest it) and the secondary matters whose departments co-operate.
+     */
+    public OpinionEvent verify(Long id, long version, DataScope scope, SignedInPerson by, String facts, String sources,
+            Conclusion conclusion, MatterKind kind, String mainCategory, List<String> otherCategories) {
         OpinionEvent e = editable(id, version, scope);
-        e.verify(facts, sources, conclusion, kind, by.getUsername(), clock.instant());
+        Set<String> known = new HashSet<>();
+        directory.categories().forEach(c -> known.add(c.code()));
+        String main = mainCategory == null || mainCategory.isBlank() ? null : mainCategory.strip();
+        List<String> others = otherCategories == null ? List.of()
+                : otherCategories.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
+        if (main == null && !others.isEmpty()) {
+            throw new DomainRuleViolation("3", "请先选择主要事项，再选择次要事项");
+        }
+        if ((main != null && !known.contains(main)) || !known.containsAll(others)) {
+            throw new DomainRuleViolation("3", "未知的事项类别");
+        }
+        e.verify(facts, sources, conclusion, kind, main, others, by.getUsername(), clock.instant());
         return events.save(e);
     }
 
@@ -272,57 +289,6 @@ public class OpinionManagement {
         return events.save(e);
     }
 
-    /** Clause 3 as the routing policies decide it, with their reasons. */
-    @Transactional(readOnly = true)
-    public RoutingDecision suggestRouting(OpinionEvent e) {
-        Set<Long> named = new HashSet<>();
-        if (e.candidateId() != null) {
-            for (ItemAnalysis a : candidates.itemsOf(e.candidateId())) {
-                a.unitPairs().values().forEach(v -> named.add(Long.valueOf(v)));
-            }
-        }
-        boolean especiallyMajor = e.grade() != null && grades.findById(e.grade()).map(g -> g.rank() == 1).orElse(false);
-        return router.route(new EventFacts(List.copyOf(e.placeCodes()), e.levelRegionCode(), List.copyOf(e.categories()),
-                named, especiallyMajor));
-    }
-
-    public OpinionEvent route(Long id, long version, DataScope scope, SignedInPerson by) {
-        OpinionEvent e = editable(id, version, scope);
-        RoutingDecision d = suggestRouting(e);
-        e.assign(d.responsible().id(), d.lead() == null ? null : d.lead().id(), d.principalLeaderInvolved(), d.explain(), false,
-                null, by.getUsername(), clock.instant());
-        replaceParties(e.id(), d.responsible().id(), d.lead() == null ? null : d.lead().id(), d.coHandlers(), d.coordinators());
-        return events.save(e);
-    }
-
-    /** Clause 3: the routing can be overridden by a person, with the reason kept in the history. */
-    public OpinionEvent overrideRouting(Long id, long version, DataScope scope, SignedInPerson by, Long responsibleUnitId,
-            String reason) {
-        OpinionEvent e = editable(id, version, scope);
-        Unit unit = directory.requireUnit(responsibleUnitId);
-        RoutingDecision d = suggestRouting(e);
-        e.assign(unit.id(), d.lead() == null ? null : d.lead().id(), d.principalLeaderInvolved(),
-                "人工调整：" + unit.name() + "（系统认定：" + d.explain() + "）", true, reason, by.getUsername(), clock.instant());
-        Map<Long, String> coHandlers = new java.util.LinkedHashMap<>(d.coHandlers());
-        coHandlers.remove(unit.id());
-        replaceParties(e.id(), unit.id(), d.lead() == null ? null : d.lead().id(), coHandlers, d.coordinators());
-        return events.save(e);
-    }
-
-    private void replaceParties(Long eventId, Long responsible, Long lead, Map<Long, String> coHandlers,
-            Map<Long, String> coordinators) {
-        parties.deleteByEvent(eventId);
-        parties.flush();
-        List<EventParty> all = new ArrayList<>();
-        all.add(new EventParty(eventId, responsible, EventParty.Role.RESPONSIBLE, "第一责任主体"));
-        if (lead != null) {
-            all.add(new EventParty(eventId, lead, EventParty.Role.LEAD, "牵头"));
-        }
-        coHandlers.forEach((unit, duty) -> all.add(new EventParty(eventId, unit, EventParty.Role.CO_HANDLER, duty)));
-        coordinators.forEach((unit, duty) -> all.add(new EventParty(eventId, unit, EventParty.Role.COORDINATOR, duty)));
-        parties.saveAll(all);
-    }
-
     /** 口径: a new version; every earlier version is kept. */
     public TalkingPoints addTalkingPoints(Long id, DataScope scope, SignedInPerson by, String text) {
         OpinionEvent e = require(id, scope);
@@ -347,14 +313,7 @@ public class OpinionManagement {
     public OpinionEvent makePlan(Long id, long version, DataScope scope, SignedInPerson by, String channels, String methods) {
         OpinionEvent e = editable(id, version, scope);
         e.makePlan(channels, methods, !talkingPoints.findByEvent(id).isEmpty(), by.getUsername(), clock.instant());
-        Set<Long> ordered = new HashSet<>();
-        orders.findByEvent(id).forEach(o -> ordered.add(o.unitId()));
-        for (EventParty p : parties.findByEvent(id)) {
-            if (p.role() != EventParty.Role.COORDINATOR && ordered.add(p.unitId())) {
-                orders.save(new WorkOrder(id, p.unitId(), p.role().label() + "：" + (p.duty() == null ? "" : p.duty()) + "；按口径回应",
-                        clock.instant()));
-            }
-        }
+        dispatch.send(e);
         return events.save(e);
     }
 

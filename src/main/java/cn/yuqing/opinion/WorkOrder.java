@@ -18,7 +18,7 @@ import cn.yuqing.shared.Times;
 public class WorkOrder {
 
     public enum Status {
-        SENT("待接收"), ACCEPTED("已接收"), RETURNED("已退回");
+        SENT("待接收"), ACCEPTED("已接收"), RETURNED("已退回"), WITHDRAWN("已撤回");
 
         private final String label;
 
@@ -38,6 +38,9 @@ public class WorkOrder {
     private Long eventId;
 
     private Long unitId;
+
+    /** The party the order is for, where another unit holds it because the party has nobody to receive it (clause 3). */
+    private Long partyUnitId;
 
     private String duty;
 
@@ -60,11 +63,27 @@ public class WorkOrder {
     protected WorkOrder() {
     }
 
-    WorkOrder(Long eventId, Long unitId, String duty, Instant sentAt) {
+    WorkOrder(Long eventId, Long unitId, Long partyUnitId, String duty, Instant sentAt) {
         this.eventId = eventId;
         this.unitId = unitId;
+        this.partyUnitId = partyUnitId == null || partyUnitId.equals(unitId) ? null : partyUnitId;
         this.duty = duty;
         this.sentAt = sentAt;
+    }
+
+    /** Clause 3: a person re-routed the event and this unit is no longer a party; the reason stays on the order. */
+    void withdraw(String why, Instant at) {
+        if (!holdsDuty()) {
+            throw new DomainRuleViolation("只能撤回待接收或已接收的任务单");
+        }
+        status = Status.WITHDRAWN;
+        reason = why;
+        answeredAt = at;
+    }
+
+    /** Sent or accepted: the unit still owes the task; returned and withdrawn orders do not. */
+    public boolean holdsDuty() {
+        return status == Status.SENT || status == Status.ACCEPTED;
     }
 
     void accept(Instant at) {
@@ -106,6 +125,9 @@ public class WorkOrder {
     public int resends() { return resends; }
     public Long eventId() { return eventId; }
     public Long unitId() { return unitId; }
+    /** The party this order is for: the holding unit itself unless it holds it for a party without people. */
+    public Long partyUnitId() { return partyUnitId == null ? unitId : partyUnitId; }
+    public boolean heldForAnother() { return partyUnitId != null; }
     public String duty() { return duty; }
     public Status status() { return status; }
     public String reason() { return reason; }

@@ -44,17 +44,21 @@ class DemoDirectory {
                 return;
             }
             String password = configuredPassword.isBlank() ? accounts.generatePassword() : configuredPassword;
+            int[] staffed = new int[1];
             tx.executeWithoutResult(status -> {
                 management.importDivisions(readDivisions());
                 Map<String, Unit> byShort = createUnits(management, regions);
                 String hash = encoder.encode(password);
-                for (DemoPerson p : PEOPLE) {
+                List<DemoPerson> everyone = new java.util.ArrayList<>(PEOPLE);
+                everyone.addAll(staffOfRoutableUnits(byShort));
+                for (DemoPerson p : everyone) {
                     Unit unit = byShort.get(p.unit());
                     Person person = new Person(p.username(), new PersonData(p.fullName(), unit.id(), p.roles(), null,
                             p.username() + "@example.gov.cn", true), unit, hash);
                     person.changePassword(hash, false);
                     people.save(person);
                 }
+                staffed[0] = everyone.size() - PEOPLE.size();
             });
             log.warn("""
 
@@ -62,9 +66,10 @@ class DemoDirectory {
                       演示数据已载入：潢川县 23 个乡镇（街道）、{} 个单位、{} 个演示账户
                       演示账户密码（所有演示账户相同，只显示这一次）：{}
                       演示账户：{}
+                      另有各部门、各乡镇的回应人员和负责人账户 {} 个（如 jiaotong.huiying、jiaotong.fuzeren，见“人员”）
                     ================================================================
-                    """, units.count(), PEOPLE.size(), configuredPassword.isBlank() ? password : "取自 YUQING_DEMO_PASSWORD",
-                    String.join("、", PEOPLE.stream().map(p -> p.username() + "（" + p.fullName() + "）").toList()));
+                    """, units.count(), PEOPLE.size() + staffed[0], configuredPassword.isBlank() ? password : "取自 YUQING_DEMO_PASSWORD",
+                    String.join("、", PEOPLE.stream().map(p -> p.username() + "（" + p.fullName() + "）").toList()), staffed[0]);
         };
     }
 
@@ -131,6 +136,48 @@ class DemoDirectory {
             new DemoPerson("guanli", "邓军（县管理员）", "县政府办", EnumSet.of(Role.ADMINISTRATOR)),
             new DemoPerson("xuezi.zhenzhang", "钱勇（踅孜镇镇长）", "踅孜镇", EnumSet.of(Role.PRINCIPAL_LEADER)),
             new DemoPerson("shi.zhengfuban", "孔强（市政府办）", "市政府办", EnumSet.of(Role.GOVERNMENT_OFFICE)));
+
+    /** Account names of the units routing can pick: county departments by their usual short form, townships by pinyin. */
+    static final Map<String, String> SLUGS = Map.ofEntries(Map.entry("县住建局", "zhujian"), Map.entry("县教体局", "jiaoti"),
+            Map.entry("县卫健委", "weijian"), Map.entry("县交通局", "jiaotong"), Map.entry("潢川环境分局", "huanjing"),
+            Map.entry("县市场监管局", "shichang"), Map.entry("县公安局", "gongan"), Map.entry("县民政局", "minzheng"),
+            Map.entry("县人社局", "renshe"), Map.entry("县农业农村局", "nongye"), Map.entry("县自然资源局", "ziran"),
+            Map.entry("县水利局", "shuili"), Map.entry("县应急局", "yingji"), Map.entry("县城管局", "chengguan"),
+            Map.entry("县税务局", "shuiwu"), Map.entry("县财政局", "caizheng"), Map.entry("县信访局", "xinfang"),
+            Map.entry("县文广旅局", "wenlv"), Map.entry("县气象局", "qixiang"), Map.entry("县政府", "xianzhengfu"),
+            Map.entry("春申街道", "chunshen"), Map.entry("定城街道", "dingcheng"), Map.entry("弋阳街道", "yiyang"),
+            Map.entry("老城街道", "laocheng"), Map.entry("双柳树镇", "shuangliushu"), Map.entry("伞陂镇", "sanpi"),
+            Map.entry("卜塔集镇", "butaji"), Map.entry("仁和镇", "renhe"), Map.entry("付店镇", "fudian"),
+            Map.entry("踅孜镇", "xuezi"), Map.entry("桃林铺镇", "taolinpu"), Map.entry("黄寺岗镇", "huangsigang"),
+            Map.entry("江家集镇", "jiangjiaji"), Map.entry("魏岗镇", "weigang"), Map.entry("传流店乡", "chuanliudian"),
+            Map.entry("张集乡", "zhangji"), Map.entry("来龙乡", "lailong"), Map.entry("隆古乡", "longgu"),
+            Map.entry("谈店乡", "tandian"), Map.entry("上油岗乡", "shangyougang"), Map.entry("白店乡", "baidian"),
+            Map.entry("黄湖农场", "huanghu"), Map.entry("河南省潢川经济技术开发区", "kaifaqu"));
+
+    /**
+     * Every unit routing can pick has someone to receive its work order and a head to escalate to
+     * (clause 3): a responder and a head wherever the named demo accounts leave one missing.
+     */
+    static List<DemoPerson> staffOfRoutableUnits(Map<String, Unit> byKey) {
+        List<DemoPerson> added = new java.util.ArrayList<>();
+        SLUGS.forEach((key, slug) -> {
+            Unit unit = byKey.get(key);
+            if (unit == null) {
+                return;
+            }
+            String label = key.length() > 6 ? "开发区" : key;
+            for (Role role : List.of(Role.RESPONDER, Role.DEPARTMENT_HEAD)) {
+                boolean has = PEOPLE.stream().anyMatch(p -> p.unit().equals(key) && p.roles().contains(role));
+                String suffix = role == Role.RESPONDER ? "huiying" : "fuzeren";
+                if (!has) {
+                    added.add(new DemoPerson(slug + "." + suffix, label + (role == Role.RESPONDER ? "回应人员" : "负责人"), key,
+                            EnumSet.of(role)));
+                }
+            }
+        });
+        added.sort(java.util.Comparator.comparing(DemoPerson::username));
+        return added;
+    }
 
     /** Creates the demo units; townships get their people's government, keyed by the township's short name. */
     static Map<String, Unit> createUnits(OrganisationManagement management, RegionRepository regions) {

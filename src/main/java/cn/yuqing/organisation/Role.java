@@ -23,7 +23,7 @@ public enum Role {
             Codes.SCORECARD_VIEW),
     GOVERNMENT_OFFICE("政府办公室", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW,
             Codes.ITEM_REPORT, Codes.PATROL_VIEW, Codes.SOURCE_VIEW, Codes.CANDIDATE_VIEW, Codes.SCHEME_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.POLICY_EDIT,
-            Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW, Codes.TEMPLATE_EDIT, Codes.GUIDANCE_RECORD, Codes.SCORECARD_VIEW,
+            Codes.ROUTING_RULES_EDIT, Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW, Codes.TEMPLATE_EDIT, Codes.GUIDANCE_RECORD, Codes.SCORECARD_VIEW,
             Codes.ASSESSMENT_EDIT),
     PUBLICITY("宣传部门", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.PERSON_VIEW, Codes.ITEM_VIEW, Codes.ITEM_REPORT,
             Codes.CANDIDATE_VIEW, Codes.EVENT_VIEW, Codes.EVENT_EDIT, Codes.RELEASE_DRAFT, Codes.RELEASE_REVIEW,
@@ -35,7 +35,7 @@ public enum Role {
     ADMINISTRATOR("系统管理员", ScopeKind.REGION, Codes.DIRECTORY_VIEW, Codes.DIRECTORY_EDIT, Codes.PERSON_VIEW,
             Codes.PERSON_EDIT, Codes.AUDIT_VIEW, Codes.AUDIT_VERIFY, Codes.ITEM_VIEW, Codes.PATROL_VIEW,
             Codes.CHANNEL_EDIT, Codes.SOURCE_VIEW, Codes.SOURCE_EDIT, Codes.IMPORT_RUN, Codes.SCHEME_VIEW, Codes.SCHEME_EDIT,
-            Codes.BATCH_RUN, Codes.EVENT_VIEW, Codes.POLICY_EDIT, Codes.CALENDAR_EDIT, Codes.CLOCK_MOVE, Codes.DELIVERY_VIEW,
+            Codes.BATCH_RUN, Codes.EVENT_VIEW, Codes.POLICY_EDIT, Codes.ROUTING_RULES_EDIT, Codes.CALENDAR_EDIT, Codes.CLOCK_MOVE, Codes.DELIVERY_VIEW,
             Codes.METRICS_VIEW, Codes.BACKUP_RUN);
 
     private final String label;
@@ -102,6 +102,8 @@ public enum Role {
         public static final String EVENT_EDIT = "opinion:event:edit";
         public static final String ORDER_HANDLE = "opinion:order:handle";
         public static final String POLICY_EDIT = "deadline:policy:edit";
+        /** The context-only matter words of clause 3's routing. */
+        public static final String ROUTING_RULES_EDIT = "responsibility:rules:edit";
         public static final String RELEASE_DRAFT = "response:release:draft";
         public static final String GUIDANCE_RECORD = "followup:guidance:record";
         public static final String SCORECARD_VIEW = "assessment:scorecard:view";

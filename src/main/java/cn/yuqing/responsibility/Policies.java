@@ -19,8 +19,8 @@ final class Policies {
     }
 
     static List<RoutingPolicy> inOrder() {
-        return List.of(new SeveralPlaces(), new ByCompetence(), new Territorial(), new ByLevel(), new VerticalManagement(),
-                new PrincipalLeader(), new Coordinators());
+        return List.of(new SeveralPlaces(), new ByCompetence(), new Territorial(), new ByLevel(), new Lead(),
+                new VerticalManagement(), new PrincipalLeader(), new Coordinators());
     }
 
     /** The distinct townships the places lie in (a village counts as its township). */
@@ -40,11 +40,14 @@ final class Policies {
         return townships;
     }
 
-    /** Departments of the level whose competence covers the category (谁主管谁负责). */
+    /**
+     * Units of the level whose competence covers the category (谁主管谁负责): departments, and the
+     * government office where the directory gives it a matter of its own (policy interpretation).
+     */
     static List<Unit> competent(String category, EventFacts facts, OrganisationDirectory directory) {
         List<Unit> found = new ArrayList<>();
         for (Unit u : directory.unitsIn(facts.levelRegionCode())) {
-            if (u.kind() == UnitKind.DEPARTMENT && u.competences().contains(category)) {
+            if ((u.kind() == UnitKind.DEPARTMENT || u.kind() == UnitKind.GOVERNMENT_OFFICE) && u.competences().contains(category)) {
                 found.add(u);
             }
         }
@@ -58,17 +61,21 @@ final class Policies {
      */
     static final class SeveralPlaces implements RoutingPolicy {
         @Override
+        public Rule rule() {
+            return new Rule("3.1", "涉及多地", "涉及两个以上乡镇（街道）的，由上级政府的主管部门负责（无主管部门的由上级政府负责），各地负责本辖区的回应。");
+        }
+
+        @Override
         public void apply(EventFacts facts, OrganisationDirectory directory, RoutingDecision decision) {
             Set<Region> townships = townships(facts, directory);
             if (townships.size() < 2) {
                 return;
             }
-            for (String category : facts.categories()) {
-                List<Unit> departments = competent(category, facts, directory);
-                if (!departments.isEmpty()) {
-                    decision.responsible(departments.get(0), "3.1", "涉及多地：由上级主管部门" + departments.get(0).name() + "负责");
-                    break;
-                }
+            String main = facts.matter().main();
+            List<Unit> departments = main == null ? List.of() : competent(main, facts, directory);
+            if (!departments.isEmpty()) {
+                decision.responsible(departments.get(0), "3.1", "涉及多地：由上级主管部门" + departments.get(0).name() + "负责（"
+                        + facts.matter().basis(main) + "）");
             }
             if (!decision.hasResponsible()) {
                 directory.governmentOf(facts.levelRegionCode()).ifPresent(g -> decision.responsible(g, "3.1",
@@ -82,35 +89,33 @@ final class Policies {
     }
 
     /**
-     * Clause 3, 谁主管谁负责: the department the matter concerns is the first responsible party —
-     * one the text names, else the one whose competence covers the category. Several departments:
-     * each within its duties, the first-ranked leads (3.1.1), all with one set of talking points.
+     * Clause 3, 谁主管谁负责: the department whose competence covers the main matter is the first
+     * responsible party and leads (3.1.1: 牵头 by the main competence). Departments competent for a
+     * secondary matter co-operate within their duties under the same talking points. Context words
+     * never reach here: the main matter is confirmed by the analyst, or suggested without them.
      */
     static final class ByCompetence implements RoutingPolicy {
         @Override
+        public Rule rule() {
+            return new Rule("3", "谁主管谁负责", "主要事项的主管部门是第一责任主体并牵头；次要事项的主管部门按职责分工配合。主要事项以研判人员核实时确认的类别为准，未确认时按文本提示，仅作背景的词不计。");
+        }
+
+        @Override
         public void apply(EventFacts facts, OrganisationDirectory directory, RoutingDecision decision) {
-            List<Unit> departments = new ArrayList<>();
-            for (Long id : facts.namedUnitIds()) {
-                directory.unit(id).filter(u -> u.kind() == UnitKind.DEPARTMENT).ifPresent(departments::add);
-            }
-            for (String category : facts.categories()) {
-                for (Unit u : competent(category, facts, directory)) {
-                    if (departments.stream().noneMatch(d -> d.id().equals(u.id()))) {
-                        departments.add(u);
-                    }
-                }
-            }
-            if (departments.isEmpty()) {
+            MainMatter matter = facts.matter();
+            if (!matter.known()) {
                 return;
             }
-            Unit first = departments.get(0);
-            if (!decision.hasResponsible()) {
-                decision.responsible(first, "3", "主管：" + first.name());
+            List<Unit> main = competent(matter.main(), facts, directory);
+            if (!main.isEmpty() && !decision.hasResponsible()) {
+                decision.responsible(main.get(0), "3", "主管：" + main.get(0).name() + "（" + matter.basis(matter.main()) + "）");
             }
-            if (departments.size() > 1) {
-                decision.lead(first, "3.1.1", "多部门涉及：" + first.name() + "牵头，各部门按职责分工回应，统一口径");
-                for (Unit other : departments.subList(1, departments.size())) {
-                    decision.coHandler(other, "按职责分工回应", "3.1.1", "协办：" + other.name());
+            Unit lead = decision.responsible();
+            for (String other : matter.others()) {
+                for (Unit u : competent(other, facts, directory)) {
+                    if (lead == null || !lead.id().equals(u.id())) {
+                        decision.coHandler(u, "按职责分工配合", "3.1.1", "配合：" + u.name() + "（" + matter.basis(other) + "）");
+                    }
                 }
             }
         }
@@ -118,6 +123,11 @@ final class Policies {
 
     /** Clause 3, 属地管理: the government of the one place concerned; a co-handler where a department leads. */
     static final class Territorial implements RoutingPolicy {
+        @Override
+        public Rule rule() {
+            return new Rule("3", "属地管理", "只涉及一个乡镇（街道）的：无主管部门时由属地政府负责，有主管部门时属地配合。");
+        }
+
         @Override
         public void apply(EventFacts facts, OrganisationDirectory directory, RoutingDecision decision) {
             Set<Region> townships = townships(facts, directory);
@@ -139,6 +149,11 @@ final class Policies {
     /** Clause 3, 分级负责: with no place and no competent department, the government of the level. */
     static final class ByLevel implements RoutingPolicy {
         @Override
+        public Rule rule() {
+            return new Rule("3", "分级负责", "既无地点也无主管部门的，由本级政府负责。");
+        }
+
+        @Override
         public void apply(EventFacts facts, OrganisationDirectory directory, RoutingDecision decision) {
             if (!decision.hasResponsible()) {
                 directory.governmentOf(facts.levelRegionCode()).ifPresent(g -> decision.responsible(g, "3",
@@ -148,10 +163,35 @@ final class Policies {
     }
 
     /**
+     * 3.1.1: one unit leads — the responsible party, unless a person chose otherwise; named as
+     * such when others co-operate, so that everyone knows whose 口径 the answers follow.
+     */
+    static final class Lead implements RoutingPolicy {
+        @Override
+        public Rule rule() {
+            return new Rule("3.1.1", "牵头", "由第一责任主体牵头（人工调整可另行指定），其他单位按职责分工回应，统一口径。");
+        }
+
+        @Override
+        public void apply(EventFacts facts, OrganisationDirectory directory, RoutingDecision decision) {
+            Unit responsible = decision.responsible();
+            if (responsible != null && decision.lead() == null) {
+                decision.lead(responsible, "3.1.1", decision.coHandlers().isEmpty() ? null
+                        : "牵头：" + responsible.name() + "，各单位按职责分工回应，统一口径");
+            }
+        }
+    }
+
+    /**
      * Clause 3: where the responsible department is vertically managed, the office of its superior
      * department, with the publicity department of that level, coordinates.
      */
     static final class VerticalManagement implements RoutingPolicy {
+        @Override
+        public Rule rule() {
+            return new Rule("3", "垂直管理", "第一责任主体实行垂直管理的，由其上级部门办公室会同宣传部门组织协调。");
+        }
+
         @Override
         public void apply(EventFacts facts, OrganisationDirectory directory, RoutingDecision decision) {
             Unit responsible = decision.responsible();
@@ -168,6 +208,11 @@ final class Policies {
     /** 3.1.1: for especially major events the principal leader of the level guides, coordinates, urges. */
     static final class PrincipalLeader implements RoutingPolicy {
         @Override
+        public Rule rule() {
+            return new Rule("3.1.1", "特别重大", "特别重大舆情由本级政府主要负责同志指导、协调、督促。");
+        }
+
+        @Override
         public void apply(EventFacts facts, OrganisationDirectory directory, RoutingDecision decision) {
             if (facts.especiallyMajor()) {
                 directory.governmentOf(facts.levelRegionCode()).ifPresent(g -> decision.principalLeader(g, "3.1.1",
@@ -181,6 +226,11 @@ final class Policies {
      * coordinates every response — except where vertical management hands it to the superior's office.
      */
     static final class Coordinators implements RoutingPolicy {
+        @Override
+        public Rule rule() {
+            return new Rule("3", "组织协调", "本级政府办公室会同宣传部门做好组织协调工作。");
+        }
+
         @Override
         public void apply(EventFacts facts, OrganisationDirectory directory, RoutingDecision decision) {
             if (!decision.coordinators().isEmpty()) {

@@ -19,6 +19,11 @@ public class ResponsibilityRouter {
         this.directory = directory;
     }
 
+    /** The rules in the order they apply. */
+    public List<RoutingPolicy.Rule> policies() {
+        return policies.stream().map(RoutingPolicy::rule).toList();
+    }
+
     public RoutingDecision route(EventFacts facts) {
         RoutingDecision decision = new RoutingDecision();
         for (RoutingPolicy policy : policies) {

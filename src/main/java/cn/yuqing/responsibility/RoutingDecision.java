@@ -32,10 +32,13 @@ public final class RoutingDecision {
         reasons.add(new Reason(clause, reason));
     }
 
+    /** A null reason: the lead goes without saying (nobody else co-operates). */
     void lead(Unit unit, String clause, String reason) {
         this.lead = unit;
         units.put(unit.id(), unit);
-        reasons.add(new Reason(clause, reason));
+        if (reason != null) {
+            reasons.add(new Reason(clause, reason));
+        }
     }
 
     void coHandler(Unit unit, String duty, String clause, String reason) {

@@ -41,6 +41,10 @@ class DeadlineIntegrationTests {
 
     @Autowired
     OpinionManagement opinions;
+
+    @Autowired
+
+    cn.yuqing.opinion.EventRouting routing;
     @Autowired
     Deadlines deadlines;
     @Autowired
@@ -84,7 +88,7 @@ class DeadlineIntegrationTests {
         clock.set(FIRST_KNOWN);
         OpinionEvent e = fixtures.verifiedEvent(null, text);
         clock.advance(Duration.ofHours(1));
-        return opinions.overrideRouting(e.id(), e.version(), scope, analyst, housing(), "测试：住建局主管");
+        return routing.override(e.id(), e.version(), scope, analyst, housing(), null, null, "测试：住建局主管");
     }
 
     OpinionEvent judged(String text, String grade, boolean emergency) {

@@ -31,16 +31,18 @@ public class EventFixtures {
     private final ItemAnalyses analyses;
     private final Candidates candidates;
     private final OpinionManagement opinions;
+    private final EventRouting routing;
     private final Accounts accounts;
 
     EventFixtures(ItemIntake intake, Channels channels, OrganisationDirectory directory, ItemAnalyses analyses,
-            Candidates candidates, OpinionManagement opinions, Accounts accounts) {
+            Candidates candidates, OpinionManagement opinions, EventRouting routing, Accounts accounts) {
         this.intake = intake;
         this.channels = channels;
         this.directory = directory;
         this.analyses = analyses;
         this.candidates = candidates;
         this.opinions = opinions;
+        this.routing = routing;
         this.accounts = accounts;
     }
 
@@ -67,7 +69,7 @@ public class EventFixtures {
         SignedInPerson analyst = accounts.loadUserByUsername("yanpan");
         DataScope scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
         OpinionEvent e = verifiedEvent(title, "县城区" + title + "，群众反映强烈。", kind);
-        e = opinions.overrideRouting(e.id(), e.version(), scope, analyst, housing(), "住建局主管");
+        e = routing.override(e.id(), e.version(), scope, analyst, housing(), null, null, "住建局主管");
         return opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("b"), grade, emergency, "影响面广");
     }
 

@@ -33,6 +33,10 @@ class OpinionWorkflowIntegrationTests {
 
     @Autowired
     OpinionManagement opinions;
+
+    @Autowired
+
+    cn.yuqing.opinion.EventRouting routing;
     @Autowired
     ItemIntake intake;
     @Autowired
@@ -120,7 +124,7 @@ class OpinionWorkflowIntegrationTests {
 
         e = opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("b", "d"), "MAJOR", false, "影响学生出行，家长情绪激动");
         assertThat(e.state()).isEqualTo(EventState.JUDGED);
-        e = opinions.route(e.id(), e.version(), scope, analyst);
+        e = routing.route(e.id(), e.version(), scope, analyst);
         assertThat(directory.requireUnit(e.responsibleUnitId()).name()).isEqualTo("潢川县交通运输局");
         assertThat(e.routing()).contains("主管：潢川县交通运输局").contains("属地：踅孜镇");
 
@@ -169,7 +173,7 @@ class OpinionWorkflowIntegrationTests {
         e = opinions.startVerification(e.id(), e.version(), scope, analyst);
         e = opinions.verify(e.id(), e.version(), scope, analyst, "属实", null, Conclusion.TRUE, MatterKind.DIFFICULTY);
         e = opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("b"), "ORDINARY", false, "影响群众生活");
-        e = opinions.route(e.id(), e.version(), scope, analyst);
+        e = routing.route(e.id(), e.version(), scope, analyst);
         Long id = e.id();
         DataScope xuezi = directory.scopeOf(directory.person("xuezi.huiying").orElseThrow());
         DataScope sanpi = directory.scopeOf(directory.person("sanpi.huiying").orElseThrow());
@@ -185,7 +189,7 @@ class OpinionWorkflowIntegrationTests {
         e = opinions.startVerification(e.id(), e.version(), scope, analyst);
         e = opinions.verify(e.id(), e.version(), scope, analyst, "属实", null, Conclusion.TRUE, MatterKind.DIFFICULTY);
         e = opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("b"), "LARGE", false, "影响出行");
-        e = opinions.route(e.id(), e.version(), scope, analyst);
+        e = routing.route(e.id(), e.version(), scope, analyst);
         opinions.addTalkingPoints(e.id(), scope, analyst, "已安排抢修，三日内恢复通行。");
         OpinionEvent planned = opinions.require(e.id(), scope);
         opinions.makePlan(planned.id(), planned.version(), scope, analyst, "镇政府公告", "张贴公告");
@@ -217,7 +221,7 @@ class OpinionWorkflowIntegrationTests {
         assertThat(e.state()).isEqualTo(EventState.WATCHING);
         Long urban = directory.unitsIn("411526").stream().filter(u -> u.name().equals("潢川县城市管理局")).findFirst()
                 .orElseThrow().id();
-        e = opinions.overrideRouting(e.id(), e.version(), scope, analyst, urban, "占道经营由城管局负责");
+        e = routing.override(e.id(), e.version(), scope, analyst, urban, null, null, "占道经营由城管局负责");
         assertThat(e.responsibleUnitId()).isEqualTo(urban);
         assertThat(e.routingOverridden()).isTrue();
         assertThat(opinions.require(e.id(), scope).steps()).anySatisfy(s -> {

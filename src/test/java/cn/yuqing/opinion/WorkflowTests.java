@@ -41,7 +41,7 @@ class WorkflowTests {
 
     static {
         PERFORM.put(Workflow.Action.START_VERIFICATION, e -> e.startVerification("a", NOW));
-        PERFORM.put(Workflow.Action.VERIFY, e -> e.verify("事实", "来源", Conclusion.TRUE, MatterKind.DIFFICULTY, "a", NOW));
+        PERFORM.put(Workflow.Action.VERIFY, e -> e.verify("事实", "来源", Conclusion.TRUE, MatterKind.DIFFICULTY, null, null, "a", NOW));
         PERFORM.put(Workflow.Action.JUDGE_KEY, e -> e.judge(true, Set.of("b"), MAJOR, false, "理由", "a", NOW));
         PERFORM.put(Workflow.Action.JUDGE_WATCH, e -> e.judge(false, Set.of(), null, false, "理由", "a", NOW));
         PERFORM.put(Workflow.Action.REGRADE, e -> e.regrade(MAJOR, true, "升级", "a", NOW));
@@ -103,9 +103,9 @@ class WorkflowTests {
 
     @Test
     void verificationNeedsFactsAConclusionAndTheKindOfMatter() {
-        assertThatThrownBy(() -> in(EventState.VERIFYING).verify(" ", null, Conclusion.TRUE, MatterKind.CONFUSION, "a", NOW))
+        assertThatThrownBy(() -> in(EventState.VERIFYING).verify(" ", null, Conclusion.TRUE, MatterKind.CONFUSION, null, null, "a", NOW))
                 .hasMessage("请填写核实的事实");
-        assertThatThrownBy(() -> in(EventState.VERIFYING).verify("事实", null, Conclusion.TRUE, null, "a", NOW))
+        assertThatThrownBy(() -> in(EventState.VERIFYING).verify("事实", null, Conclusion.TRUE, null, null, null, "a", NOW))
                 .hasMessageContaining("舆情类别");
     }
 

@@ -35,14 +35,14 @@ class RoutingPolicyTests {
 
     @Test
     void theGovernmentOfThePlaceIsResponsibleWhenNoDepartmentIsConcerned() {
-        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI), COUNTY, List.of(), Set.of(), false));
+        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI), COUNTY, MainMatter.none(), false));
         assertThat(name(d.responsible())).isEqualTo("踅孜镇人民政府");
         assertThat(d.explain()).contains("属地：踅孜镇");
     }
 
     @Test
     void theDepartmentWhoseCompetenceCoversTheMatterIsFirstResponsibleAndThePlaceAssists() {
-        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI), COUNTY, List.of("TRANSPORT"), Set.of(), false));
+        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI), COUNTY, MainMatter.confirmed("TRANSPORT", List.of()), false));
         assertThat(name(d.responsible())).isEqualTo("潢川县交通运输局");
         assertThat(names(d.coHandlers(), d)).contains("踅孜镇人民政府");
         assertThat(d.explain()).contains("主管：潢川县交通运输局").contains("属地：踅孜镇配合");
@@ -51,26 +51,26 @@ class RoutingPolicyTests {
     @Test
     void aVillageCountsAsItsTownship() {
         String village = directory.childrenOf(XUEZI).get(0).code();
-        RoutingDecision d = router.route(new EventFacts(List.of(village), COUNTY, List.of(), Set.of(), false));
+        RoutingDecision d = router.route(new EventFacts(List.of(village), COUNTY, MainMatter.none(), false));
         assertThat(name(d.responsible())).isEqualTo("踅孜镇人民政府");
     }
 
     @Test
     void withNoPlaceAndNoCompetentDepartmentTheGovernmentOfTheLevelResponds() {
-        RoutingDecision d = router.route(new EventFacts(List.of(), COUNTY, List.of(), Set.of(), false));
+        RoutingDecision d = router.route(new EventFacts(List.of(), COUNTY, MainMatter.none(), false));
         assertThat(name(d.responsible())).isEqualTo("潢川县人民政府");
         assertThat(d.explain()).contains("分级负责");
     }
 
     @Test
     void theGovernmentOfficeAndThePublicityDepartmentOfTheLevelAlwaysCoordinate() {
-        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI), COUNTY, List.of("HOUSING"), Set.of(), false));
+        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI), COUNTY, MainMatter.confirmed("HOUSING", List.of()), false));
         assertThat(names(d.coordinators(), d)).containsExactlyInAnyOrder("潢川县人民政府办公室", "中共潢川县委宣传部");
     }
 
     @Test
     void aVerticallyManagedDepartmentsSuperiorOfficeCoordinates() {
-        RoutingDecision d = router.route(new EventFacts(List.of(), COUNTY, List.of("TAX"), Set.of(), false));
+        RoutingDecision d = router.route(new EventFacts(List.of(), COUNTY, MainMatter.confirmed("TAX", List.of()), false));
         assertThat(name(d.responsible())).isEqualTo("国家税务总局潢川县税务局");
         assertThat(names(d.coordinators(), d)).containsExactlyInAnyOrder("国家税务总局信阳市税务局", "中共信阳市委宣传部");
         assertThat(d.explain()).contains("垂直管理");
@@ -78,7 +78,7 @@ class RoutingPolicyTests {
 
     @Test
     void severalPlacesAreLedByTheCompetentDepartmentAboveAndEachPlaceAnswersForItsArea() {
-        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI, SANPI), COUNTY, List.of("ENVIRONMENT"), Set.of(), false));
+        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI, SANPI), COUNTY, MainMatter.confirmed("ENVIRONMENT", List.of()), false));
         assertThat(name(d.responsible())).isEqualTo("信阳市生态环境局潢川分局");
         assertThat(names(d.coHandlers(), d)).contains("踅孜镇人民政府", "伞陂镇人民政府");
         assertThat(d.coHandlers().values()).contains("负责本辖区回应");
@@ -88,7 +88,7 @@ class RoutingPolicyTests {
 
     @Test
     void severalDepartmentsEachRespondWithinTheirDutiesUnderALeadDepartment() {
-        RoutingDecision d = router.route(new EventFacts(List.of(), COUNTY, List.of("EDUCATION", "MARKET"), Set.of(), false));
+        RoutingDecision d = router.route(new EventFacts(List.of(), COUNTY, MainMatter.confirmed("EDUCATION", List.of("MARKET")), false));
         assertThat(name(d.responsible())).isEqualTo("潢川县教育体育局");
         assertThat(name(d.lead())).isEqualTo("潢川县教育体育局");
         assertThat(names(d.coHandlers(), d)).contains("潢川县市场监督管理局");
@@ -96,19 +96,22 @@ class RoutingPolicyTests {
     }
 
     @Test
-    void aDepartmentNamedInTheTextIsTheOneConcerned() {
-        Long housing = directory.unitsIn(COUNTY).stream().filter(u -> u.name().equals("潢川县住房和城乡建设局")).findFirst()
-                .orElseThrow().id();
-        RoutingDecision d = router.route(new EventFacts(List.of(), COUNTY, List.of("URBAN"), Set.of(housing), false));
-        assertThat(name(d.responsible())).isEqualTo("潢川县住房和城乡建设局");
-        assertThat(name(d.lead())).isEqualTo("潢川县住房和城乡建设局");
+    void theSuggestedMainMatterLeadsAndContextWordsMakeNobodyResponsible() {
+        MainMatter matter = new MatterCues().add(java.util.Map.of("WEATHER", Set.of("暴雨"), "TRANSPORT", Set.of("桥"),
+                "EMERGENCY", Set.of("被困"))).add(java.util.Map.of("PETITION", Set.of("没人管"), "TRANSPORT", Set.of("桥")))
+                .suggest(Set.of("暴雨", "没人管"));
+        RoutingDecision d = router.route(new EventFacts(List.of(XUEZI), COUNTY, matter, false));
+        assertThat(name(d.responsible())).isEqualTo("潢川县交通运输局");
+        assertThat(name(d.lead())).isEqualTo("潢川县交通运输局");
+        assertThat(names(d.coHandlers(), d)).containsExactlyInAnyOrder("潢川县应急管理局", "踅孜镇人民政府");
+        assertThat(d.explain()).contains("文本提示：桥").doesNotContain("气象局", "信访局");
     }
 
     @Test
     void anEspeciallyMajorEventInvolvesThePrincipalLeaderOfTheLevel() {
-        RoutingDecision ordinary = router.route(new EventFacts(List.of(XUEZI), COUNTY, List.of(), Set.of(), false));
+        RoutingDecision ordinary = router.route(new EventFacts(List.of(XUEZI), COUNTY, MainMatter.none(), false));
         assertThat(ordinary.principalLeaderInvolved()).isFalse();
-        RoutingDecision major = router.route(new EventFacts(List.of(XUEZI), COUNTY, List.of("EMERGENCY"), Set.of(), true));
+        RoutingDecision major = router.route(new EventFacts(List.of(XUEZI), COUNTY, MainMatter.confirmed("EMERGENCY", List.of()), true));
         assertThat(major.principalLeaderInvolved()).isTrue();
         assertThat(name(major.principalLeaderGovernment())).isEqualTo("潢川县人民政府");
         assertThat(major.reasons()).anyMatch(r -> r.clause().equals("3.1.1") && r.text().contains("主要负责同志"));

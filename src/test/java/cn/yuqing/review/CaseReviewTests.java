@@ -49,6 +49,8 @@ class CaseReviewTests {
     @Autowired
     OpinionManagement opinions;
     @Autowired
+    cn.yuqing.opinion.EventRouting routing;
+    @Autowired
     Releases releases;
     @Autowired
     EventFixtures fixtures;
@@ -75,7 +77,7 @@ class CaseReviewTests {
         OpinionEvent e = fixtures.verifiedEvent("县第一中学食堂食物中毒传言", "县第一中学食堂食物中毒，多名学生送医。");
         Long housing = directory.unitsIn("411526").stream().filter(u -> u.name().equals("潢川县住房和城乡建设局")).findFirst()
                 .orElseThrow().id();
-        e = opinions.overrideRouting(e.id(), e.version(), scope, analyst, housing, "测试指定");
+        e = routing.override(e.id(), e.version(), scope, analyst, housing, null, null, "测试指定");
         e = opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("d"), "MAJOR", true, "涉及学生健康");
         opinions.addTalkingPoints(e.id(), scope, analyst, "已送医观察，均无大碍，食品样本已送检。");
         clock.set(t0.plus(Duration.ofHours(1)));

@@ -101,6 +101,8 @@ class DataScopeMatrixTests {
     @Autowired
     OpinionManagement opinions;
     @Autowired
+    cn.yuqing.opinion.EventRouting routing;
+    @Autowired
     Releases releases;
     @Autowired
     Channels channels;
@@ -170,7 +172,7 @@ class DataScopeMatrixTests {
         OpinionEvent housing = fixtures.judgedEvent("小区二次供水水箱脏污", MatterKind.MAJOR_PROBLEM, "ORDINARY", false);
         OpinionEvent sanpi = fixtures.judgedEvent("伞陂镇集市占道经营", MatterKind.MAJOR_PROBLEM, "ORDINARY", false);
         Long sanpiGovernment = unit("伞陂镇人民政府");
-        sanpi = opinions.overrideRouting(sanpi.id(), sanpi.version(), county, analyst, sanpiGovernment, "属地管理");
+        sanpi = routing.override(sanpi.id(), sanpi.version(), county, analyst, sanpiGovernment, null, null, "属地管理");
         Long housingRelease = releases.firstDraft(housing.id(), county, analyst, ReleaseKind.AUTHORITATIVE_STATEMENT).id();
         Long sanpiRelease = releases.firstDraft(sanpi.id(), county, analyst, ReleaseKind.AUTHORITATIVE_STATEMENT).id();
         byte[] png = HostileUploadTests.png();

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.yuqing.analysis.Candidates;
 import cn.yuqing.analysis.ItemAnalysis;
 import cn.yuqing.intake.Items;
+import cn.yuqing.opinion.EventRouting;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.organisation.Accounts;
@@ -39,10 +40,12 @@ class EventController {
     private final OrganisationDirectory directory;
     private final Accounts accounts;
     private final EventSteps steps;
+    private final EventRouting routing;
 
-    EventController(OpinionManagement opinions, Candidates candidates, Items items, OrganisationDirectory directory,
+    EventController(OpinionManagement opinions, EventRouting routing, Candidates candidates, Items items, OrganisationDirectory directory,
             Accounts accounts, EventSteps steps) {
         this.steps = steps;
+        this.routing = routing;
         this.opinions = opinions;
         this.candidates = candidates;
         this.items = items;
@@ -113,8 +116,17 @@ class EventController {
             model.addAttribute("itemCount", members.total());
             model.addAttribute("items", items.byIds(members.newest().stream().map(ItemAnalysis::itemId).toList()));
         }
+        Map<String, String> categoryNames = new java.util.LinkedHashMap<>();
+        directory.categories().forEach(c -> categoryNames.put(c.code(), c.name()));
+        model.addAttribute("categoryNames", categoryNames);
+        if (e.state() == cn.yuqing.opinion.EventState.VERIFYING) {
+            model.addAttribute("suggestedMatter", routing.suggestedMatter(e));
+        }
         if (e.state() != cn.yuqing.opinion.EventState.COLLECTED && e.state() != cn.yuqing.opinion.EventState.VERIFYING) {
-            model.addAttribute("routing", opinions.suggestRouting(e));
+            var decision = routing.suggest(e);
+            model.addAttribute("routing", decision);
+            model.addAttribute("routingWarnings", routing.warnings(decision, e));
+            model.addAttribute("routingCoHandlers", decision.coHandlers().keySet().stream().map(u -> decision.unit(u).name()).toList());
         }
         return "opinion/event";
     }

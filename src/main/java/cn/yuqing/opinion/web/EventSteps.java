@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import cn.yuqing.opinion.Conclusion;
+import cn.yuqing.opinion.EventRouting;
 import cn.yuqing.opinion.MatterKind;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
@@ -21,9 +22,11 @@ import cn.yuqing.shared.DomainRuleViolation;
 class EventSteps {
 
     private final OpinionManagement opinions;
+    private final EventRouting routing;
 
-    EventSteps(OpinionManagement opinions) {
+    EventSteps(OpinionManagement opinions, EventRouting routing) {
         this.opinions = opinions;
+        this.routing = routing;
     }
 
     /** {@code value} reads one input, {@code values} a list (criteria). */
@@ -33,7 +36,8 @@ class EventSteps {
             return switch (step) {
                 case "start-verification" -> opinions.startVerification(id, version, scope, me);
                 case "verify" -> opinions.verify(id, version, scope, me, value.apply("facts"), value.apply("sources"),
-                        parse(Conclusion.class, value.apply("conclusion")), parse(MatterKind.class, value.apply("kind")));
+                        parse(Conclusion.class, value.apply("conclusion")), parse(MatterKind.class, value.apply("kind")),
+                        value.apply("mainCategory"), list(values.apply("otherCategories")));
                 case "flag" -> opinions.flag(id, version, scope, me, "true".equals(value.apply("warningSigns")),
                         "true".equals(value.apply("hotOrMajor")));
                 case "judge" -> opinions.judge(id, version, scope, me, "true".equals(value.apply("key")),
@@ -41,8 +45,10 @@ class EventSteps {
                         "true".equals(value.apply("emergency")), value.apply("reasons"));
                 case "regrade" -> opinions.regrade(id, version, scope, me, value.apply("grade"),
                         "true".equals(value.apply("emergency")), value.apply("reason"));
-                case "route" -> opinions.route(id, version, scope, me);
-                case "override-routing" -> opinions.overrideRouting(id, version, scope, me, Long.valueOf(value.apply("unitId")),
+                case "route" -> routing.route(id, version, scope, me);
+                case "override-routing" -> routing.override(id, version, scope, me, unit(value.apply("unitId")),
+                        unit(value.apply("leadUnitId")), values.apply("coHandlerIds") == null ? null
+                                : list(values.apply("coHandlerIds")).stream().map(v -> Long.valueOf(v.strip())).toList(),
                         value.apply("reason"));
                 case "talking-points" -> {
                     opinions.addTalkingPoints(id, scope, me, value.apply("text"));
@@ -62,6 +68,15 @@ class EventSteps {
         } catch (NumberFormatException e) {
             throw new DomainRuleViolation("请选择单位");
         }
+    }
+
+    private static Long unit(String id) {
+        return id == null || id.isBlank() ? null : Long.valueOf(id.strip());
+    }
+
+    private static java.util.List<String> list(String[] values) {
+        return values == null ? java.util.List.of()
+                : java.util.Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -1,0 +1,129 @@
+package cn.yuqing.opinion;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.Role;
+import cn.yuqing.organisation.Unit;
+import cn.yuqing.shared.NotificationRequested;
+
+/**
+ * Work orders follow the parties (clause 3): each party but the coordinators holds one, a unit
+ * removed by re-routing has its order withdrawn with the reason, and no order goes into the void —
+ * a party with nobody to receive it has it held by its superior department, else by the
+ * government office of the level, which coordinates every response and can find the people.
+ */
+@Component
+class WorkOrderDispatch {
+
+    private final WorkOrderRepository orders;
+    private final PartyRepository parties;
+    private final OrganisationDirectory directory;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    WorkOrderDispatch(WorkOrderRepository orders, PartyRepository parties, OrganisationDirectory directory,
+            ApplicationEventPublisher publisher, Clock clock) {
+        this.orders = orders;
+        this.parties = parties;
+        this.directory = directory;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Whether anyone can receive the unit's work: a responder, a head or (for a government) its principal leader. */
+    boolean staffed(Unit unit) {
+        return !directory.peopleOf(Set.of(unit.id()), Role.RESPONDER, Role.DEPARTMENT_HEAD, Role.PRINCIPAL_LEADER).isEmpty();
+    }
+
+    /** Who receives the party's order: the party, else its superior department, else the government office of the level. */
+    Unit holderFor(Unit party, String levelRegionCode) {
+        if (staffed(party)) {
+            return party;
+        }
+        if (party.superior() != null && staffed(party.superior())) {
+            return party.superior();
+        }
+        return directory.governmentOfficeOf(levelRegionCode).orElse(party);
+    }
+
+    /** What the page says of a party with nobody to receive its work, before any order is sent. */
+    Optional<String> warning(Unit party, String levelRegionCode) {
+        if (staffed(party)) {
+            return Optional.empty();
+        }
+        Unit holder = holderFor(party, levelRegionCode);
+        return Optional.of(party.name() + "尚无在岗的回应人员或负责人：" + (holder.id().equals(party.id())
+                ? "任务单无人接收，请先在用户管理中为其设置人员"
+                : "任务单将由" + holder.name() + "代收并督促落实（第3条）"));
+    }
+
+    /** Each party (coordinators aside) without an order it still holds gets one. Returns the orders sent. */
+    List<WorkOrder> send(OpinionEvent e) {
+        Set<Long> ordered = new HashSet<>();
+        orders.findByEvent(e.id()).stream().filter(o -> o.status() != WorkOrder.Status.WITHDRAWN)
+                .forEach(o -> ordered.add(o.partyUnitId()));
+        List<WorkOrder> sent = new ArrayList<>();
+        for (EventParty p : parties.findByEvent(e.id())) {
+            if (p.role() == EventParty.Role.COORDINATOR || !ordered.add(p.unitId())) {
+                continue;
+            }
+            Unit party = directory.requireUnit(p.unitId());
+            Unit holder = holderFor(party, e.levelRegionCode());
+            String duty = p.role().label() + "：" + (p.duty() == null ? "" : p.duty()) + "；按口径回应";
+            if (!holder.id().equals(party.id())) {
+                duty = "代" + party.name() + "接收（该单位尚无在岗的回应人员或负责人）：" + duty;
+            }
+            WorkOrder o = orders.save(new WorkOrder(e.id(), holder.id(), party.id(), duty, clock.instant()));
+            sent.add(o);
+            Set<Long> people = directory.peopleOf(Set.of(holder.id()), Role.RESPONDER, Role.DEPARTMENT_HEAD,
+                    Role.GOVERNMENT_OFFICE, Role.PRINCIPAL_LEADER);
+            tell(people, "新任务单：" + e.title(), duty);
+        }
+        return sent;
+    }
+
+    /**
+     * After a person re-routed the event: orders of units no longer parties are withdrawn with the
+     * reason, and once the plan is made the new parties get theirs. The event's record names both.
+     */
+    void reconcile(OpinionEvent e, boolean planMade, String reason, String actor) {
+        Set<Long> partyUnits = new HashSet<>();
+        parties.findByEvent(e.id()).stream().filter(p -> p.role() != EventParty.Role.COORDINATOR)
+                .forEach(p -> partyUnits.add(p.unitId()));
+        List<String> withdrawn = new ArrayList<>();
+        List<Long> withdrawnIds = new ArrayList<>();
+        for (WorkOrder o : orders.findByEvent(e.id())) {
+            if (o.holdsDuty() && !partyUnits.contains(o.partyUnitId())) {
+                o.withdraw("责任主体已调整：" + reason, clock.instant());
+                withdrawn.add(directory.requireUnit(o.partyUnitId()).name());
+                withdrawnIds.add(o.id());
+                tell(directory.peopleOf(Set.of(o.unitId()), Role.RESPONDER, Role.DEPARTMENT_HEAD),
+                        "任务单已撤回：" + e.title(), "责任主体已调整，本单位不再承办。理由：" + reason);
+            }
+        }
+        List<String> sent = planMade ? send(e).stream().map(o -> directory.requireUnit(o.partyUnitId()).name()).toList()
+                : List.of();
+        if (!withdrawn.isEmpty() || !sent.isEmpty()) {
+            e.record("REDISPATCH_ORDERS", e.state(), e.state(), "3", actor, clock.instant(),
+                    (withdrawn.isEmpty() ? "" : "撤回任务单：" + String.join("、", withdrawn) + "（理由：" + reason + "）")
+                            + (sent.isEmpty() ? "" : (withdrawn.isEmpty() ? "" : "；") + "派发任务单：" + String.join("、", sent)),
+                    Map.of("withdrawn", withdrawnIds, "sent", sent));
+        }
+    }
+
+    private void tell(Set<Long> people, String title, String text) {
+        if (!people.isEmpty()) {
+            publisher.publishEvent(new NotificationRequested(people, title, text, "/work-orders", false));
+        }
+    }
+}
