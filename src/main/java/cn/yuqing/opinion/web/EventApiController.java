@@ -17,6 +17,7 @@ import cn.yuqing.opinion.EventParty;
 import cn.yuqing.opinion.EventStep;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.EventRouting;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.shared.DomainRuleViolation;
 
@@ -24,7 +25,8 @@ import cn.yuqing.shared.DomainRuleViolation;
  * The workflow as JSON for other government systems and automation (HTTP Basic, same permissions
  * and data scope as the pages; see docs/api.md):
  * {@code GET /api/events}, {@code GET /api/events/{id}}, {@code POST /api/events {"candidateId": …}},
- * {@code POST /api/events/{id}/steps/{step} {"version": …, …}}.
+ * {@code POST /api/events/{id}/steps/{step} {"version": …, …}}, {@code GET /api/events/{id}/routing} (clause 3 as
+ * the rules suggest it), {@code GET /api/events/{id}/work-orders}.
  */
 @RestController
 class EventApiController {
@@ -32,15 +34,18 @@ class EventApiController {
     private final OpinionManagement opinions;
     private final Accounts accounts;
     private final EventSteps steps;
+    private final EventRouting routing;
 
-    EventApiController(OpinionManagement opinions, Accounts accounts, EventSteps steps) {
+    EventApiController(OpinionManagement opinions, Accounts accounts, EventSteps steps, EventRouting routing) {
+        this.routing = routing;
         this.opinions = opinions;
         this.accounts = accounts;
         this.steps = steps;
     }
 
     record EventView(Long id, String title, String state, String grade, boolean emergency, String firstKnownAt,
-            Boolean keyResponse, List<String> criteria, Long responsibleUnitId, String routing, long version,
+            Boolean keyResponse, List<String> criteria, String mainCategory, List<String> otherCategories,
+            Long responsibleUnitId, Long leadUnitId, String routing, long version,
             List<Map<String, Object>> parties, List<Map<String, Object>> steps, List<String> possibleSteps) {
 
         static EventView of(OpinionEvent e, List<EventParty> parties) {
@@ -60,7 +65,8 @@ class EventApiController {
                 s.add(m);
             }
             return new EventView(e.id(), e.title(), e.state().name(), e.grade(), e.emergency(), e.firstKnownAt().toString(),
-                    e.keyResponse(), List.copyOf(e.criteria()), e.responsibleUnitId(), e.routing(), e.version(), p, s,
+                    e.keyResponse(), List.copyOf(e.criteria()), e.mainCategory(), e.otherCategories(), e.responsibleUnitId(),
+                    e.leadUnitId(), e.routing(), e.version(), p, s,
                     e.possibleActions().stream().map(a -> a.name().toLowerCase().replace('_', '-')).toList());
         }
     }
@@ -75,6 +81,39 @@ class EventApiController {
     @PreAuthorize("hasAuthority('opinion:event:view')")
     EventView get(@PathVariable Long id) {
         return EventView.of(opinions.require(id, accounts.currentScope()), opinions.parties(id));
+    }
+
+    record RoutingView(Long responsibleUnitId, String responsible, Long leadUnitId, String lead, Map<Long, String> coHandlers,
+            Map<Long, String> coordinators, boolean principalLeader, String mainCategory, boolean matterConfirmed,
+            String explanation, List<String> warnings) {
+    }
+
+    /** Clause 3 as the rules suggest it now, with what would happen to parties nobody can receive work for. */
+    @GetMapping("/api/events/{id}/routing")
+    @PreAuthorize("hasAuthority('opinion:event:view')")
+    RoutingView routing(@PathVariable Long id) {
+        OpinionEvent e = opinions.require(id, accounts.currentScope());
+        var d = routing.suggest(e);
+        Map<Long, String> co = new LinkedHashMap<>();
+        d.coHandlers().keySet().forEach(u -> co.put(u, d.unit(u).name()));
+        Map<Long, String> coordinators = new LinkedHashMap<>();
+        d.coordinators().keySet().forEach(u -> coordinators.put(u, d.unit(u).name()));
+        var matter = routing.matterOf(e);
+        return new RoutingView(d.responsible().id(), d.responsible().name(), d.lead() == null ? null : d.lead().id(),
+                d.lead() == null ? null : d.lead().name(), co, coordinators, d.principalLeaderInvolved(), matter.main(),
+                matter.confirmed(), d.explain(), routing.warnings(d, e));
+    }
+
+    record OrderView(Long id, Long unitId, Long partyUnitId, String duty, String status, String statusLabel, String reason,
+            String sentAt) {
+    }
+
+    @GetMapping("/api/events/{id}/work-orders")
+    @PreAuthorize("hasAuthority('opinion:event:view')")
+    List<OrderView> workOrders(@PathVariable Long id) {
+        opinions.require(id, accounts.currentScope());
+        return opinions.workOrders(id).stream().map(o -> new OrderView(o.id(), o.unitId(), o.partyUnitId(), o.duty(),
+                o.status().name(), o.status().label(), o.reason(), o.sentAt().toString())).toList();
     }
 
     @PostMapping("/api/events")
