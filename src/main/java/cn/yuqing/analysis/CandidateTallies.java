@@ -80,7 +80,9 @@ final class CandidateTallies {
             categories.merge(k, v.size(), Integer::sum);
             categoryWords.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v);
             Map<String, Integer> words = categoryWordItems.computeIfAbsent(k, x -> new TreeMap<>());
-            v.forEach(w -> words.merge(w, 1, Integer::sum));
+            // a word inside a unit's name the item mentions (信访 in 信访局) counts as that unit, not twice
+            v.stream().filter(w -> a.unitPairs().keySet().stream().noneMatch(n -> n.contains(w)))
+                    .forEach(w -> words.merge(w, 1, Integer::sum));
         });
         named.addAll(a.unitPairs().keySet());
         a.unitPairs().values().forEach(id -> namedUnitItems.merge(Long.valueOf(id), 1, Integer::sum));
@@ -97,8 +99,12 @@ final class CandidateTallies {
      */
     MatterCues matterCues(UnitIndex units) {
         MatterCues cues = new MatterCues();
-        categoryWords.forEach((category, words) -> words.forEach(w -> cues.add(category, w,
-                categoryWordItems.getOrDefault(category, Map.of()).getOrDefault(w, 1))));
+        categoryWords.forEach((category, words) -> words.forEach(w -> {
+            int items = categoryWordItems.isEmpty() ? 1 : categoryWordItems.getOrDefault(category, Map.of()).getOrDefault(w, 0);
+            if (items > 0) {
+                cues.add(category, w, items);
+            }
+        }));
         namedUnitItems.forEach((id, n) -> units.department(id)
                 .ifPresent(d -> d.competences().forEach(c -> cues.add(c, d.name(), n))));
         return cues;

@@ -145,6 +145,7 @@ class DemoDirectory {
             Map.entry("县水利局", "shuili"), Map.entry("县应急局", "yingji"), Map.entry("县城管局", "chengguan"),
             Map.entry("县税务局", "shuiwu"), Map.entry("县财政局", "caizheng"), Map.entry("县信访局", "xinfang"),
             Map.entry("县文广旅局", "wenlv"), Map.entry("县气象局", "qixiang"), Map.entry("县政府", "xianzhengfu"),
+            Map.entry("县政府办", "zhengfuban"),
             Map.entry("春申街道", "chunshen"), Map.entry("定城街道", "dingcheng"), Map.entry("弋阳街道", "yiyang"),
             Map.entry("老城街道", "laocheng"), Map.entry("双柳树镇", "shuangliushu"), Map.entry("伞陂镇", "sanpi"),
             Map.entry("卜塔集镇", "butaji"), Map.entry("仁和镇", "renhe"), Map.entry("付店镇", "fudian"),

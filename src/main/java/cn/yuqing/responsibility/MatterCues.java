@@ -25,7 +25,19 @@ public final class MatterCues {
 
     /** One item's hits: category → the words found. */
     public MatterCues add(Map<String, Set<String>> hits) {
-        hits.forEach((category, words) -> words.forEach(w -> add(category, w, 1)));
+        return add(hits, Set.of());
+    }
+
+    /**
+     * One item's hits, less the words that are part of a unit's name the item mentions: "去信访局反映"
+     * names a place the writer went, and 信访局 already counts once as a unit named.
+     */
+    public MatterCues add(Map<String, Set<String>> hits, java.util.Collection<String> unitNames) {
+        hits.forEach((category, words) -> words.forEach(w -> {
+            if (unitNames.stream().noneMatch(n -> n.contains(w))) {
+                add(category, w, 1);
+            }
+        }));
         return this;
     }
 

@@ -135,7 +135,7 @@ class RoutingQualityTests {
         Map<String, String> places = new LinkedHashMap<>();
         for (String text : c.texts()) {
             Features f = pipeline.analyse(null, text, null, null);
-            cues.add(f.categories());
+            cues.add(f.categories(), f.units().stream().map(h -> h.target().canonical()).toList());
             f.places().forEach(h -> places.put(h.target().canonical(), h.target().key()));
             f.units().forEach(h -> directory.unit(Long.valueOf(h.target().key())).filter(u -> u.kind() == UnitKind.DEPARTMENT)
                     .ifPresent(u -> u.competences().forEach(k -> cues.add(k, u.name(), 1))));

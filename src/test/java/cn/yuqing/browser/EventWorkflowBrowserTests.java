@@ -61,7 +61,7 @@ class EventWorkflowBrowserTests {
         new Select(browser.findElement(By.id("kind"))).selectByVisibleText("群众反映的重大问题");
         Browser.click(browser, browser.findElement(By.xpath("//button[contains(., '保存核实')]")));
 
-        browser.findElement(By.id("cb")).click();
+        Browser.tap(browser, browser.findElement(By.id("cb")));
         new Select(browser.findElement(By.id("grade"))).selectByVisibleText("较大");
         browser.findElement(By.id("reasons")).sendKeys("涉及群众出行安全");
         Browser.click(browser, browser.findElement(By.xpath("//button[contains(., '保存研判')]")));
