@@ -170,6 +170,24 @@ class FollowUpTests {
         return followUps.due(scope).stream().filter(d -> d.event().id().equals(e.id())).findFirst().orElseThrow();
     }
 
+    /** 3.1.1: the principal leader guides an especially major event; the guidance has its place on the event's record. */
+    @Test
+    void thePrincipalLeaderRecordsGuidanceOnAnEspeciallyMajorEvent() throws Exception {
+        clock.set(Instant.parse("2027-09-11T03:00:00Z"));
+        OpinionEvent e = event("踅孜镇桥梁垮塌有人被困", "ESPECIALLY_MAJOR", true);
+        String now = LocalDateTime.ofInstant(clock.instant(), Times.ZONE).toString();
+        mvc.perform(post("/events/{id}/follow-up/guidance", e.id()).with(As.person(accounts, "xianzhang")).with(csrf())
+                        .param("kind", "PRINCIPAL_LEADER_GUIDANCE").param("source", "何明（县长）").param("givenAt", now)
+                        .param("content", "全力搜救被困群众，交通局牵头抢修，今晚八点前发布权威信息"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(followUps.guidance(e.id(), scope)).singleElement().satisfies(g -> {
+            assertThat(g.kind()).isEqualTo(Guidance.Kind.PRINCIPAL_LEADER_GUIDANCE);
+            assertThat(g.source()).isEqualTo("何明（县长）");
+        });
+        mvc.perform(get("/events/{id}/follow-up", e.id()).with(As.person(accounts, "yanpan")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("主要负责同志指导意见")));
+    }
+
     @Test
     void guidanceIsOnRecordWithWhoGaveItAndIsShownEscaped() throws Exception {
         clock.set(Instant.parse("2027-09-10T03:00:00Z"));
