@@ -111,8 +111,37 @@ class FeedPoller {
         }
         var published = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         String link = entry.getLink() != null && entry.getLink().matches("(?i)https?://\\S+") ? entry.getLink() : null;
-        return ItemSubmission.of(channelId, id == null ? null : id.length() > 200 ? UrlKeys.sha256(id) : id, link,
-                entry.getTitle(), text, entry.getAuthor(), published == null ? null : published.toInstant());
+        ItemSubmission item = ItemSubmission.of(channelId, externalId(id), link, entry.getTitle(), text, entry.getAuthor(),
+                published == null ? null : published.toInstant());
+        String parent = inReplyTo(entry);
+        return parent == null ? item : item.replyingTo(parent);
+    }
+
+    private static String externalId(String id) {
+        return id == null ? null : id.length() > 200 ? UrlKeys.sha256(id) : id;
+    }
+
+    static final String THREADING = "http://purl.org/syndication/thread/1.0";
+
+    /**
+     * What an Atom entry replies to (RFC 4685, {@code <thr:in-reply-to ref="…" href="…"/>}): the
+     * parent entry's id, as its item was keyed, else the parent's address. Comment feeds give it;
+     * the reply then joins its post's candidate whatever its words.
+     */
+    static String inReplyTo(SyndEntry entry) {
+        for (org.jdom2.Element e : entry.getForeignMarkup()) {
+            if ("in-reply-to".equals(e.getName()) && THREADING.equals(e.getNamespaceURI())) {
+                String ref = e.getAttributeValue("ref");
+                if (ref != null && !ref.isBlank()) {
+                    return externalId(ref.strip());
+                }
+                String href = e.getAttributeValue("href");
+                if (href != null && href.strip().matches("(?i)https?://\\S+")) {
+                    return href.strip();
+                }
+            }
+        }
+        return null;
     }
 
     static String plain(SyndContent content) {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -118,6 +119,30 @@ class FeedAndMailboxTests {
         IntakeSource after = sources.require(feed.id(), DataScope.installation());
         assertThat(after.itemsDelivered()).isEqualTo(2);
         assertThat(after.lastError()).isNull();
+    }
+
+    /** RFC 4685: a comment feed says what each comment replies to; the comment keeps its parent. */
+    @Test
+    void anAtomCommentFeedGivesEachCommentItsParent() {
+        Channel forum = fixtures.countyChannel(ChannelType.OTHER_ONLINE, 1);
+        feedType = "application/atom+xml; charset=UTF-8";
+        String post = "tag:bbs.example.cn,2027:post-88";
+        feedBody = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\" "
+                + "xmlns:thr=\"http://purl.org/syndication/thread/1.0\"><title>潢川论坛</title><id>tag:bbs.example.cn,2027:feed</id>"
+                + "<updated>2027-07-12T00:00:00Z</updated>"
+                + "<entry><id>" + post + "</id><title>踅孜镇的桥塌了</title><updated>2027-07-12T00:00:00Z</updated>"
+                + "<content type=\"text\">暴雨冲垮踅孜镇一村道桥梁，有人被困</content></entry>"
+                + "<entry><id>tag:bbs.example.cn,2027:comment-1</id><title>回复</title><updated>2027-07-12T00:05:00Z</updated>"
+                + "<thr:in-reply-to ref=\"" + post + "\" href=\"http://bbs.example.cn/post-88\"/>"
+                + "<content type=\"text\">有没有人知道被困的人救上来没有？</content></entry></feed>").getBytes(StandardCharsets.UTF_8);
+        IntakeSource feed = sources.createFeed(forum.id(), DataScope.installation(), "论坛Atom", feedUrl(), 30, null);
+        assertThat(feeds.poll(feed)).isEqualTo(2);
+        Map<String, Object> comment = jdbc.queryForMap("select reply_to, parent_id from opinion_item where channel_id = ? "
+                + "and external_id = 'tag:bbs.example.cn,2027:comment-1'", forum.id());
+        Long parent = jdbc.queryForObject("select id from opinion_item where channel_id = ? and external_id = ?", Long.class,
+                forum.id(), post);
+        assertThat(comment.get("reply_to")).isEqualTo(post);
+        assertThat(((Number) comment.get("parent_id")).longValue()).isEqualTo(parent);
     }
 
     @Test
