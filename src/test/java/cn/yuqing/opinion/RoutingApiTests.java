@@ -47,6 +47,8 @@ class RoutingApiTests {
     OrganisationDirectory directory;
     @Autowired
     OrganisationManagement organisation;
+    @Autowired
+    cn.yuqing.responsibility.RoutingRules rules;
 
     private Long unit(String name) {
         return directory.unitsIn("411526").stream().filter(u -> u.name().equals(name)).findFirst()
@@ -141,6 +143,38 @@ class RoutingApiTests {
                     assertThat(((Number) o.get("unitId")).longValue()).isEqualTo(office);
                     assertThat((String) o.get("duty")).startsWith("代潢川县测试中心").contains("尚无在岗的回应人员或负责人");
                 });
+    }
+
+    /** The government office keeps the context-only words; others read them; a word marked so stops making a unit responsible. */
+    @Test
+    void theGovernmentOfficeEditsTheContextOnlyWords() throws Exception {
+        mvc.perform(get("/responsibility/rules").with(As.person(accounts, "jiankong"))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("暴雨")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.not(containsString("context-words/remove"))));
+        mvc.perform(post("/responsibility/rules/context-words").with(As.person(accounts, "jiankong"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("word", "冰雹")).andExpect(status().isForbidden());
+        mvc.perform(post("/responsibility/rules/context-words").with(As.person(accounts, "zhengfuban"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("word", "冰雹").param("note", "<b>天气是起因</b>")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/responsibility/rules/context-words").with(As.person(accounts, "zhengfuban"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("word", "两 个词")).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("error",
+                        containsString("不含空格")));
+        mvc.perform(get("/responsibility/rules").with(As.person(accounts, "zhengfuban"))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        containsString("&lt;b&gt;天气是起因&lt;/b&gt;")));
+        try {
+            assertThat(new cn.yuqing.responsibility.MatterCues().add("WEATHER", "冰雹", 3).add("AGRICULTURE", "庄稼", 1)
+                    .suggest(rules.contextOnly()).main()).isEqualTo("AGRICULTURE");
+        } finally {
+            mvc.perform(post("/responsibility/rules/context-words/remove").with(As.person(accounts, "zhengfuban"))
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("word", "冰雹")).andExpect(status().is3xxRedirection());
+        }
+        assertThat(rules.contextOnly()).doesNotContain("冰雹").contains("暴雨", "没人管");
     }
 
     /** The units the labelled routing cases name (responsible, lead, co-operating) and every township's government. */
