@@ -1,28 +1,102 @@
 package cn.yuqing.audit;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.Person;
+import cn.yuqing.shared.NotFound;
+import cn.yuqing.shared.Times;
+
+/**
+ * The audit log for people: each entry a sentence (who, when, what, on which record), filtered by
+ * person, unit, record and day; the raw record of an entry one click away.
+ */
 @Controller
 class AuditController {
 
-    private final AuditTrail trail;
+    record Line(long seq, String sentence, String origin) {
+    }
 
-    AuditController(AuditTrail trail) {
+    private final AuditTrail trail;
+    private final OrganisationDirectory directory;
+    private final AuditSentences sentences = new AuditSentences();
+
+    AuditController(AuditTrail trail, OrganisationDirectory directory) {
         this.trail = trail;
+        this.directory = directory;
     }
 
     @GetMapping("/audit")
     @PreAuthorize("hasAuthority('audit:log:view')")
-    String log(@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "100") int limit, Model model) {
-        model.addAttribute("entries", trail.recent(limit, subject.strip()));
+    String log(@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String person,
+            @RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "100") int limit, Model model) {
+        List<Person> everyone = directory.peopleIn(DataScope.installation());
+        Map<String, String> names = new HashMap<>();
+        everyone.forEach(p -> names.put(p.username(), p.fullName()));
+        Set<String> actors = null;
+        if (!person.isBlank() || !unit.isBlank()) {
+            actors = new HashSet<>();
+            for (Person p : everyone) {
+                boolean byPerson = person.isBlank() || p.username().contains(person.strip()) || p.fullName().contains(person.strip());
+                boolean byUnit = unit.isBlank() || (p.unit() != null && p.unit().name().contains(unit.strip()));
+                if (byPerson && byUnit) {
+                    actors.add(p.username());
+                }
+            }
+        }
+        Instant start = day(from, "起始日期", model);
+        Instant end = day(to, "截止日期", model);
+        List<Line> lines = trail.search(actors, subject.strip(), start, end == null ? null : end.plus(Duration.ofDays(1)), limit)
+                .stream().map(e -> new Line(e.seq(), sentences.sentence(e, u -> names.getOrDefault(u, u)), AuditSentences.origin(e.origin()))).toList();
+        model.addAttribute("lines", lines);
         model.addAttribute("subject", subject);
+        model.addAttribute("person", person);
+        model.addAttribute("unit", unit);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("total", trail.count());
         return "audit/log";
+    }
+
+    /** A day as typed (yyyy-MM-dd); a malformed one is named on the page and ignored. */
+    private static Instant day(String text, String what, Model model) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip()).atStartOfDay(Times.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            model.addAttribute("error", what + "应写作 2027-07-12 这样的日期");
+            return null;
+        }
+    }
+
+    /** The raw record: what the hash chain covers, for an inspector. */
+    @GetMapping("/audit/{seq}")
+    @PreAuthorize("hasAuthority('audit:log:view')")
+    String entry(@PathVariable long seq, Model model) {
+        AuditEntry e = trail.entry(seq).orElseThrow(() -> new NotFound("操作记录"));
+        model.addAttribute("entry", e);
+        model.addAttribute("sentence", sentences.sentence(e, u -> directory.person(u).map(Person::fullName).orElse(u)));
+        return "audit/entry";
     }
 
     @GetMapping("/audit/verify")

@@ -118,6 +118,39 @@ public class AuditTrail {
                 AuditTrail::map, escapeLike(prefix) + "%", Math.min(Math.max(limit, 1), 500));
     }
 
+    /**
+     * Entries of the given people (any, when {@code actors} is null), on records whose subject
+     * starts with the prefix, recorded in [from, to), newest first.
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(java.util.Collection<String> actors, String subjectPrefix, Instant from, Instant to, int limit) {
+        if (actors != null && actors.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("select * from audit_entry where subject like ?");
+        List<Object> args = new java.util.ArrayList<>(List.of(escapeLike(subjectPrefix == null ? "" : subjectPrefix) + "%"));
+        if (actors != null) {
+            sql.append(" and actor in (").append(String.join(",", java.util.Collections.nCopies(actors.size(), "?"))).append(")");
+            args.addAll(actors);
+        }
+        if (from != null) {
+            sql.append(" and recorded_at >= ?");
+            args.add(java.sql.Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" and recorded_at < ?");
+            args.add(java.sql.Timestamp.from(to));
+        }
+        sql.append(" order by seq desc fetch first ? rows only");
+        args.add(Math.min(Math.max(limit, 1), 500));
+        return jdbc.query(sql.toString(), AuditTrail::map, args.toArray());
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<AuditEntry> entry(long seq) {
+        return jdbc.query("select * from audit_entry where seq = ?", AuditTrail::map, seq).stream().findFirst();
+    }
+
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -4,7 +4,7 @@
  *
  * <p>Glossary: AuditEntry 操作记录 · AuditTrail 操作日志（留痕） · ChainVerification 防篡改校验.
  */
-@ApplicationModule(allowedDependencies = "shared")
+@ApplicationModule(allowedDependencies = {"shared", "organisation"})
 package cn.yuqing.audit;
 
 import org.springframework.modulith.ApplicationModule;

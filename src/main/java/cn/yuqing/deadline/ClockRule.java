@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -68,11 +67,12 @@ public class ClockRule {
         String r = reminders == null ? "" : reminders.strip();
         String e = escalation == null ? "" : escalation.strip();
         parseReminders(r);
-        parseEscalation(e);
+        List<Escalation> steps = parseEscalation(e);
         this.amount = amount;
         this.unit = unit;
         this.reminders = r;
-        this.escalation = e;
+        // stored by the levels' names, whatever words the person used
+        this.escalation = String.join(",", steps.stream().map(s -> written(s.after()) + ":" + s.level().name()).toList());
     }
 
     /** The reminder times of a clock that runs from start to due, in order, each strictly inside. */
@@ -113,16 +113,13 @@ public class ClockRule {
     private static List<Escalation> parseEscalation(String text) {
         List<Escalation> steps = new ArrayList<>();
         for (String part : parts(text)) {
-            int colon = part.indexOf(':');
+            int colon = part.replace('：', ':').indexOf(':');
             if (colon < 0) {
-                throw new DomainRuleViolation("4.4", "督办步骤格式应为“超时多久:对象”，如 1h:GOVERNMENT_OFFICE：" + part);
+                throw new DomainRuleViolation("4.4", "督办步骤格式应为“超时多久:对象”，如 1h:政府办公室：" + part);
             }
-            EscalationLevel level;
-            try {
-                level = EscalationLevel.valueOf(part.substring(colon + 1).strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException unknown) {
-                throw new DomainRuleViolation("4.4", "未知的督办对象：" + part.substring(colon + 1).strip());
-            }
+            EscalationLevel level = EscalationLevel.read(part.substring(colon + 1)).orElseThrow(() -> new DomainRuleViolation(
+                    "4.4", "未知的督办对象：" + part.substring(colon + 1).strip() + "（可写：" + String.join("、",
+                            java.util.Arrays.stream(EscalationLevel.values()).map(EscalationLevel::label).toList()) + "）"));
             Duration after = duration(part.substring(0, colon).strip(), "督办步骤");
             if (!steps.isEmpty() && after.compareTo(steps.get(steps.size() - 1).after()) < 0) {
                 throw new DomainRuleViolation("4.4", "督办步骤须按时间先后排列：" + text);
@@ -183,5 +180,15 @@ public class ClockRule {
     public Counting unit() { return unit; }
     public String reminders() { return reminders; }
     public String escalation() { return escalation; }
+    /** The escalation as a person writes it: "0:责任单位负责人,1h:政府办公室". */
+    public String escalationWritten() {
+        return String.join(",", escalations().stream().map(s -> written(s.after()) + ":" + s.level().label()).toList());
+    }
+
+    private static String written(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes == 0 ? "0" : minutes % 1440 == 0 ? minutes / 1440 + "d" : minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
+    }
+
     public List<String> escalationText() { return escalations().stream().map(Escalation::text).toList(); }
 }

@@ -18,4 +18,15 @@ public enum EscalationLevel {
     public String label() {
         return label;
     }
+
+    /** As a person writes it (责任单位负责人) or as stored (DEPARTMENT_HEAD). */
+    static java.util.Optional<EscalationLevel> read(String text) {
+        String t = text.strip();
+        for (EscalationLevel l : values()) {
+            if (l.label.equals(t) || l.name().equalsIgnoreCase(t)) {
+                return java.util.Optional.of(l);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -54,7 +54,7 @@ public class EventStep {
     public String action() { return action; }
     private static final java.util.Map<String, String> OTHER_ACTIONS = java.util.Map.of("OPEN", "立为舆情事件", "FLAG", "标记并上报",
             "ROUTE", "确定责任主体", "OVERRIDE_ROUTING", "人工指定责任主体", "TALKING_POINTS", "更新口径", "ACCEPT_ORDER", "接收任务单",
-            "RETURN_ORDER", "退回任务单", "RESEND_ORDER", "重新派发任务单");
+            "RETURN_ORDER", "退回任务单", "RESEND_ORDER", "重新派发任务单", "REDISPATCH_ORDERS", "随责任主体调整任务单");
 
     public String actionLabel() {
         try {

@@ -112,4 +112,33 @@ class AuditTrailTests {
         mvc.perform(get("/api/audit/verify").with(httpBasic("xuezi.huiying", DemoPassword.VALUE)))
                 .andExpect(status().isForbidden());
     }
+
+    /** Issue 23: the log speaks in sentences, filters by person, unit, record and day, and keeps the raw record a click away. */
+    @Test
+    void theLogReadsAsSentencesWithTheRawRecordOneClickAway() throws Exception {
+        mvc.perform(post("/responsibility/rules/context-words").with(As.person(accounts, "zhengfuban")).with(csrf())
+                .param("word", "审计测试词")).andExpect(status().is3xxRedirection());
+        Long seq = jdbc.queryForObject("select max(seq) from audit_entry where subject = 'context-word/审计测试词'", Long.class);
+        mvc.perform(get("/audit").param("person", "郑华").param("unit", "政府办").with(As.person(accounts, "kaohe")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("郑华（政府办） 于 ")))
+                .andExpect(content().string(containsString("修改责任主体认定规则（仅作背景的词：审计测试词）")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("responsibility:rules:edit"))));
+        mvc.perform(get("/audit").param("person", "郑华").param("unit", "住建局").with(As.person(accounts, "kaohe")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("没有符合条件的操作记录")));
+        mvc.perform(get("/audit").param("from", "2099-01-01").with(As.person(accounts, "kaohe")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("没有符合条件的操作记录")));
+        mvc.perform(get("/audit").param("from", "明天").with(As.person(accounts, "kaohe")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("起始日期应写作")));
+        mvc.perform(get("/audit/" + seq).with(As.person(accounts, "kaohe"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("responsibility:rules:edit")))
+                .andExpect(content().string(containsString("&quot;added&quot;:&quot;审计测试词&quot;")));
+        mvc.perform(get("/audit/" + seq).with(As.person(accounts, "xuezi.huiying"))).andExpect(status().isForbidden());
+        mvc.perform(post("/responsibility/rules/context-words/remove").with(As.person(accounts, "zhengfuban")).with(csrf())
+                .param("word", "审计测试词")).andExpect(status().is3xxRedirection());
+        // every action recorded so far has its sentence
+        AuditSentences sentences = new AuditSentences();
+        assertThat(jdbc.queryForList("select distinct action from audit_entry", String.class))
+                .allSatisfy(action -> assertThat(sentences.knows(action)).as(action).isTrue());
+    }
 }

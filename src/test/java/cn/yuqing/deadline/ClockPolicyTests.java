@@ -96,6 +96,16 @@ class ClockPolicyTests {
                         new ClockRule.Escalation(Duration.ofHours(2), EscalationLevel.SUPERIOR));
     }
 
+    /** Issue 23: the office writes escalation in its own words; stored by the levels' names, shown back in words. */
+    @Test
+    void escalationIsWrittenInPlainWords() {
+        ClockRule rule = rule("50%", "0:DEPARTMENT_HEAD");
+        rule.change(5, Counting.HOURS, "50%", "0：责任单位负责人，90m:政府办公室,1d:上一级政府办公室");
+        assertThat(rule.escalation()).isEqualTo("0:DEPARTMENT_HEAD,90m:GOVERNMENT_OFFICE,1d:SUPERIOR");
+        assertThat(rule.escalationWritten()).isEqualTo("0:责任单位负责人,90m:政府办公室,1d:上一级政府办公室");
+        assertThatThrownBy(() -> rule.change(5, Counting.HOURS, "50%", "1h:县长")).hasMessageContaining("可写：责任单位");
+    }
+
     @Test
     void aBadRuleIsRefusedInChineseAndLeavesTheRuleAsItWas() {
         ClockRule rule = rule("50%", "0:DEPARTMENT_HEAD");

@@ -58,6 +58,6 @@ class DeadlineController {
         model.addAttribute("total", due.size());
         model.addAttribute("overdue", due.stream().filter(d -> !d.deadline().dueAt().isAfter(deadlines.now())).count());
         model.addAttribute("now", deadlines.now());
-        return "deadline/board :: summary";
+        return "deadline/summary :: summary";
     }
 }
