@@ -22,7 +22,7 @@ final class AuditSentences {
     static {
         for (String[] r : new String[][] {{"event/", "事件"}, {"candidate/", "候选事件"}, {"item/", "信息"}, {"unit/", "单位"},
                 {"person/", "人员"}, {"account/", "账户"}, {"channel/", "渠道"}, {"source/", "信息来源"}, {"scheme/", "监测方案"},
-                {"release/", "发布稿"}, {"template/", "模板"}, {"notice/", "考核通报"}, {"clock-policy/", "时限规则"},
+                {"release-template/", "发布稿模板"}, {"release/", "发布稿"}, {"template/", "模板"}, {"notice/", "考核通报"}, {"clock-policy/", "时限规则"},
                 {"clock-rule/", "时限规则条目"}, {"deadline/", "回应时限"}, {"calendar/", "工作日历"}, {"region/", "区划"},
                 {"category/", "事项类别"}, {"context-word/", "仅作背景的词："}, {"backup/", "备份"}, {"clock/", "演示时钟"},
                 {"threshold/", "考核标准"}, {"measure/", "整改措施"}, {"import/", "导入任务"}}) {
@@ -59,6 +59,11 @@ final class AuditSentences {
         for (Map.Entry<String, String> r : RECORDS.entrySet()) {
             if (subject.startsWith(r.getKey())) {
                 String rest = subject.substring(r.getKey().length());
+                int nested = rest.indexOf('/');
+                if (nested > 0) {
+                    // event/5/release/7: the event, then its release
+                    return record(r.getKey() + rest.substring(0, nested)) + " " + record(rest.substring(nested + 1));
+                }
                 return r.getValue().endsWith("：") || rest.equals("*") ? r.getValue() + (rest.equals("*") ? "" : rest)
                         : r.getValue() + "#" + rest;
             }

@@ -120,7 +120,7 @@ public class AuditTrail {
 
     /**
      * Entries of the given people (any, when {@code actors} is null), on records whose subject
-     * starts with the prefix, recorded in [from, to), newest first.
+     * starts with the prefix, recorded from {@code from} on and before {@code to}, newest first.
      */
     @Transactional(readOnly = true)
     public List<AuditEntry> search(java.util.Collection<String> actors, String subjectPrefix, Instant from, Instant to, int limit) {

@@ -180,7 +180,7 @@ public class ClockRule {
     public Counting unit() { return unit; }
     public String reminders() { return reminders; }
     public String escalation() { return escalation; }
-    /** The escalation as a person writes it: "0:责任单位负责人,1h:政府办公室". */
+    /** The escalation as a person writes it: “0:责任单位负责人,1h:政府办公室”. */
     public String escalationWritten() {
         return String.join(",", escalations().stream().map(s -> written(s.after()) + ":" + s.level().label()).toList());
     }

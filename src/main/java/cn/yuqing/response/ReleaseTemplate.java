@@ -60,8 +60,32 @@ public class ReleaseTemplate {
     }
 
     static Map<String, String> values(String event, String facts, String talkingPoints, String unit, Instant now) {
-        return Map.of("事件", event, "事实", facts == null ? "" : facts, "口径", talkingPoints == null ? "" : talkingPoints,
+        return Map.of("事件", subject(event), "事实", facts == null ? "" : facts, "口径", talkingPoints == null ? "" : talkingPoints,
                 "责任单位", unit, "日期", Times.format(now).substring(0, 10));
+    }
+
+    /**
+     * An event's title as the subject of an official text (关于…的情况通报): the netizen's tone goes —
+     * topic tags, @mentions, 【】 labels, quotation marks, emoji, exclamation and question marks —
+     * and what remains reads as one clause, so that "…有人被困！" does not become "…有人被困！的情况通报"
+     * nor "！，" in the body.
+     */
+    static String subject(String title) {
+        if (title == null) {
+            return "";
+        }
+        String s = title.replaceAll("#[^#\\s]{1,30}#", " ")
+                .replaceAll("@[\\p{L}\\p{N}_-]{1,30}", " ")
+                .replaceAll("【[^】]{0,20}】", " ")
+                .replaceAll("^(网友|网传|爆料|求助|急|紧急扩散)[：:]", "")
+                .replaceAll("[“”\"「」『』]", "")
+                .replaceAll("[\\p{So}\\p{Cs}\uFE0F]", "")
+                .replaceAll("[！!？?]+", "，")
+                .replaceAll("[.。…~～]{2,}", "，")
+                .replaceAll("\\s+", "")
+                .replaceAll("[，,；;、]{2,}", "，")
+                .replaceAll("^[，,；;、。]+|[，,；;、。]+$", "");
+        return s.isEmpty() ? title.strip() : s;
     }
 
     public Long id() { return id; }

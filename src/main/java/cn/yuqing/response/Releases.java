@@ -247,7 +247,7 @@ public class Releases {
         if (record == null || record.isBlank()) {
             throw new DomainRuleViolation("4.4", "请填写发布会实际情况（发布内容、答问情况）");
         }
-        Release r = draft(e.id(), scope, by, ReleaseKind.PRESS_CONFERENCE, Release.fittedTitle("关于" + e.title() + "的新闻发布会"),
+        Release r = draft(e.id(), scope, by, ReleaseKind.PRESS_CONFERENCE, Release.fittedTitle("关于" + ReleaseTemplate.subject(e.title()) + "的新闻发布会"),
                 record, p.place(), p.speakers(), p.principalLeader());
         p.held(record, clock.instant(), r.id());
         return p;

@@ -2,6 +2,9 @@ package cn.yuqing.shell;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +20,7 @@ import cn.yuqing.shared.DemonstrationClock;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotFound;
 import cn.yuqing.shared.Times;
+import cn.yuqing.shared.WorkingCalendar;
 
 /** Demo and training only: the administrator moves time forward to show how clocks and escalations behave. */
 @Controller
@@ -24,10 +28,25 @@ class DemonstrationClockController {
 
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final WorkingCalendar calendar;
 
-    DemonstrationClockController(Clock clock, ApplicationEventPublisher events) {
+    DemonstrationClockController(Clock clock, ApplicationEventPublisher events, WorkingCalendar calendar) {
         this.clock = clock;
         this.events = events;
+        this.calendar = calendar;
+    }
+
+    /** Training scenarios start at a working day's morning: the next working day 08:30, and 06:10 of tomorrow (a night's post). */
+    private java.util.Map<String, String> presets(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, Times.ZONE);
+        LocalDate next = today.plusDays(1);
+        while (!calendar.isWorkingDay(next)) {
+            next = next.plusDays(1);
+        }
+        java.util.Map<String, String> presets = new java.util.LinkedHashMap<>();
+        presets.put("下一个工作日 08:30（" + next + "）", next.atTime(8, 30).toString());
+        presets.put("明天 06:10", today.plusDays(1).atTime(6, 10).toString());
+        return presets;
     }
 
     private DemonstrationClock demonstration() {
@@ -43,7 +62,33 @@ class DemonstrationClockController {
         DemonstrationClock demo = demonstration();
         model.addAttribute("now", Times.format(demo.instant()));
         model.addAttribute("offset", demo.offset().isZero() ? null : Times.describe(demo.offset()));
+        model.addAttribute("presets", presets(demo.instant()));
+        model.addAttribute("minute", LocalDateTime.ofInstant(demo.instant(), Times.ZONE).plusHours(1).withSecond(0).withNano(0)
+                .toString());
         return "admin/clock";
+    }
+
+    /** To a date and minute ahead (a trainer stages a scenario at 06:10 on a given day); forward only. */
+    @PostMapping("/admin/clock/to")
+    @PreAuthorize("hasAuthority('system:clock:move')")
+    String moveTo(@RequestParam(defaultValue = "") String at, RedirectAttributes redirect) {
+        DemonstrationClock demo = demonstration();
+        try {
+            Instant target = Times.parseLocal(at).orElseThrow(() -> new DomainRuleViolation("请选择要拨到的日期和时间"));
+            Duration by = Duration.between(demo.instant(), target);
+            if (by.isNegative() || by.isZero()) {
+                throw new DomainRuleViolation("演示时钟只能向前拨：请选择晚于 " + Times.format(demo.instant()) + " 的时间");
+            }
+            if (by.compareTo(Duration.ofDays(366)) > 0) {
+                throw new DomainRuleViolation("演示时钟一次最多前拨一年");
+            }
+            Duration offset = demo.advance(by);
+            events.publishEvent(new ClockMoved(by, offset));
+            redirect.addFlashAttribute("notice", "系统时间已拨到 " + Times.format(demo.instant()) + "。到期的提醒和督办已执行。");
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("error", e.describe());
+        }
+        return "redirect:/admin/clock";
     }
 
     @PostMapping("/admin/clock")

@@ -165,6 +165,25 @@ class DeadlinePagesTests {
                 .andExpect(content().string(containsString("演示时钟：系统时间已前拨")));
     }
 
+    /** Issue 23: a trainer sets the clock to a date and minute ahead, or to a preset; never back. */
+    @Test
+    void theDemonstrationClockIsSetToADateAndMinuteAhead() throws Exception {
+        restore = clock.instant();
+        clock.set(Instant.parse("2027-07-16T01:00:00Z"));   // Friday 09:00 in 潢川
+        mvc.perform(post("/admin/clock/to").param("at", "2027-07-17T06:10").with(As.person(accounts, "guanli")).with(csrf()))
+                .andExpect(flash().attribute("notice", containsString("2027-07-17 06:10")));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2027-07-16T22:10:00Z"));
+        mvc.perform(post("/admin/clock/to").param("at", "2027-07-17T06:00").with(As.person(accounts, "guanli")).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("只能向前拨")));
+        mvc.perform(post("/admin/clock/to").param("at", "后天早上").with(As.person(accounts, "guanli")).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("请选择要拨到的日期和时间")));
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2027-07-16T22:10:00Z"));
+        // Saturday morning: the next working day is Monday
+        mvc.perform(get("/admin/clock").with(As.person(accounts, "guanli")))
+                .andExpect(content().string(containsString("下一个工作日 08:30（2027-07-19）")))
+                .andExpect(content().string(containsString("value=\"2027-07-19T08:30\"")));
+    }
+
     @Test
     void theDemonstrationClockIsRefusedInProduction() {
         MockEnvironment both = new MockEnvironment();

@@ -79,6 +79,7 @@ class DataScopeMatrixTests {
         RECORDS.put("/analysis/schemes/", Kind.NOT_A_UNITS);
         RECORDS.put("/organisation/units/", Kind.NOT_A_UNITS);
         RECORDS.put("/organisation/regions/", Kind.NOT_A_UNITS);
+        RECORDS.put("/audit/", Kind.NOT_A_UNITS);
         RECORDS.put("/public/responses/", Kind.NOT_A_UNITS);
         RECORDS.put("/assessment/notices/", Kind.NOT_A_UNITS);
     }
