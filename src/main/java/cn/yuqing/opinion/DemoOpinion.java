@@ -1,5 +1,6 @@
 package cn.yuqing.opinion;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,6 +75,20 @@ class DemoOpinion {
         return Optional.empty();
     }
 
+    /** Opened, verified with its main matter, judged a key response, routed by the rules and planned: its parties hold work orders. */
+    private void planned(EventCandidate c, SignedInPerson analyst, String facts, String sources, MatterKind kind, String mainCategory,
+            String criterion, String reasons, String talkingPoints) {
+        DataScope all = DataScope.installation();
+        OpinionEvent e = opinions.open(c.id(), all, analyst);
+        e = opinions.startVerification(e.id(), e.version(), all, analyst);
+        e = opinions.verify(e.id(), e.version(), all, analyst, facts, sources, Conclusion.TRUE, kind, mainCategory, List.of());
+        e = opinions.judge(e.id(), e.version(), all, analyst, true, Set.of(criterion), "ORDINARY", false, reasons);
+        e = routing.route(e.id(), e.version(), all, analyst);
+        opinions.addTalkingPoints(e.id(), all, analyst, talkingPoints);
+        e = opinions.require(e.id(), all);
+        opinions.makePlan(e.id(), e.version(), all, analyst, "潢川发布官方微博、县政府门户网站", "48小时内回应");
+    }
+
     private void build() {
         SignedInPerson analyst = accounts.loadUserByUsername("yanpan");
         DataScope all = DataScope.installation();
@@ -93,10 +108,16 @@ class DemoOpinion {
                 e = opinions.makePlan(e.id(), e.version(), all, analyst, "潢川发布官方微博、县政府门户网站", "5小时内发布权威信息，24小时内召开新闻发布会");
                 opinions.startResponse(e.id(), e.version(), all, analyst);
             });
-            candidate("桥").ifPresent(c -> {
-                OpinionEvent e = opinions.open(c.id(), all, analyst);
-                opinions.startVerification(e.id(), e.version(), all, analyst);
-            });
+            // every demo responder's unit gets a work order to act on (the bridge: 踅孜镇; the farm: 伞陂镇; the estate: 住建局)
+            candidate("桥").ifPresent(c -> planned(c, analyst, "踅孜镇某村道桥梁检测为危桥，交通运输局拟封闭重建，施工期间设临时便道。",
+                    "县交通运输局、踅孜镇人民政府", MatterKind.CONFUSION, "TRANSPORT", "b", "涉及学生出行，群众关注度高",
+                    "桥梁检测为危桥，为保障安全将封闭重建；施工期间开设临时便道，并安排校车接送学生。"));
+            candidate("养殖场").ifPresent(c -> planned(c, analyst, "伞陂镇某村养殖场粪污处理设施不完善，夏季异味明显，属实。",
+                    "信阳市生态环境局潢川分局、伞陂镇人民政府现场检查", MatterKind.DIFFICULTY, "ENVIRONMENT", "b", "群众多次反映，影响周边居民生活",
+                    "环境部门已责令养殖场限期整改粪污处理设施，伞陂镇人民政府跟踪督促，整改情况将向群众反馈。"));
+            candidate("停车").ifPresent(c -> planned(c, analyst, "春申街道某小区车位配比不足，夜间车辆占用消防通道情况属实。",
+                    "县住房和城乡建设局、春申街道办事处", MatterKind.SUGGESTION, "HOUSING", "b", "涉及消防安全和居民切身利益",
+                    "住建部门将会同街道和物业企业规划临时停车区域，消防通道占用问题立即整治。"));
             candidate("医保").ifPresent(c -> {
                 OpinionEvent e = opinions.open(c.id(), all, analyst);
                 e = opinions.startVerification(e.id(), e.version(), all, analyst);
@@ -104,7 +125,6 @@ class DemoOpinion {
                         MatterKind.CONFUSION);
                 opinions.judge(e.id(), e.version(), all, analyst, false, Set.of(), null, false, "一般咨询，由窗口答复，持续关注");
             });
-            candidate("养殖场").ifPresent(c -> opinions.open(c.id(), all, analyst));
             log.info("演示舆情事件已载入");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -54,8 +54,21 @@ class PlainChineseCrawlTests {
     @Autowired
     Accounts accounts;
 
+    /** Issue 23: the demo gives each demo responder something to do — an order of their unit waiting to be received. */
+    private void awaitDemoEvents() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    for (String responder : List.of("zhujian.huiying", "xuezi.huiying", "sanpi.huiying")) {
+                        String page = mvc.perform(get("/work-orders").with(As.person(accounts, responder))).andReturn()
+                                .getResponse().getContentAsString();
+                        assertThat(page).as(responder + " has an order to receive").contains("接收");
+                    }
+                });
+    }
+
     @Test
     void everyPageEveryRoleReachesSpeaksPlainChinese() throws Exception {
+        awaitDemoEvents();
         List<String> findings = new ArrayList<>();
         Set<String> kinds = new TreeSet<>();
         int pages = 0;
