@@ -164,6 +164,17 @@ public class Candidates {
                 t.urgent, t.first, t.last);
     }
 
+    /**
+     * Items in the last hour, counted now: the figure stored on a candidate is as of its last
+     * refresh, and a candidate last touched months ago would still show the hour it was busy.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> lastHourNow(Collection<EventCandidate> shown) {
+        Map<Long, Integer> now = new java.util.HashMap<>();
+        spreads(shown.stream().map(EventCandidate::id).toList()).forEach((id, spread) -> now.put(id, spread[0]));
+        return now;
+    }
+
     /** Items in the last hour and in the 24 hours before it, per candidate, in one query. */
     private Map<Long, int[]> spreads(Collection<Long> candidateIds) {
         Instant now = clock.instant();

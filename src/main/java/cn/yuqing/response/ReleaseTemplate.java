@@ -82,9 +82,10 @@ public class ReleaseTemplate {
                 .replaceAll("[\\p{So}\\p{Cs}\uFE0F]", "")
                 .replaceAll("[！!？?]+", "，")
                 .replaceAll("[.。…~～]{2,}", "，")
-                .replaceAll("\\s+", "")
+                .replaceAll("\\s+", " ")
                 .replaceAll("[，,；;、]{2,}", "，")
-                .replaceAll("^[，,；;、。]+|[，,；;、。]+$", "");
+                .replaceAll("\\s*([，,；;、。])\\s*", "$1")
+                .replaceAll("^[，,；;、。]+|[，,；;、。]+$", "").strip();
         return s.isEmpty() ? title.strip() : s;
     }
 

@@ -17,6 +17,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import cn.yuqing.organisation.Accounts;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotFound;
 
@@ -27,6 +28,12 @@ import cn.yuqing.shared.NotFound;
  */
 @ControllerAdvice
 class ErrorHandling {
+
+    private final Navigation navigation;
+
+    ErrorHandling(Navigation navigation) {
+        this.navigation = navigation;
+    }
 
     @ExceptionHandler(NotFound.class)
     Object notFound(NotFound e, HttpServletRequest request, HttpServletResponse response) {
@@ -79,7 +86,7 @@ class ErrorHandling {
         return refuse(HttpStatus.BAD_REQUEST, "上传的内容不完整或格式不正确", request);
     }
 
-    static Object refuse(HttpStatus status, String message, HttpServletRequest request) {
+    Object refuse(HttpStatus status, String message, HttpServletRequest request) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return ResponseEntity.status(status).body(cn.yuqing.shared.Problems.of(status, message));
         }
@@ -87,6 +94,11 @@ class ErrorHandling {
         page.setStatus(status);
         page.addObject("status", status.value());
         page.addObject("message", message);
+        // an exception handler gets no @ModelAttribute of the advice: the menu is added here, so an error page leads on
+        Accounts.current().ifPresent(me -> {
+            page.addObject("me", me);
+            page.addObject("navigation", navigation.visibleTo(me));
+        });
         return page;
     }
 }

@@ -46,7 +46,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/public/**", "/css/**", "/js/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/public/**", "/css/**", "/js/**", "/fonts/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .anyRequest().authenticated())

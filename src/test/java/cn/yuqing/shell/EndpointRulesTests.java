@@ -48,7 +48,11 @@ class EndpointRulesTests {
         mvc.perform(get("/organisation/units/987654").with(As.person(accounts, "guanli")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("未找到单位")))
-                .andExpect(content().string(not(containsString("Exception"))));
+                .andExpect(content().string(not(containsString("Exception"))))
+                // issue 23: the error page keeps the menu (a way on, not only back home) and the icon
+                .andExpect(content().string(containsString("退出登录")))
+                .andExpect(content().string(containsString("/favicon.svg")));
+        mvc.perform(get("/favicon.svg")).andExpect(status().isOk());
     }
 
     @Test

@@ -41,7 +41,9 @@ class CandidateController {
     @GetMapping("/analysis/candidates")
     @PreAuthorize("hasAuthority('analysis:candidate:view')")
     String queue(Model model) {
-        model.addAttribute("candidates", candidates.queue(accounts.currentScope(), 200));
+        var queue = candidates.queue(accounts.currentScope(), 200);
+        model.addAttribute("candidates", queue);
+        model.addAttribute("lastHour", candidates.lastHourNow(queue));
         return "analysis/candidates";
     }
 
