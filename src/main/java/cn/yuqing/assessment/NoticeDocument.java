@@ -8,7 +8,8 @@ import cn.yuqing.shared.GovernmentDocument;
 /** A notice as a Word document: addressees, the four sections, the figures table, the issuing office. */
 public final class NoticeDocument {
 
-    public static final List<String> HEADER = List.of("名次", "单位", "事件数", "加权按时率", "超时项数", "回应用时中位数", "未回应", "巡查（完成/应巡查）");
+    public static final List<String> HEADER = List.of("名次", "单位", "事件数", "加权按时率", "超时完成", "超时未完成", "回应用时中位数",
+            "未回应", "巡查（完成/应巡查）");
 
     private NoticeDocument() {
     }

@@ -29,7 +29,10 @@ import cn.yuqing.shared.Times;
 @Transactional
 public class Notices {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Notices issued before a column was split keep their figures: fields they lack read as 0, fields since dropped are ignored. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     static final double PRAISE_AT = 0.9;
     static final double CRITICISE_BELOW = 0.6;
@@ -67,8 +70,7 @@ public class Notices {
         String region = directory.requireRegion(directory.regionCodeOf(by)).name();
         List<String> praised = cards.stream().filter(c -> c.ranked() && c.missed() == 0 && c.late() == 0 && c.unanswered() == 0
                 && c.weightedOnTime() >= PRAISE_AT).map(Scorecard::unitName).toList();
-        List<Scorecard> criticised = cards.stream().filter(c -> c.missed() > 0 || c.unanswered() > 0
-                || (c.ranked() && c.weightedOnTime() < CRITICISE_BELOW)).toList();
+        List<Scorecard> criticised = cards.stream().filter(c -> !faults(c).isEmpty()).toList();
         String praise = praised.isEmpty() ? "本期没有符合表扬条件的单位。"
                 : String.join("、", praised) + "在本期舆情回应工作中按时限发布权威信息、回应群众关切，工作积极主动，予以通报表扬。";
         String criticism = criticised.isEmpty() ? "本期没有需要通报批评的单位。"
@@ -83,18 +85,26 @@ public class Notices {
         return n;
     }
 
-    private static String faults(Scorecard c) {
-        StringBuilder s = new StringBuilder();
+    /**
+     * What a unit is criticised for, each fault named as the scorecard counts it: every clock it
+     * missed (which event, which duty), key responses never answered, a low on-time share, and the
+     * patrols it owed and did not make (4.1).
+     */
+    static String faults(Scorecard c) {
+        List<String> faults = new java.util.ArrayList<>();
         if (c.missed() > 0) {
-            s.append(c.missed()).append("项回应时限超时未完成");
+            faults.add("回应时限超时未完成" + c.missed() + "项（" + String.join("；", c.missedClocks()) + "）");
         }
         if (c.unanswered() > 0) {
-            s.append(s.isEmpty() ? "" : "，").append(c.unanswered()).append("件重点回应舆情未发布回应");
+            faults.add(c.unanswered() + "件重点回应舆情未发布回应");
         }
         if (c.ranked() && c.weightedOnTime() < CRITICISE_BELOW) {
-            s.append(s.isEmpty() ? "" : "，").append("加权按时率仅").append(c.weightedOnTimeText());
+            faults.add("加权按时率仅" + c.weightedOnTimeText());
         }
-        return s.toString();
+        if (c.patrolsDue() > c.patrolsDone()) {
+            faults.add("应巡查" + c.patrolsDue() + "次，仅完成" + c.patrolsDone() + "次（第4.1条）");
+        }
+        return String.join("，", faults);
     }
 
     public Notice revise(Long id, long version, SignedInPerson by, String title, String praise, String criticism, String closing) {
@@ -127,7 +137,21 @@ public class Notices {
     }
 
     private List<NoticeRow> liveRows(Notice n, DataScope scope) {
-        return scorecards.of(n.period(), scope).stream().map(NoticeRow::of).toList();
+        List<Scorecard> cards = scorecards.of(n.period(), scope);
+        int ranked = (int) cards.stream().filter(Scorecard::ranked).count();
+        return cards.stream().map(c -> NoticeRow.of(c, ranked)).toList();
+    }
+
+    /** The totals of the table, in words: every number here is the sum of its column. */
+    static String summary(Period period, List<NoticeRow> rows) {
+        int events = rows.stream().mapToInt(NoticeRow::events).sum();
+        int late = rows.stream().mapToInt(NoticeRow::late).sum();
+        int missed = rows.stream().mapToInt(NoticeRow::missed).sum();
+        int unanswered = rows.stream().mapToInt(NoticeRow::unanswered).sum();
+        int due = rows.stream().mapToInt(NoticeRow::patrolsDue).sum();
+        int done = rows.stream().mapToInt(NoticeRow::patrolsDone).sum();
+        return period.label() + "，各单位共办理政务舆情" + events + "件；回应时限超时完成" + late + "项、超时未完成" + missed
+                + "项；重点回应舆情未发布回应" + unanswered + "件；应巡查" + due + "次，完成" + done + "次。";
     }
 
     /** The notice as a .docx: the figures as issued, or today's for a draft. */
@@ -135,9 +159,7 @@ public class Notices {
     public byte[] document(Long id, DataScope scope, SignedInPerson reader) {
         Notice n = require(id, reader);
         List<NoticeRow> rows = rows(n, scope);
-        int events = rows.stream().mapToInt(NoticeRow::events).sum();
-        int overdue = rows.stream().mapToInt(NoticeRow::overdue).sum();
-        String summary = n.period().label() + "，各单位共办理政务舆情" + events + "件，回应时限超时" + overdue + "项。";
+        String summary = summary(n.period(), rows);
         String issuer = directory.governmentOfficeOf(n.regionCode()).map(Unit::name).orElse("");
         LocalDate date = (n.issuedAt() == null ? clock.instant() : n.issuedAt()).atZone(Times.ZONE).toLocalDate();
         return NoticeDocument.write(n, summary, rows, issuer, date);

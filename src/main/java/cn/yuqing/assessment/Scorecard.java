@@ -9,12 +9,13 @@ import cn.yuqing.shared.Times;
 /**
  * One unit's figures for one period, all counted from the record (4.6). {@code weightedOnTime} is
  * the share of its decided clocks met on time, each clock weighted by its event's grade; a unit
- * with fewer decided clocks than the minimum is listed but not ranked.
+ * with fewer decided clocks than the minimum is listed but not ranked. {@code missedClocks} names each
+ * clock missed: which event, which duty, how long it had.
  */
 public record Scorecard(Long unitId, String unitName, int events, Map<ClockKind, Rate> perClock, int onTime, int late,
         int missed, double weightedOnTime, Duration medianResponse, Duration worstResponse, int unanswered, int returns,
-        int resends, int releases, int warningReports, int warningReportsOnTime, int patrolsDue, int patrolsDone, boolean ranked,
-        int rank) {
+        int resends, int releases, int warningReports, int warningReportsOnTime, int patrolsDue, int patrolsDone,
+        java.util.List<String> missedClocks, boolean ranked, int rank) {
 
     /** Clocks met on time out of those decided. */
     public record Rate(int onTime, int decided) {
@@ -55,6 +56,6 @@ public record Scorecard(Long unitId, String unitName, int events, Map<ClockKind,
     Scorecard withRank(boolean ranked, int rank) {
         return new Scorecard(unitId, unitName, events, perClock, onTime, late, missed, weightedOnTime, medianResponse,
                 worstResponse, unanswered, returns, resends, releases, warningReports, warningReportsOnTime, patrolsDue, patrolsDone,
-                ranked, rank);
+                missedClocks, ranked, rank);
     }
 }

@@ -91,6 +91,7 @@ public class Scorecards {
         int warningReportsOnTime;
         int patrolsDue;
         int patrolsDone;
+        final List<String> missedClocks = new ArrayList<>();
     }
 
     /** The scorecards of the units in scope, ranked first (best first), then those below the minimum. */
@@ -131,7 +132,10 @@ public class Scorecards {
                         t.weightedOnTime += w;
                     }
                     case LATE -> t.late++;
-                    default -> t.missed++;
+                    default -> {
+                        t.missed++;
+                        t.missedClocks.add("“" + e.title() + "”的" + d.title() + "（" + d.allowed() + "）");
+                    }
                 }
             }
             List<Release> published = releases.of(e.id(), DataScope.installation()).stream()
@@ -185,7 +189,7 @@ public class Scorecards {
         double weighted = t.weightedDecided == 0 ? 0 : t.weightedOnTime / (double) t.weightedDecided;
         return new Scorecard(unit, directory.requireUnit(unit).name(), t.events, perClock, t.onTime, t.late, t.missed, weighted,
                 median, worst, t.unanswered, t.returns, t.resends, t.releases, t.warningReports, t.warningReportsOnTime, t.patrolsDue,
-                t.patrolsDone, false, 0);
+                t.patrolsDone, List.copyOf(t.missedClocks), false, 0);
     }
 
     /**

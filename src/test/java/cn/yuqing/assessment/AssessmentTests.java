@@ -265,7 +265,9 @@ class AssessmentTests {
         DataScope assessorScope = scopeOf("kaohe");
         Notice drafted = notices.draft("2026-10", assessorScope, assessor);
         assertThat(drafted.title()).isEqualTo("关于2026年10月潢川县政务舆情回应工作情况的通报");
-        assertThat(drafted.criticism()).contains("潢川县住房和城乡建设局：1项回应时限超时未完成，1件重点回应舆情未发布回应，加权按时率仅57.1%");
+        // each missed clock named by its event and duty (issue 23), then the other faults
+        assertThat(drafted.criticism()).containsPattern("潢川县住房和城乡建设局：回应时限超时未完成1项（“[^”]+”的[^（]+（[^）]+））")
+                .contains("1件重点回应舆情未发布回应，加权按时率仅57.1%");
         Notice n = notices.revise(drafted.id(), drafted.version(), assessor, drafted.title(), "城关镇人民政府等单位回应及时，予以表扬。",
                 drafted.criticism(), drafted.closing());
 
@@ -279,8 +281,39 @@ class AssessmentTests {
             assertThat(table.getRow(0).getTableCells()).extracting(c -> c.getText()).containsExactlyElementsOf(NoticeDocument.HEADER);
             var housingRow = table.getRows().stream().filter(r -> r.getCell(1).getText().equals("潢川县住房和城乡建设局"))
                     .findFirst().orElseThrow();
+            long ranked = scorecards.of(Period.parse("2026-10"), assessorScope).stream().filter(Scorecard::ranked).count();
             assertThat(housingRow.getTableCells()).extracting(c -> c.getText())
-                    .containsExactly(String.valueOf(card.rank()), "潢川县住房和城乡建设局", "4", "57.1%", "2", "3小时", "1", card.patrolsText());
+                    .containsExactly(ranked < 2 ? "—" : String.valueOf(card.rank()), "潢川县住房和城乡建设局", "4", "57.1%", "1", "1",
+                            "3小时", "1", card.patrolsText());
+            // every total in the text is the sum of its column (issue 23)
+            var rows = table.getRows().subList(1, table.getRows().size());
+            java.util.function.IntFunction<Integer> sum = col -> rows.stream().mapToInt(r -> Integer.parseInt(r.getCell(col).getText()))
+                    .sum();
+            int patrolsDone = 0;
+            int patrolsDue = 0;
+            for (var r : rows) {
+                String[] p = r.getCell(8).getText().split("/");
+                if (p.length == 2) {
+                    patrolsDone += Integer.parseInt(p[0]);
+                    patrolsDue += Integer.parseInt(p[1]);
+                }
+            }
+            String summary = doc.getParagraphs().stream().map(p -> p.getText()).filter(t -> t.startsWith("2026年10月，各单位共办理"))
+                    .findFirst().orElseThrow();
+            assertThat(summary).isEqualTo("2026年10月，各单位共办理政务舆情" + sum.apply(2) + "件；回应时限超时完成" + sum.apply(4)
+                    + "项、超时未完成" + sum.apply(5) + "项；重点回应舆情未发布回应" + sum.apply(7) + "件；应巡查" + patrolsDue + "次，完成"
+                    + patrolsDone + "次。");
+            // a unit that owed patrols and did not make them is criticised for it
+            int owing = 0;
+            for (var r : rows) {
+                String[] p = r.getCell(8).getText().split("/");
+                if (p.length == 2 && Integer.parseInt(p[0]) < Integer.parseInt(p[1])) {
+                    owing++;
+                    assertThat(drafted.criticism()).contains(r.getCell(1).getText() + "：")
+                            .contains("应巡查" + p[1] + "次，仅完成" + p[0] + "次");
+                }
+            }
+            assertThat(owing).as("the month has units that owed patrols").isPositive();
         }
 
         Notice issued = notices.issue(n.id(), n.version(), assessorScope, assessor);
