@@ -71,11 +71,15 @@ final class AuditSentences {
         return subject;
     }
 
-    /** "POST /events/5/steps/verify" → "提交 /events/5/steps/verify": the request's address stays, the method reads as a word. */
+    /** “POST /x from 10.0.0.8” → “提交 /x，地址 10.0.0.8”: the request's address stays, the method reads as a word. */
     static String origin(String origin) {
         if (origin == null) {
             return null;
         }
+        if (origin.equals("system")) {
+            return "系统任务";
+        }
+        origin = origin.replace(" from ", "，地址 ");
         for (String[] m : new String[][] {{"POST ", "提交 "}, {"GET ", "访问 "}, {"PUT ", "修改 "}, {"DELETE ", "删除 "}}) {
             if (origin.startsWith(m[0])) {
                 return m[1] + origin.substring(m[0].length());

@@ -123,7 +123,9 @@ class AuditTrailTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("郑华（政府办） 于 ")))
                 .andExpect(content().string(containsString("修改责任主体认定规则（仅作背景的词：审计测试词）")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("responsibility:rules:edit"))));
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("responsibility:rules:edit"))))
+                .andExpect(content().string(containsString("来自 提交 /responsibility/rules/context-words，地址 ")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(" from "))));
         mvc.perform(get("/audit").param("person", "郑华").param("unit", "住建局").with(As.person(accounts, "kaohe")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("没有符合条件的操作记录")));
         mvc.perform(get("/audit").param("from", "2099-01-01").with(As.person(accounts, "kaohe")))
