@@ -134,7 +134,7 @@ public class Deadlines {
             Instant due = time.add(from, rule.amount(), rule.unit());
             Optional<Deadline> sameDuty = open.stream().filter(d -> d.clock().sameDutyAs(rule.clock())).findFirst();
             if (sameDuty.isPresent() && !sameDuty.get().dueAt().isAfter(due)) {
-                append(sameDuty.get(), sameDuty.get().kept("调整等级为" + graded.grade() + "后，原" + sameDuty.get().title()
+                append(sameDuty.get(), sameDuty.get().kept("调整等级为" + graded.gradeName() + "后，原" + sameDuty.get().title()
                         + "时限（" + sameDuty.get().dueAtText() + "）更严格，继续有效", now));
                 continue;
             }

@@ -18,8 +18,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,12 +27,6 @@ import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.FileStore;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotFound;
-
-interface ImportJobRepository extends JpaRepository<ImportJob, Long> {
-
-    @Query("select j from ImportJob j where j.status = ?1")
-    List<ImportJob> findByStatus(ImportJob.Status status);
-}
 
 /**
  * Excel/CSV imports (12345 hotline exports and the like): upload, map columns, run in the

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,28 +18,6 @@ import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Person;
 import cn.yuqing.shared.NotFound;
 import cn.yuqing.shared.NotificationRequested;
-
-interface DeliveryRepository extends JpaRepository<Delivery, Long> {
-
-    @Query("select d from Delivery d order by case when d.status = 'FAILED' then 0 when d.status = 'PENDING' then 1 else 2 end,"
-            + " d.createdAt desc")
-    List<Delivery> recent(PageRequest page);
-
-    @Query("select count(d) from Delivery d where d.status = 'FAILED'")
-    long failedCount();
-}
-
-interface PreferenceRepository extends JpaRepository<NotificationPreference, Long> {
-}
-
-interface RobotRepository extends JpaRepository<GroupRobot, Long> {
-
-    @Query("select r from GroupRobot r where r.active = true and r.unitId in ?1")
-    List<GroupRobot> activeFor(Set<Long> unitIds);
-
-    @Query("select r from GroupRobot r where r.active = true order by r.unitId, r.name")
-    List<GroupRobot> allActive();
-}
 
 /**
  * E-mail and group-robot deliveries: queued in the transaction that asked for the notice (so none

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
@@ -13,15 +11,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import cn.yuqing.shared.NotFound;
 import cn.yuqing.shared.NotificationRequested;
-
-interface NotificationRepository extends JpaRepository<Notification, Long> {
-
-    @Query("select n from Notification n where n.recipientId = ?1 order by case when n.readAt is null then 0 else 1 end, n.urgent desc, n.createdAt desc")
-    List<Notification> inbox(Long recipientId, PageRequest page);
-
-    @Query("select count(n) from Notification n where n.recipientId = ?1 and n.readAt is null")
-    long unread(Long recipientId);
-}
 
 /**
  * In-app notices, with the e-mails and group messages they queue: written in the same transaction

@@ -205,7 +205,7 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
         this.judgedBy = actor;
         if (key) {
             this.gradedAt = at;
-            registerEvent(new EventGraded(id, grade.code(), grade.rank(), emergency, criteria(), firstKnownAt, at, false));
+            registerEvent(new EventGraded(id, grade.code(), grade.name(), grade.rank(), emergency, criteria(), firstKnownAt, at, false));
         }
     }
 
@@ -224,7 +224,7 @@ public class OpinionEvent extends AbstractAggregateRoot<OpinionEvent> {
         this.grade = grade.code();
         this.emergency = emergency;
         this.gradedAt = at;
-        registerEvent(new EventGraded(id, grade.code(), grade.rank(), emergency, criteria(), firstKnownAt, at, true));
+        registerEvent(new EventGraded(id, grade.code(), grade.name(), grade.rank(), emergency, criteria(), firstKnownAt, at, true));
     }
 
     /** Clause 3: the parties; an override of the suggested routing needs its reason, kept in the history. */

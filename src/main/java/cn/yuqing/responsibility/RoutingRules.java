@@ -8,7 +8,6 @@ import java.util.TreeSet;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -81,7 +80,4 @@ public class RoutingRules {
         events.publishEvent(new Audited("responsibility:rules:edit", "context-word/" + word, Map.of("removed", word)));
         cached = null;
     }
-}
-
-interface ContextWordRepository extends JpaRepository<ContextWord, String> {
 }

@@ -240,6 +240,10 @@ class DeadlineIntegrationTests {
 
         assertThat(clock(e, ClockKind.RESPONSE).dueAt()).isEqualTo(FIRST_KNOWN.plus(Duration.ofHours(48)));
         assertThat(historyOf(e, ClockKind.RESPONSE)).containsExactly(DeadlineEntry.Kind.STARTED, DeadlineEntry.Kind.KEPT);
+        Deadlines.Board board = deadlines.board(e.id(), DataScope.installation());
+        assertThat(board.deadlines().stream().filter(d -> d.clock() == ClockKind.RESPONSE).flatMap(d -> board.historyOf(d).stream())
+                .filter(h -> h.kind() == DeadlineEntry.Kind.KEPT).map(DeadlineEntry::detail))
+                .as("the grade by its name, not its code (issue 23)").singleElement().asString().startsWith("调整等级为重大后");
         assertThat(deadlines.board(e.id(), DataScope.installation()).deadlines()).extracting(Deadline::clock)
                 .containsExactlyInAnyOrder(ClockKind.RESPONSE, ClockKind.PRESS_CONFERENCE);
     }

@@ -16,9 +16,3 @@ interface ReassessmentRepository extends JpaRepository<Reassessment, Long> {
               (select max(x.assessedAt) from Reassessment x where x.eventId = r.eventId)""")
     List<Reassessment> findLatest(List<Long> eventIds);
 }
-
-interface GuidanceRepository extends JpaRepository<Guidance, Long> {
-
-    @Query("select g from Guidance g where g.eventId = ?1 order by g.givenAt, g.id")
-    List<Guidance> findByEvent(Long eventId);
-}

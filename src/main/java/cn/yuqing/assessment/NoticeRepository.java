@@ -13,15 +13,3 @@ interface NoticeRepository extends JpaRepository<Notice, Long> {
     @Query("select n from Notice n order by n.draftedAt desc, n.id desc")
     List<Notice> findAllNewestFirst();
 }
-
-interface ThresholdsRepository extends JpaRepository<Thresholds, String> {
-}
-
-interface MeasureRepository extends JpaRepository<AccountabilityMeasure, Long> {
-
-    @Query("select m from AccountabilityMeasure m where m.unitId in ?1 order by m.heldOn desc, m.id desc")
-    List<AccountabilityMeasure> findByUnits(java.util.Collection<Long> unitIds);
-
-    @Query("select m from AccountabilityMeasure m order by m.heldOn desc, m.id desc")
-    List<AccountabilityMeasure> findAllNewestFirst();
-}

@@ -19,18 +19,3 @@ interface ItemAnalysisRepository extends JpaRepository<ItemAnalysis, Long> {
     @Query("select a from ItemAnalysis a where a.itemId in ?1")
     List<ItemAnalysis> findByItems(Collection<Long> itemIds);
 }
-
-interface CandidateRepository extends JpaRepository<EventCandidate, Long> {
-}
-
-interface SchemeRepository extends JpaRepository<MonitoringScheme, Long> {
-
-    @Query("select s from MonitoringScheme s where s.active = true")
-    List<MonitoringScheme> findActive();
-}
-
-interface CorrectionRepository extends JpaRepository<SentimentCorrection, Long> {
-}
-
-interface TopicCorrectionRepository extends JpaRepository<TopicCorrection, Long> {
-}

@@ -1,0 +1,6 @@
+package cn.yuqing.organisation;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MatterCategoryRepository extends JpaRepository<MatterCategory, String> {
+}
