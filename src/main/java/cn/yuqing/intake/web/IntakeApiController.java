@@ -1,14 +1,12 @@
-package cn.yuqing.intake;
+package cn.yuqing.intake.web;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,12 +20,14 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.intake.ApiBatches;
+import cn.yuqing.intake.IntakeSource;
+import cn.yuqing.intake.ItemIntake;
 
 /**
- * {@code POST /api/intake/items}: one item object, or {@code {"items": [...]}} with up to 1,000.
- * Each item gets its own result (created / duplicate / rejected with the reason); a bad item never
- * blocks the good ones. Malformed JSON, a missing key or an oversized body is refused whole.
+ * {@code POST /api/intake/items}: one item object, or {@code {"items": [...]}} with up to 1,000,
+ * handed to {@link ApiBatches}. What is refused whole is refused here: a body that is not JSON, has
+ * two fields of one name in one object, is too large, or holds too many items.
  */
 @RestController
 class IntakeApiController {
@@ -36,23 +36,10 @@ class IntakeApiController {
     /** Two fields of one name in one object are refused, not settled silently by the last one winning. */
     private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    private final ItemIntake intake;
-    private final Sources sources;
-    private final ApplicationEventPublisher events;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final ApiBatches batches;
 
-    IntakeApiController(ItemIntake intake, Sources sources, ApplicationEventPublisher events,
-            org.springframework.transaction.PlatformTransactionManager txManager) {
-        this.intake = intake;
-        this.sources = sources;
-        this.events = events;
-        this.tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
-    }
-
-    record ItemResult(int index, String status, Long itemId, String reason) {
-    }
-
-    record BatchResponse(int received, long created, long duplicates, long rejected, List<ItemResult> results) {
+    IntakeApiController(ApiBatches batches) {
+        this.batches = batches;
     }
 
     @PostMapping(value = "/api/intake/items")
@@ -97,34 +84,7 @@ class IntakeApiController {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "每批最多" + ItemIntake.MAX_BATCH + "条，本批" + nodes.size() + "条");
         }
 
-        List<ItemResult> results = new ArrayList<>();
-        List<ItemSubmission> submissions = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            try {
-                submissions.add(ApiItems.read(nodes.get(i), source.channelId()));
-                positions.add(i);
-            } catch (DomainRuleViolation e) {
-                results.add(new ItemResult(i, "rejected", null, e.describe()));
-            }
-        }
-        try {
-            for (IntakeResult r : intake.receive(submissions, Provenance.source(source))) {
-                int index = positions.get(r.index());
-                results.add(new ItemResult(index, r.status().json(), r.itemId(), r.reason()));
-            }
-        } catch (RuntimeException e) {
-            sources.failed(source.id(), "接口批次入库失败：" + e.getClass().getSimpleName());
-            throw e;
-        }
-        results.sort(java.util.Comparator.comparingInt(ItemResult::index));
-        long created = results.stream().filter(r -> r.status().equals("created")).count();
-        long duplicates = results.stream().filter(r -> r.status().equals("duplicate")).count();
-        sources.delivered(source.id(), (int) created);
-        tx.executeWithoutResult(s -> events.publishEvent(IntakeAudited.of("intake:item:receive", "source/" + source.id(),
-                Map.of("received", nodes.size(), "created", created, "duplicates", duplicates))));
-        return ResponseEntity.ok(new BatchResponse(nodes.size(), created, duplicates, nodes.size() - created - duplicates,
-                results));
+        return ResponseEntity.ok(batches.receive(nodes, source));
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String message) {
