@@ -31,6 +31,21 @@ class ModularityTests {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString())).containsExactlyInAnyOrderElementsOf(packages);
     }
 
+    /**
+     * Issue 21: later stages read events through {@code opinion.OpinionEvents} (snapshots); the
+     * aggregate and the workflow service stay inside the module.
+     */
+    @Test
+    void noModuleButOpinionTouchesTheAggregateOrItsService() {
+        var production = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.yuqing");
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideOutsideOfPackage("cn.yuqing.opinion..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("cn.yuqing.opinion.OpinionEvent")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("cn.yuqing.opinion.OpinionManagement")
+                .check(production);
+    }
+
     /** Writes the module diagrams and canvases into target/spring-modulith-docs. */
     @Test
     void writesModuleDocumentation() throws java.io.IOException {

@@ -19,8 +19,8 @@ import cn.yuqing.deadline.Deadline;
 import cn.yuqing.deadline.Deadlines;
 import cn.yuqing.intake.Patrols;
 import cn.yuqing.opinion.Grade;
-import cn.yuqing.opinion.OpinionEvent;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.EventSnapshot;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.opinion.WorkOrder;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
@@ -38,7 +38,7 @@ import cn.yuqing.shared.Times;
 @Transactional(readOnly = true)
 public class Scorecards {
 
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final Deadlines deadlines;
     private final Releases releases;
     private final Patrols patrols;
@@ -47,7 +47,7 @@ public class Scorecards {
     private final int minimumClocks;
     private final Duration reportWithin;
 
-    Scorecards(OpinionManagement opinions, Deadlines deadlines, Releases releases, Patrols patrols,
+    Scorecards(OpinionEvents opinions, Deadlines deadlines, Releases releases, Patrols patrols,
             OrganisationDirectory directory, Clock clock, @Value("${yuqing.assessment.minimum-clocks:3}") int minimumClocks,
             @Value("${yuqing.assessment.report-within:2h}") Duration reportWithin) {
         this.reportWithin = reportWithin;
@@ -102,7 +102,7 @@ public class Scorecards {
         Map<String, Integer> rankOfGrade = new HashMap<>();
         opinions.grades().forEach(g -> rankOfGrade.put(g.code(), g.rank()));
         Map<Long, Tally> units = new HashMap<>();
-        for (OpinionEvent e : opinions.visible(scope)) {
+        for (EventSnapshot e : opinions.events(scope)) {
             if (e.firstKnownAt().isBefore(from) || !e.firstKnownAt().isBefore(to)) {
                 continue;
             }
@@ -168,7 +168,7 @@ public class Scorecards {
     }
 
     /** 4.2: each kind of report on an event (to the unit's leaders, to the superior) counts once, by its first sending. */
-    private void countReports(OpinionEvent e, Tally owner) {
+    private void countReports(EventSnapshot e, Tally owner) {
         java.util.Map<cn.yuqing.opinion.WarningReport.Kind, Instant> first = new EnumMap<>(cn.yuqing.opinion.WarningReport.Kind.class);
         opinions.reports(e.id()).forEach(r -> first.merge(r.kind(), r.sentAt(), (a, b) -> a.isBefore(b) ? a : b));
         for (Instant sent : first.values()) {

@@ -5,8 +5,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import cn.yuqing.opinion.OpinionEvent;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.EventSnapshot;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.opinion.WorkOrder;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Role;
@@ -19,16 +19,16 @@ import cn.yuqing.organisation.Roster;
 @Component
 class DeadlineRecipients {
 
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final OrganisationDirectory directory;
 
-    DeadlineRecipients(OpinionManagement opinions, OrganisationDirectory directory) {
+    DeadlineRecipients(OpinionEvents opinions, OrganisationDirectory directory) {
         this.opinions = opinions;
         this.directory = directory;
     }
 
     /** The responsible unit (the owning unit until one is named) and every unit holding an open work order. */
-    Set<Long> dutyUnits(OpinionEvent e) {
+    Set<Long> dutyUnits(EventSnapshot e) {
         Set<Long> units = new HashSet<>();
         units.add(e.responsibleUnitId() != null ? e.responsibleUnitId() : e.ownerUnitId());
         for (WorkOrder o : opinions.workOrders(e.id())) {
@@ -43,7 +43,7 @@ class DeadlineRecipients {
         return directory.roster();
     }
 
-    Set<Long> of(OpinionEvent e, EscalationLevel level, Roster roster) {
+    Set<Long> of(EventSnapshot e, EscalationLevel level, Roster roster) {
         return switch (level) {
             case RESPONSIBLE_UNIT -> {
                 Set<Long> people = new HashSet<>(roster.peopleOf(dutyUnits(e), Role.RESPONDER, Role.DEPARTMENT_HEAD));

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.yuqing.opinion.OpinionEvent;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.EventSnapshot;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.Roster;
 import cn.yuqing.shared.ClockMoved;
@@ -66,7 +66,7 @@ public class DeadlineTimers {
     private final TransactionTemplate tx;
     private final DeadlineRepository deadlines;
     private final Deadlines service;
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final DeadlineRecipients recipients;
     private final ApplicationEventPublisher events;
     private final DeadlineSettings settings;
@@ -74,7 +74,7 @@ public class DeadlineTimers {
     private final String claim;
 
     DeadlineTimers(JdbcTemplate jdbc, PlatformTransactionManager txManager, DeadlineRepository deadlines, Deadlines service,
-            OpinionManagement opinions, DeadlineRecipients recipients, ApplicationEventPublisher events,
+            OpinionEvents opinions, DeadlineRecipients recipients, ApplicationEventPublisher events,
             DeadlineSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
@@ -210,7 +210,7 @@ public class DeadlineTimers {
         if (d == null) {
             return;
         }
-        OpinionEvent e = opinions.require(d.eventId(), DataScope.installation());
+        EventSnapshot e = opinions.event(d.eventId(), DataScope.installation());
         switch (t.kind()) {
             case REMIND -> {
                 if (d.status() == Deadline.Status.RUNNING && (superseded || !now.isBefore(d.dueAt()))) {
@@ -237,7 +237,7 @@ public class DeadlineTimers {
         }
     }
 
-    private void missIfRunning(Deadline d, OpinionEvent e, Instant now, Messages messages) {
+    private void missIfRunning(Deadline d, EventSnapshot e, Instant now, Messages messages) {
         if (d.status() == Deadline.Status.RUNNING && !now.isBefore(d.dueAt())) {
             service.append(d, d.miss(now));
             messages.add(e, EscalationLevel.RESPONSIBLE_UNIT, "已超时：" + d.title() + " · " + e.title(),
@@ -255,10 +255,10 @@ public class DeadlineTimers {
         }
 
         private final Map<Key, List<String[]>> lines = new java.util.LinkedHashMap<>();
-        private final Map<Key, OpinionEvent> subjects = new HashMap<>();
+        private final Map<Key, EventSnapshot> subjects = new HashMap<>();
         private Roster roster;
 
-        void add(OpinionEvent e, EscalationLevel level, String title, String body, boolean urgent) {
+        void add(EventSnapshot e, EscalationLevel level, String title, String body, boolean urgent) {
             Key key = new Key(e.id(), level, urgent);
             subjects.put(key, e);
             lines.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {title, body});
@@ -267,7 +267,7 @@ public class DeadlineTimers {
         void send() {
             Map<String, Set<Long>> people = new HashMap<>();
             lines.forEach((key, said) -> {
-                OpinionEvent e = subjects.get(key);
+                EventSnapshot e = subjects.get(key);
                 if (roster == null) {
                     roster = recipients.roster();
                 }

@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.yuqing.opinion.EventGraded;
 import cn.yuqing.opinion.EventState;
 import cn.yuqing.opinion.EventStepTaken;
-import cn.yuqing.opinion.OpinionEvent;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.EventSnapshot;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.DataScope;
 
 /**
@@ -84,20 +84,20 @@ public class Deadlines {
     }
 
     /** An open clock with its event, for the lists of what falls due. */
-    public record Due(Deadline deadline, OpinionEvent event) {
+    public record Due(Deadline deadline, EventSnapshot event) {
     }
 
     private final DeadlineRepository deadlines;
     private final DeadlineEntryRepository history;
     private final DeadlineTimerRepository timers;
     private final ClockPolicies policies;
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final WorkingTime time;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Deadlines(DeadlineRepository deadlines, DeadlineEntryRepository history, DeadlineTimerRepository timers,
-            ClockPolicies policies, OpinionManagement opinions, WorkingTime time, ApplicationEventPublisher events,
+            ClockPolicies policies, OpinionEvents opinions, WorkingTime time, ApplicationEventPublisher events,
             Clock clock) {
         this.deadlines = deadlines;
         this.history = history;
@@ -183,7 +183,7 @@ public class Deadlines {
     }
 
     private void startFollowUp(Long eventId, Deadline.Basis basis, Instant from) {
-        OpinionEvent e = opinions.require(eventId, DataScope.installation());
+        EventSnapshot e = opinions.event(eventId, DataScope.installation());
         if (e.grade() == null || e.state() == EventState.CLOSED) {
             return;
         }
@@ -231,7 +231,7 @@ public class Deadlines {
     /** The event's clocks and history; the event must be in the reader's scope. */
     @Transactional(readOnly = true)
     public Board board(Long eventId, DataScope scope) {
-        opinions.require(eventId, scope);
+        opinions.event(eventId, scope);
         List<Deadline> list = deadlines.findByEvent(eventId);
         Map<Long, List<DeadlineEntry>> entries = list.isEmpty() ? Map.of()
                 : history.findByDeadlines(list.stream().map(Deadline::id).toList()).stream()
@@ -242,8 +242,8 @@ public class Deadlines {
     /** Open clocks of the events in scope falling due within the window, and all overdue ones, soonest first. */
     @Transactional(readOnly = true)
     public List<Due> dueWithin(DataScope scope, Duration window) {
-        Map<Long, OpinionEvent> visible = opinions.visible(scope).stream()
-                .collect(Collectors.toMap(OpinionEvent::id, Function.identity()));
+        Map<Long, EventSnapshot> visible = opinions.events(scope).stream()
+                .collect(Collectors.toMap(EventSnapshot::id, Function.identity()));
         if (visible.isEmpty()) {
             return List.of();
         }

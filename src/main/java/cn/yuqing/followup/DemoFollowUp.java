@@ -13,8 +13,8 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 import cn.yuqing.opinion.EventState;
-import cn.yuqing.opinion.OpinionEvent;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.EventSnapshot;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.SignedInPerson;
@@ -32,12 +32,12 @@ class DemoFollowUp {
     private static final Logger log = LoggerFactory.getLogger(DemoFollowUp.class);
 
     private final FollowUps followUps;
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final Accounts accounts;
     private final TaskExecutor executor;
     private final java.time.Clock clock;
 
-    DemoFollowUp(FollowUps followUps, OpinionManagement opinions, Accounts accounts,
+    DemoFollowUp(FollowUps followUps, OpinionEvents opinions, Accounts accounts,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor, java.time.Clock clock) {
         this.followUps = followUps;
         this.opinions = opinions;
@@ -61,9 +61,9 @@ class DemoFollowUp {
 
     private void build() throws InterruptedException {
         DataScope all = DataScope.installation();
-        Optional<OpinionEvent> event = Optional.empty();
+        Optional<EventSnapshot> event = Optional.empty();
         for (int i = 0; i < 120 && event.isEmpty(); i++) {
-            event = opinions.visible(all).stream().filter(e -> e.title().contains("学校食堂") && e.state() == EventState.RESPONDING)
+            event = opinions.events(all).stream().filter(e -> e.title().contains("学校食堂") && e.state() == EventState.RESPONDING)
                     .findFirst();
             if (event.isEmpty()) {
                 Thread.sleep(1000);
@@ -72,7 +72,7 @@ class DemoFollowUp {
         if (event.isEmpty() || !followUps.reassessments(event.get().id(), all).isEmpty()) {
             return;
         }
-        OpinionEvent e = event.get();
+        EventSnapshot e = event.get();
         SignedInPerson analyst = accounts.loadUserByUsername("yanpan");
         followUps.record(e.id(), all, analyst, Guidance.Kind.PUBLICITY_GUIDANCE, "县委宣传部", clock.instant(),
                 "各部门按统一口径发声；留样检测结果出来后第一时间公布，同时回应家长对复课和供餐安排的关切。", null);

@@ -28,8 +28,8 @@ import cn.yuqing.analysis.CandidateFigures;
 import cn.yuqing.analysis.Candidates;
 import cn.yuqing.analysis.Volume;
 import cn.yuqing.opinion.EventState;
-import cn.yuqing.opinion.OpinionEvent;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.EventSnapshot;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Role;
@@ -56,7 +56,7 @@ public class FollowUps {
 
     private final ReassessmentRepository reassessments;
     private final GuidanceRepository guidance;
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final Candidates candidates;
     private final Releases releases;
     private final OrganisationDirectory directory;
@@ -67,7 +67,7 @@ public class FollowUps {
     private final Duration everyMajor;
     private final Duration everyOther;
 
-    FollowUps(ReassessmentRepository reassessments, GuidanceRepository guidance, OpinionManagement opinions,
+    FollowUps(ReassessmentRepository reassessments, GuidanceRepository guidance, OpinionEvents opinions,
             Candidates candidates, Releases releases, OrganisationDirectory directory, JdbcTemplate jdbc,
             PlatformTransactionManager txManager, ApplicationEventPublisher events, Clock clock,
             @Value("${yuqing.follow-up.every-major:24h}") Duration everyMajor,
@@ -87,11 +87,11 @@ public class FollowUps {
     }
 
     /** What the analyst sees before deciding: the figures now and the spread. */
-    public record Picture(OpinionEvent event, CandidateFigures figures, Spread spread) {
+    public record Picture(EventSnapshot event, CandidateFigures figures, Spread spread) {
     }
 
     /** An open key event with its latest re-assessment (or none) and when the next one falls due. */
-    public record Due(OpinionEvent event, Reassessment last, Instant dueAt, boolean overdue) {
+    public record Due(EventSnapshot event, Reassessment last, Instant dueAt, boolean overdue) {
         public String dueAtText() {
             return Times.format(dueAt);
         }
@@ -109,19 +109,19 @@ public class FollowUps {
 
     @Transactional(readOnly = true)
     public Picture picture(Long eventId, DataScope scope) {
-        OpinionEvent e = opinions.require(eventId, scope);
+        EventSnapshot e = opinions.event(eventId, scope);
         return new Picture(e, figures(e), spread(e, clock.instant()));
     }
 
     @Transactional(readOnly = true)
     public List<Reassessment> reassessments(Long eventId, DataScope scope) {
-        opinions.require(eventId, scope);
+        opinions.event(eventId, scope);
         return reassessments.findByEvent(eventId);
     }
 
     @Transactional(readOnly = true)
     public List<Guidance> guidance(Long eventId, DataScope scope) {
-        opinions.require(eventId, scope);
+        opinions.event(eventId, scope);
         return guidance.findByEvent(eventId);
     }
 
@@ -133,9 +133,9 @@ public class FollowUps {
     @Transactional(readOnly = true)
     public List<Due> due(DataScope scope) {
         Instant now = clock.instant();
-        List<OpinionEvent> open = opinions.visible(scope).stream().filter(FollowUps::followed).toList();
+        List<EventSnapshot> open = opinions.events(scope).stream().filter(FollowUps::followed).toList();
         Map<Long, Reassessment> latest = open.isEmpty() ? Map.of()
-                : reassessments.findLatest(open.stream().map(OpinionEvent::id).toList()).stream()
+                : reassessments.findLatest(open.stream().map(EventSnapshot::id).toList()).stream()
                         .collect(Collectors.toMap(Reassessment::eventId, Function.identity(), (a, b) -> a.id() > b.id() ? a : b));
         return open.stream().map(e -> {
             Reassessment last = latest.get(e.id());
@@ -145,7 +145,7 @@ public class FollowUps {
         }).sorted(Comparator.comparing(Due::dueAt)).toList();
     }
 
-    private static boolean followed(OpinionEvent e) {
+    private static boolean followed(EventSnapshot e) {
         return Boolean.TRUE.equals(e.keyResponse()) && e.state() != EventState.CLOSED && e.gradedAt() != null;
     }
 
@@ -155,7 +155,7 @@ public class FollowUps {
      */
     @Transactional(readOnly = true)
     public Trend trend(Long eventId, DataScope scope) {
-        OpinionEvent e = opinions.require(eventId, scope);
+        EventSnapshot e = opinions.event(eventId, scope);
         CandidateFigures f = figures(e);
         Instant start = f.first() != null && f.first().isBefore(e.firstKnownAt()) ? f.first() : e.firstKnownAt();
         Instant end = e.closedAt() == null ? clock.instant() : e.closedAt();
@@ -199,7 +199,7 @@ public class FollowUps {
      */
     public Reassessment reassess(Long eventId, long version, DataScope scope, SignedInPerson by, String gradeCode,
             boolean emergency, String consequences, String note) {
-        OpinionEvent e = opinions.require(eventId, scope);
+        EventSnapshot e = opinions.event(eventId, scope);
         if (!followed(e)) {
             throw new DomainRuleViolation("4.5", "只有研判为重点回应、尚未办结的舆情才进行跟进研判");
         }
@@ -210,7 +210,7 @@ public class FollowUps {
         Reassessment r = new Reassessment(eventId, gradeCode, emergency, regraded, figures, spread, consequences, note,
                 by.getUsername(), now);
         if (regraded) {
-            opinions.regrade(eventId, version, scope, by, gradeCode, emergency,
+            opinions.regradeEvent(eventId, version, scope, by, gradeCode, emergency,
                     "跟进研判：传播" + spread.describe() + (r.note() == null ? "" : "；" + r.note()));
         }
         r = reassessments.save(r);
@@ -222,7 +222,7 @@ public class FollowUps {
     /** 4.5: guidance asked or given, or an expert's interpretation, on record with who gave it and when. */
     public Guidance record(Long eventId, DataScope scope, SignedInPerson by, Guidance.Kind kind, String source,
             Instant givenAt, String content, String channel) {
-        OpinionEvent e = opinions.require(eventId, scope);
+        EventSnapshot e = opinions.event(eventId, scope);
         if (e.state() == EventState.CLOSED) {
             throw new DomainRuleViolation("4.5", "舆情已办结，如需补充请先重新打开");
         }
@@ -251,7 +251,7 @@ public class FollowUps {
     }
 
     private boolean remind(Due d, Instant now) {
-        OpinionEvent e = d.event();
+        EventSnapshot e = d.event();
         try {
             return Boolean.TRUE.equals(tx.execute(status -> {
                 jdbc.update("insert into reassessment_reminder (event_id, due_at, sent_at) values (?, ?, ?)", e.id(),
@@ -268,11 +268,11 @@ public class FollowUps {
 
     // ---- figures -------------------------------------------------------------------------
 
-    private CandidateFigures figures(OpinionEvent e) {
+    private CandidateFigures figures(EventSnapshot e) {
         return e.candidateId() == null ? NO_FIGURES : candidates.figures(e.candidateId());
     }
 
-    private Spread spread(OpinionEvent e, Instant now) {
+    private Spread spread(EventSnapshot e, Instant now) {
         if (e.candidateId() == null) {
             return Spread.of(0, 0, WINDOW_HOURS);
         }

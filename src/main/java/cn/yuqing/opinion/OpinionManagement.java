@@ -37,7 +37,7 @@ import cn.yuqing.shared.NotificationRequested;
  */
 @Service
 @Transactional
-public class OpinionManagement {
+public class OpinionManagement implements OpinionEvents {
 
     private final ObjectProvider<OpenDuties> laterDuties;
 
@@ -120,6 +120,30 @@ public class OpinionManagement {
     @Transactional(readOnly = true)
     public List<WorkOrder> workOrders(Long eventId) {
         return orders.findByEvent(eventId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public EventSnapshot event(Long id, DataScope scope) {
+        return EventSnapshot.of(require(id, scope));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<EventSnapshot> events(DataScope scope) {
+        return visible(scope).stream().map(EventSnapshot::of).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean majorOrAbove(EventSnapshot e) {
+        return e.grade() != null && grades.findById(e.grade()).map(Grade::majorOrAbove).orElse(false);
+    }
+
+    @Override
+    public EventSnapshot regradeEvent(Long id, long version, DataScope scope, SignedInPerson by, String gradeCode,
+            boolean emergency, String reason) {
+        return EventSnapshot.of(regrade(id, version, scope, by, gradeCode, emergency, reason));
     }
 
     /** Whether the event's grade is 特别重大 or 重大 (see {@link Grade#majorOrAbove()}). */

@@ -22,8 +22,8 @@ import cn.yuqing.assessment.Scorecards;
 import cn.yuqing.deadline.Deadlines;
 import cn.yuqing.opinion.EventState;
 import cn.yuqing.opinion.Grade;
-import cn.yuqing.opinion.OpinionEvent;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.EventSnapshot;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Region;
@@ -56,13 +56,13 @@ public class Dashboards {
     }
 
     private final ItemAnalyses analyses;
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final Deadlines deadlines;
     private final Scorecards scorecards;
     private final OrganisationDirectory directory;
     private final Clock clock;
 
-    Dashboards(ItemAnalyses analyses, OpinionManagement opinions, Deadlines deadlines, Scorecards scorecards,
+    Dashboards(ItemAnalyses analyses, OpinionEvents opinions, Deadlines deadlines, Scorecards scorecards,
             OrganisationDirectory directory, Clock clock) {
         this.analyses = analyses;
         this.opinions = opinions;
@@ -78,8 +78,8 @@ public class Dashboards {
         LocalDate today = now.atZone(Times.ZONE).toLocalDate();
         List<Volume> days = analyses.daily(today.minusDays(TREND_DAYS - 1), today.plusDays(1), scope);
         Volume todays = days.get(days.size() - 1);
-        List<OpinionEvent> visible = opinions.visible(scope);
-        List<OpinionEvent> open = visible.stream().filter(e -> e.state() != EventState.CLOSED && Boolean.TRUE.equals(e.keyResponse()))
+        List<EventSnapshot> visible = opinions.events(scope);
+        List<EventSnapshot> open = visible.stream().filter(e -> e.state() != EventState.CLOSED && Boolean.TRUE.equals(e.keyResponse()))
                 .toList();
         List<GradeCount> byGrade = new ArrayList<>();
         for (Grade g : opinions.grades()) {
@@ -99,13 +99,13 @@ public class Dashboards {
     }
 
     /** Events of the last 30 days by the area below the reader's region they concern (every area listed), most first. */
-    private Ranked areas(List<OpinionEvent> visible, String areaCode, Instant now) {
+    private Ranked areas(List<EventSnapshot> visible, String areaCode, Instant now) {
         List<Region> areas = areaCode == null ? List.of() : directory.childrenOf(areaCode);
         Map<String, Integer> count = new LinkedHashMap<>();
         areas.forEach(a -> count.put(a.code(), 0));
         int prefix = areas.isEmpty() ? 0 : areas.get(0).code().length();
         Instant since = now.minus(Duration.ofDays(TREND_DAYS));
-        for (OpinionEvent e : visible) {
+        for (EventSnapshot e : visible) {
             if (!e.firstKnownAt().isBefore(since)) {
                 e.placeCodes().stream().filter(c -> c.length() >= prefix).map(c -> c.substring(0, prefix)).distinct()
                         .filter(count::containsKey).forEach(c -> count.merge(c, 1, Integer::sum));

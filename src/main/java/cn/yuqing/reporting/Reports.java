@@ -20,8 +20,8 @@ import cn.yuqing.deadline.Deadline;
 import cn.yuqing.deadline.Deadlines;
 import cn.yuqing.followup.FollowUps;
 import cn.yuqing.opinion.EventState;
-import cn.yuqing.opinion.OpinionEvent;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.EventSnapshot;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.SignedInPerson;
@@ -45,7 +45,7 @@ public class Reports {
     private static final List<String> RELEASE_HEADER = List.of("发布时间", "事件", "回应方式", "标题");
 
     private final ItemAnalyses analyses;
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final Deadlines deadlines;
     private final Releases releases;
     private final FollowUps followUps;
@@ -53,7 +53,7 @@ public class Reports {
     private final OrganisationDirectory directory;
     private final Clock clock;
 
-    Reports(ItemAnalyses analyses, OpinionManagement opinions, Deadlines deadlines, Releases releases, FollowUps followUps,
+    Reports(ItemAnalyses analyses, OpinionEvents opinions, Deadlines deadlines, Releases releases, FollowUps followUps,
             CaseReviews reviews, OrganisationDirectory directory, Clock clock) {
         this.analyses = analyses;
         this.opinions = opinions;
@@ -87,9 +87,9 @@ public class Reports {
         List<Volume> inPeriod = volume.stream().filter(v -> !v.start().isBefore(start)).toList();
         int items = inPeriod.stream().mapToInt(Volume::items).sum();
         int negative = inPeriod.stream().mapToInt(Volume::negative).sum();
-        List<OpinionEvent> visible = opinions.visible(scope);
-        List<OpinionEvent> opened = visible.stream().filter(e -> within(e.firstKnownAt(), start, end)).toList();
-        List<OpinionEvent> open = visible.stream().filter(e -> e.state() != EventState.CLOSED && Boolean.TRUE.equals(e.keyResponse())
+        List<EventSnapshot> visible = opinions.events(scope);
+        List<EventSnapshot> opened = visible.stream().filter(e -> within(e.firstKnownAt(), start, end)).toList();
+        List<EventSnapshot> open = visible.stream().filter(e -> e.state() != EventState.CLOSED && Boolean.TRUE.equals(e.keyResponse())
                 && e.firstKnownAt().isBefore(end)).toList();
         Map<String, String> grades = gradeNames();
         List<List<String>> releaseRows = new ArrayList<>();
@@ -99,7 +99,7 @@ public class Reports {
         // releases and clocks of the period belong to open events or to recent ones: a closed event first known
         // long before is not read again for every report
         Instant horizon = start.minus(java.time.Duration.ofDays(CLOSED_HORIZON_DAYS));
-        for (OpinionEvent e : visible) {
+        for (EventSnapshot e : visible) {
             if (e.state() == EventState.CLOSED && e.firstKnownAt().isBefore(horizon)) {
                 continue;
             }
@@ -138,7 +138,7 @@ public class Reports {
     /** 专报: one event for the leaders, from its record — what happened, what was done, the effect, what is open. */
     public Report special(Long eventId, DataScope scope, SignedInPerson reader) {
         CaseReview review = reviews.of(eventId, scope);
-        OpinionEvent e = review.event();
+        EventSnapshot e = review.event();
         FollowUps.Trend trend = followUps.trend(eventId, scope);
         List<Double> share = new ArrayList<>();
         for (int i = 0; i < trend.items().size(); i++) {
@@ -161,7 +161,7 @@ public class Reports {
     }
 
     /** {@code boards}: the clocks already read for the period, every event opened in it among them. */
-    private List<List<String>> eventRows(List<OpinionEvent> events, Map<String, String> grades, Map<Long, Deadlines.Board> boards) {
+    private List<List<String>> eventRows(List<EventSnapshot> events, Map<String, String> grades, Map<Long, Deadlines.Board> boards) {
         Map<Long, String> units = new HashMap<>();
         directory.allUnits().forEach(u -> units.put(u.id(), u.name()));
         return events.stream().map(e -> List.of(e.title(), grades.getOrDefault(e.grade(), "—"), e.state().label(),

@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.yuqing.deadline.ReleasePublished;
 import cn.yuqing.opinion.MatterKind;
-import cn.yuqing.opinion.OpinionEvent;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.EventSnapshot;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.opinion.TalkingPoints;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
@@ -47,14 +47,14 @@ public class Releases {
     private final PressConferenceRepository conferences;
     private final ReleaseAttachmentRepository attachments;
     private final FileStore files;
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final OrganisationDirectory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Releases(ReleaseRepository releases, TemplateRepository templates, ReferralRepository referrals,
             PressConferenceRepository conferences, ReleaseAttachmentRepository attachments, FileStore files,
-            OpinionManagement opinions, OrganisationDirectory directory, ApplicationEventPublisher events, Clock clock) {
+            OpinionEvents opinions, OrganisationDirectory directory, ApplicationEventPublisher events, Clock clock) {
         this.attachments = attachments;
         this.files = files;
         this.conferences = conferences;
@@ -69,7 +69,7 @@ public class Releases {
 
     @Transactional(readOnly = true)
     public List<Release> of(Long eventId, DataScope scope) {
-        opinions.require(eventId, scope);
+        opinions.event(eventId, scope);
         return releases.findByEvent(eventId);
     }
 
@@ -82,7 +82,7 @@ public class Releases {
 
     private Release release(Long releaseId, DataScope scope) {
         Release r = releases.findById(releaseId).orElseThrow(() -> new NotFound("回应"));
-        opinions.require(r.eventId(), scope);
+        opinions.event(r.eventId(), scope);
         return r;
     }
 
@@ -93,7 +93,7 @@ public class Releases {
 
     public Release draft(Long eventId, DataScope scope, SignedInPerson by, ReleaseKind kind, String title, String text,
             String channel, String speaker, boolean principalLeader) {
-        OpinionEvent e = respondable(eventId, scope);
+        EventSnapshot e = respondable(eventId, scope);
         Release r = releases.save(new Release(e.id(), kind, title, text, channel, speaker, principalLeader, by.getUsername(),
                 clock.instant()));
         events.publishEvent(ReleaseChanged.ofEvent("draft", e.id(), r.id(), Map.of("kind", kind.name(), "title", r.title())));
@@ -105,7 +105,7 @@ public class Releases {
      * and the current talking points. One click from the event page.
      */
     public Release firstDraft(Long eventId, DataScope scope, SignedInPerson by, ReleaseKind kind) {
-        OpinionEvent e = respondable(eventId, scope);
+        EventSnapshot e = respondable(eventId, scope);
         if (e.matterKind() == null) {
             throw new DomainRuleViolation("4.4", "核实时确定舆情类别后，才能按类别生成初稿");
         }
@@ -142,7 +142,7 @@ public class Releases {
      */
     public Release signOff(Long releaseId, long version, DataScope scope, SignedInPerson by) {
         Release r = editable(releaseId, version, scope);
-        OpinionEvent e = opinions.require(r.eventId(), scope);
+        EventSnapshot e = opinions.event(r.eventId(), scope);
         if (!maySignOff(e, by.personId())) {
             throw new DomainRuleViolation("4.4", opinions.majorOrAbove(e) ? "特别重大、重大舆情的回应须由本级政府办公室、宣传部门或主要负责同志签发"
                     : "回应须由责任单位负责人或本级政府办公室签发");
@@ -153,7 +153,7 @@ public class Releases {
     }
 
     @Transactional(readOnly = true)
-    public boolean maySignOff(OpinionEvent e, Long personId) {
+    public boolean maySignOff(EventSnapshot e, Long personId) {
         Roster roster = directory.roster();
         Set<Long> allowed = new HashSet<>(roster.governmentOfficePeople(e.levelRegionCode()));
         if (opinions.majorOrAbove(e)) {
@@ -184,8 +184,8 @@ public class Releases {
         return r;
     }
 
-    private OpinionEvent respondable(Long eventId, DataScope scope) {
-        OpinionEvent e = opinions.require(eventId, scope);
+    private EventSnapshot respondable(Long eventId, DataScope scope) {
+        EventSnapshot e = opinions.event(eventId, scope);
         if (!Boolean.TRUE.equals(e.keyResponse()) && e.state() != cn.yuqing.opinion.EventState.WATCHING) {
             throw new DomainRuleViolation("4.4", "研判后才能拟写回应");
         }
@@ -204,7 +204,7 @@ public class Releases {
      */
     public Referral refer(Long eventId, DataScope scope, SignedInPerson by, Referral.Recipient recipient, String handedOver,
             String receipt, Long itemId) {
-        OpinionEvent e = opinions.require(eventId, scope);
+        EventSnapshot e = opinions.event(eventId, scope);
         if (itemId != null && !opinions.carries(eventId, itemId, scope)) {
             throw new DomainRuleViolation("4.4", "信息#" + itemId + "不属于本事件，请填写本事件中含有不实信息的信息编号");
         }
@@ -221,7 +221,7 @@ public class Releases {
 
     @Transactional(readOnly = true)
     public List<Referral> referrals(Long eventId, DataScope scope) {
-        opinions.require(eventId, scope);
+        opinions.event(eventId, scope);
         return referrals.findByEvent(eventId);
     }
 
@@ -229,7 +229,7 @@ public class Releases {
 
     public PressConference schedule(Long eventId, DataScope scope, SignedInPerson by, Instant at, String place, String speakers,
             boolean principalLeader, String questions) {
-        OpinionEvent e = respondable(eventId, scope);
+        EventSnapshot e = respondable(eventId, scope);
         PressConference p = conferences.save(new PressConference(e.id(), at, place, speakers, principalLeader, questions,
                 by.getUsername()));
         events.publishEvent(ReleaseChanged.ofEvent("press-conference", e.id(), null, Map.of("scheduledAt", p.scheduledAtText(),
@@ -243,7 +243,7 @@ public class Releases {
      */
     public PressConference held(Long conferenceId, DataScope scope, SignedInPerson by, String record) {
         PressConference p = conferences.findById(conferenceId).orElseThrow(() -> new NotFound("新闻发布会"));
-        OpinionEvent e = respondable(p.eventId(), scope);
+        EventSnapshot e = respondable(p.eventId(), scope);
         if (record == null || record.isBlank()) {
             throw new DomainRuleViolation("4.4", "请填写发布会实际情况（发布内容、答问情况）");
         }
@@ -255,7 +255,7 @@ public class Releases {
 
     @Transactional(readOnly = true)
     public List<PressConference> conferences(Long eventId, DataScope scope) {
-        opinions.require(eventId, scope);
+        opinions.event(eventId, scope);
         return conferences.findByEvent(eventId);
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 import cn.yuqing.deadline.Deadlines;
 import cn.yuqing.opinion.OpenDuties;
-import cn.yuqing.opinion.OpinionEvent;
+import cn.yuqing.opinion.EventSnapshot;
 import cn.yuqing.response.Release;
 import cn.yuqing.shared.Times;
 
@@ -13,7 +13,7 @@ import cn.yuqing.shared.Times;
  * 4.6: an event's review as the record tells it. {@code draft} is the text offered for the closing
  * review, which the person closing edits; {@code duties} are what must be done or waived first.
  */
-public record CaseReview(OpinionEvent event, String gradeName, List<Moment> timeline, Deadlines.Board clocks,
+public record CaseReview(EventSnapshot event, String gradeName, List<Moment> timeline, Deadlines.Board clocks,
         List<Release> published, Effect effect, int reassessments, int guidance, List<OpenDuties.Duty> duties, String draft) {
 
     /** One line of the timeline. */

@@ -21,8 +21,8 @@ import cn.yuqing.followup.Reassessment;
 import cn.yuqing.opinion.EventStep;
 import cn.yuqing.opinion.Grade;
 import cn.yuqing.opinion.OpenDuties;
-import cn.yuqing.opinion.OpinionEvent;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.EventSnapshot;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.opinion.Workflow;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.response.Release;
@@ -38,14 +38,14 @@ public class CaseReviews {
 
     private static final Duration WINDOW = Duration.ofHours(24);
 
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final Deadlines deadlines;
     private final Releases releases;
     private final FollowUps followUps;
     private final Candidates candidates;
     private final Clock clock;
 
-    CaseReviews(OpinionManagement opinions, Deadlines deadlines, Releases releases, FollowUps followUps, Candidates candidates,
+    CaseReviews(OpinionEvents opinions, Deadlines deadlines, Releases releases, FollowUps followUps, Candidates candidates,
             Clock clock) {
         this.opinions = opinions;
         this.deadlines = deadlines;
@@ -56,7 +56,7 @@ public class CaseReviews {
     }
 
     public CaseReview of(Long eventId, DataScope scope) {
-        OpinionEvent e = opinions.require(eventId, scope);
+        EventSnapshot e = opinions.event(eventId, scope);
         String gradeName = opinions.grades().stream().filter(g -> g.code().equals(e.grade())).map(Grade::name).findFirst()
                 .orElse("");
         Deadlines.Board board = deadlines.board(eventId, scope);
@@ -72,7 +72,7 @@ public class CaseReviews {
                 draft(e, gradeName, board, published, reassessments, effect));
     }
 
-    private List<Moment> timeline(OpinionEvent e, Deadlines.Board board, List<Release> published,
+    private List<Moment> timeline(EventSnapshot e, Deadlines.Board board, List<Release> published,
             List<Reassessment> reassessments, List<Guidance> guidance, DataScope scope) {
         List<Moment> moments = new ArrayList<>();
         for (EventStep s : e.steps()) {
@@ -107,7 +107,7 @@ public class CaseReviews {
         return moments;
     }
 
-    private Effect effect(OpinionEvent e, List<Release> published) {
+    private Effect effect(EventSnapshot e, List<Release> published) {
         if (published.isEmpty()) {
             return new Effect(null, null, null);
         }
@@ -119,7 +119,7 @@ public class CaseReviews {
     }
 
     /** At least an hour, so that a window of minutes does not read as a storm. */
-    private Effect.Window window(OpinionEvent e, Instant from, Instant to) {
+    private Effect.Window window(EventSnapshot e, Instant from, Instant to) {
         double hours = Math.max(1, Duration.between(from, to).toMinutes() / 60.0);
         if (e.candidateId() == null || !to.isAfter(from)) {
             return new Effect.Window(0, 0, hours);
@@ -130,7 +130,7 @@ public class CaseReviews {
 
 
     /** The text offered for the closing review: the record in four paragraphs, to be edited, not typed from nothing. */
-    private static String draft(OpinionEvent e, String gradeName, Deadlines.Board board, List<Release> published,
+    private static String draft(EventSnapshot e, String gradeName, Deadlines.Board board, List<Release> published,
             List<Reassessment> reassessments, Effect effect) {
         StringBuilder text = new StringBuilder();
         text.append("一、基本情况：").append(e.title()).append("，").append(Times.format(e.firstKnownAt())).append("首次获知");

@@ -18,7 +18,7 @@ import cn.yuqing.deadline.ClockKind;
 import cn.yuqing.deadline.ClockPolicies;
 import cn.yuqing.deadline.Counting;
 import cn.yuqing.deadline.EscalationLevel;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Flash;
 
@@ -27,9 +27,9 @@ import cn.yuqing.shared.Flash;
 class ClockPolicyController {
 
     private final ClockPolicies policies;
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
 
-    ClockPolicyController(ClockPolicies policies, OpinionManagement opinions) {
+    ClockPolicyController(ClockPolicies policies, OpinionEvents opinions) {
         this.policies = policies;
         this.opinions = opinions;
     }

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.yuqing.followup.FollowUps;
 import cn.yuqing.followup.Guidance;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.SignedInPerson;
@@ -31,11 +31,11 @@ import cn.yuqing.shared.Times;
 class FollowUpController {
 
     private final FollowUps followUps;
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final Accounts accounts;
     private final Clock clock;
 
-    FollowUpController(FollowUps followUps, OpinionManagement opinions, Accounts accounts, Clock clock) {
+    FollowUpController(FollowUps followUps, OpinionEvents opinions, Accounts accounts, Clock clock) {
         this.followUps = followUps;
         this.clock = clock;
         this.opinions = opinions;

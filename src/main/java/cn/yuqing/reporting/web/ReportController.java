@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.yuqing.opinion.EventState;
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.reporting.Report;
@@ -34,11 +34,11 @@ class ReportController {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Reports reports;
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final Accounts accounts;
     private final java.time.Clock clock;
 
-    ReportController(Reports reports, OpinionManagement opinions, Accounts accounts, java.time.Clock clock) {
+    ReportController(Reports reports, OpinionEvents opinions, Accounts accounts, java.time.Clock clock) {
         this.reports = reports;
         this.opinions = opinions;
         this.accounts = accounts;
@@ -53,7 +53,7 @@ class ReportController {
     @PreAuthorize("hasAuthority('opinion:event:view')")
     String page(Model model) {
         model.addAttribute("today", LocalDate.now(clock.withZone(Times.ZONE)));
-        model.addAttribute("events", opinions.visible(accounts.currentScope()).stream()
+        model.addAttribute("events", opinions.events(accounts.currentScope()).stream()
                 .filter(e -> Boolean.TRUE.equals(e.keyResponse()) || e.state() == EventState.CLOSED).toList());
         return "reporting/reports";
     }

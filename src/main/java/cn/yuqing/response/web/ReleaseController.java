@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.SignedInPerson;
@@ -25,10 +25,10 @@ import cn.yuqing.shared.Flash;
 class ReleaseController {
 
     private final Releases releases;
-    private final OpinionManagement opinions;
+    private final OpinionEvents opinions;
     private final Accounts accounts;
 
-    ReleaseController(Releases releases, OpinionManagement opinions, Accounts accounts) {
+    ReleaseController(Releases releases, OpinionEvents opinions, Accounts accounts) {
         this.releases = releases;
         this.opinions = opinions;
         this.accounts = accounts;
@@ -42,7 +42,7 @@ class ReleaseController {
     @PreAuthorize("hasAuthority('opinion:event:view')")
     String panel(@PathVariable Long id, Model model) {
         DataScope scope = accounts.currentScope();
-        model.addAttribute("event", opinions.require(id, scope));
+        model.addAttribute("event", opinions.event(id, scope));
         model.addAttribute("releases", releases.of(id, scope));
         model.addAttribute("referrals", releases.referrals(id, scope));
         model.addAttribute("kinds", ReleaseKind.values());
@@ -85,7 +85,7 @@ class ReleaseController {
     String show(@PathVariable Long id, Model model) {
         DataScope scope = accounts.currentScope();
         Releases.Reviewed reviewed = releases.read(id, scope);
-        var event = opinions.require(reviewed.release().eventId(), scope);
+        var event = opinions.event(reviewed.release().eventId(), scope);
         model.addAttribute("reviewed", reviewed);
         model.addAttribute("release", reviewed.release());
         model.addAttribute("event", event);

@@ -1,0 +1,42 @@
+package cn.yuqing.opinion;
+
+import java.util.List;
+
+import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.SignedInPerson;
+
+/**
+ * What the later stages (response, deadlines, follow-up, review, assessment, reporting) may ask of
+ * {@code opinion}: events as immutable snapshots within the reader's scope, the grade scheme, and
+ * an event's work orders, reports, talking points and open duties. The aggregate and the workflow
+ * service stay inside the module; the one change a later stage makes — a re-grade on follow-up
+ * (4.5) — goes through the same rules as on the event page.
+ */
+public interface OpinionEvents {
+
+    /** The event if the reader's scope covers it (owning unit or a party); otherwise it does not exist. */
+    EventSnapshot event(Long id, DataScope scope);
+
+    /** The events the scope covers, open ones first, newest first. */
+    List<EventSnapshot> events(DataScope scope);
+
+    List<Grade> grades();
+
+    /** Whether the event's grade is 特别重大 or 重大. */
+    boolean majorOrAbove(EventSnapshot e);
+
+    List<WorkOrder> workOrders(Long eventId);
+
+    List<TalkingPoints> talkingPoints(Long eventId);
+
+    List<WarningReport> reports(Long eventId);
+
+    List<OpenDuties.Duty> openDuties(Long eventId, DataScope scope);
+
+    /** Whether the item is one of the event's, within the reader's scope. */
+    boolean carries(Long eventId, Long itemId, DataScope scope);
+
+    /** 4.5: a re-grade from follow-up, by the workflow's rules; the clocks restart as on any re-grade. */
+    EventSnapshot regradeEvent(Long id, long version, DataScope scope, SignedInPerson by, String gradeCode, boolean emergency,
+            String reason);
+}
