@@ -271,7 +271,7 @@ class DeadlineIntegrationTests {
         timers.fireDue();
         assertThat(historyOf(e, ClockKind.RESPONSE)).containsExactly(DeadlineEntry.Kind.STARTED, DeadlineEntry.Kind.REMINDED);
         assertThat(inboxOf("zhujian.huiying", e)).anyMatch(n -> n.title().startsWith("时限提醒：回应"));
-        assertThat(recipients.dutyUnits(opinions.require(e.id(), scope))).contains(housing());
+        assertThat(recipients.dutyUnits(opinions.event(e.id(), scope))).contains(housing());
     }
 
     @Test
