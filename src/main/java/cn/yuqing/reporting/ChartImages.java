@@ -17,9 +17,11 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Charts for the Word reports, drawn with Java2D in a CJK font (headless). The font is the first of
- * the open-licence families the project installs (.ci/run: fonts-wqy-microhei) or an office machine
- * has; without one the report says so instead of printing boxes.
+ * Charts for the Word reports, drawn with Java2D in a CJK font (headless). The font travels with the
+ * application: Noto Sans SC Regular (SIL Open Font License 1.1, from the npm package
+ * {@code @expo-google-fonts/noto-sans-sc} 0.4.3; licence in {@code fonts/OFL-NotoSansSC.txt}), so a
+ * machine with nothing but a JDK draws Chinese. A system family is used only should the bundled one
+ * be unreadable; without either the report says so instead of printing boxes.
  */
 public final class ChartImages {
 
@@ -34,8 +36,26 @@ public final class ChartImages {
     private ChartImages() {
     }
 
-    /** The first installed family that can draw every character of the sample, at the size asked. */
+    private static final Font BUNDLED = bundled();
+
+    private static Font bundled() {
+        try (var in = ChartImages.class.getResourceAsStream("/fonts/NotoSansSC-Regular.ttf")) {
+            if (in == null) {
+                return null;
+            }
+            Font font = Font.createFont(Font.TRUETYPE_FONT, in);
+            GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
+            return font.canDisplayUpTo(SAMPLE) == -1 ? font : null;
+        } catch (IOException | java.awt.FontFormatException e) {
+            return null;
+        }
+    }
+
+    /** The bundled font, else the first installed family that can draw every character of the sample, at the size asked. */
     public static Font chineseFont(float size) {
+        if (BUNDLED != null) {
+            return BUNDLED.deriveFont(size);
+        }
         List<String> installed = Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
         for (String family : FAMILIES) {
             if (installed.contains(family)) {

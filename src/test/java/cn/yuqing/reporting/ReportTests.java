@@ -66,6 +66,8 @@ class ReportTests {
     @Test
     void theChartFontHasAGlyphForEveryCharacterNeverABox() throws Exception {
         Font font = ChartImages.chineseFont(13f);
+        // the font that comes with the application, not whatever the machine has (issue 21: a bare machine draws Chinese)
+        assertThat(font.getFamily(java.util.Locale.ROOT)).isEqualTo("Noto Sans SC");
         String text = ChartImages.SAMPLE + "近天舆情信息量与负面占比（条）按小时走势专报关于的";
         var glyphs = font.createGlyphVector(new FontRenderContext(null, true, true), text);
         for (int i = 0; i < glyphs.getNumGlyphs(); i++) {
