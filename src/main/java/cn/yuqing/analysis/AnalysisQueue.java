@@ -54,7 +54,7 @@ class AnalysisQueue {
     @EventListener
     void on(ItemCollected collected) {
         // the item was just stored in this transaction: reading it again costs no query
-        OpinionItem item = items.require(collected.itemId(), DataScope.installation());
+        OpinionItem item = items.require(collected.itemId(), DataScope.forSystemTask("分析排队"));
         boolean urgent = collected.urgent() || engine.criteria().find(ChineseText.normalised(item.title() == null
                 ? item.body() : item.title() + "\n" + item.body())).containsKey("d");
         jdbc.update("insert into analysis_queue (item_id, partition_key, urgent, enqueued_at) values (?, ?, ?, ?)",

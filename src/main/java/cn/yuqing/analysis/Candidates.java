@@ -363,7 +363,7 @@ public class Candidates {
         }
         // named after what it is about: the earliest item split out, not the matter it left
         Long first = chosen.stream().map(ItemAnalysis::itemId).min(Long::compare).orElseThrow();
-        String title = items.require(first, DataScope.installation()).headline();
+        String title = items.require(first, DataScope.forSystemTask("拆分候选事件的命名")).headline();
         // and belonging to the unit that collected it, not to the unit of the matter it left
         Long unit = chosen.stream().filter(a -> a.itemId().equals(first)).findFirst().orElseThrow().unitId();
         EventCandidate fresh = new EventCandidate(title, unit, clock.instant());

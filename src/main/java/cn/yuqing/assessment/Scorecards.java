@@ -116,7 +116,7 @@ public class Scorecards {
             Tally t = units.computeIfAbsent(unit, k -> new Tally());
             t.events++;
             int w = weight(rankOfGrade.getOrDefault(e.grade(), Grade.MAJOR_RANK + 2));
-            Deadlines.Board board = deadlines.board(e.id(), DataScope.installation());
+            Deadlines.Board board = deadlines.board(e.id(), scope);
             for (Deadline d : board.deadlines()) {
                 Deadlines.Outcome outcome = board.outcomeAt(d, now);
                 if (outcome == Deadlines.Outcome.PENDING || outcome == Deadlines.Outcome.VOID) {
@@ -138,7 +138,7 @@ public class Scorecards {
                     }
                 }
             }
-            List<Release> published = releases.of(e.id(), DataScope.installation()).stream()
+            List<Release> published = releases.of(e.id(), scope).stream()
                     .filter(r -> r.status() == Release.Status.PUBLISHED).toList();
             t.releases += published.size();
             published.stream().map(Release::publishedAt).min(Comparator.naturalOrder())

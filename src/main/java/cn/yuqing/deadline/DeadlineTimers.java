@@ -210,7 +210,7 @@ public class DeadlineTimers {
         if (d == null) {
             return;
         }
-        EventSnapshot e = opinions.event(d.eventId(), DataScope.installation());
+        EventSnapshot e = opinions.event(d.eventId(), DataScope.forSystemTask("时限提醒与督办"));
         switch (t.kind()) {
             case REMIND -> {
                 if (d.status() == Deadline.Status.RUNNING && (superseded || !now.isBefore(d.dueAt()))) {

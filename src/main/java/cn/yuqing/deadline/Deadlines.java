@@ -183,7 +183,7 @@ public class Deadlines {
     }
 
     private void startFollowUp(Long eventId, Deadline.Basis basis, Instant from) {
-        EventSnapshot e = opinions.event(eventId, DataScope.installation());
+        EventSnapshot e = opinions.event(eventId, DataScope.forSystemTask("回应时限计时"));
         if (e.grade() == null || e.state() == EventState.CLOSED) {
             return;
         }

@@ -60,7 +60,7 @@ class DemoFollowUp {
     }
 
     private void build() throws InterruptedException {
-        DataScope all = DataScope.installation();
+        DataScope all = DataScope.forSystemTask("演示数据");
         Optional<EventSnapshot> event = Optional.empty();
         for (int i = 0; i < 120 && event.isEmpty(); i++) {
             event = opinions.events(all).stream().filter(e -> e.title().contains("学校食堂") && e.state() == EventState.RESPONDING)

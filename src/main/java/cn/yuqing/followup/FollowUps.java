@@ -242,7 +242,7 @@ public class FollowUps {
     public int remindDue() {
         Instant now = clock.instant();
         int sent = 0;
-        for (Due d : due(DataScope.installation())) {
+        for (Due d : due(DataScope.forSystemTask("跟进研判到期提醒"))) {
             if (d.overdue() && remind(d, now)) {
                 sent++;
             }

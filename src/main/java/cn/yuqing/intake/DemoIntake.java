@@ -55,7 +55,7 @@ class DemoIntake {
             if (repository.count() > 0 || directory.governmentOfficeOf("411526").isEmpty()) {
                 return;
             }
-            DataScope all = DataScope.installation();
+            DataScope all = DataScope.forSystemTask("演示数据");
             Unit office = directory.governmentOfficeOf("411526").orElseThrow();
             Unit publicity = directory.publicityDepartmentOf("411526").orElseThrow();
             Unit xuezi = directory.governmentOf("411526107").orElseThrow();

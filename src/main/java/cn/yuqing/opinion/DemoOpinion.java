@@ -65,7 +65,7 @@ class DemoOpinion {
 
     private Optional<EventCandidate> candidate(String titlePart) throws InterruptedException {
         for (int i = 0; i < 60; i++) {
-            Optional<EventCandidate> found = candidates.queue(DataScope.installation(), 500).stream()
+            Optional<EventCandidate> found = candidates.queue(DataScope.forSystemTask("演示数据"), 500).stream()
                     .filter(c -> c.title().contains(titlePart)).findFirst();
             if (found.isPresent()) {
                 return found;
@@ -78,7 +78,7 @@ class DemoOpinion {
     /** Opened, verified with its main matter, judged a key response, routed by the rules and planned: its parties hold work orders. */
     private void planned(EventCandidate c, SignedInPerson analyst, String facts, String sources, MatterKind kind, String mainCategory,
             String criterion, String reasons, String talkingPoints) {
-        DataScope all = DataScope.installation();
+        DataScope all = DataScope.forSystemTask("演示数据");
         OpinionEvent e = opinions.open(c.id(), all, analyst);
         e = opinions.startVerification(e.id(), e.version(), all, analyst);
         e = opinions.verify(e.id(), e.version(), all, analyst, facts, sources, Conclusion.TRUE, kind, mainCategory, List.of());
@@ -91,7 +91,7 @@ class DemoOpinion {
 
     private void build() {
         SignedInPerson analyst = accounts.loadUserByUsername("yanpan");
-        DataScope all = DataScope.installation();
+        DataScope all = DataScope.forSystemTask("演示数据");
         try {
             candidate("学校食堂").ifPresent(c -> {
                 OpinionEvent e = opinions.open(c.id(), all, analyst);

@@ -41,7 +41,7 @@ class EspeciallyMajorNotices {
         if (graded.gradeRank() != Grade.ESPECIALLY_MAJOR_RANK || !firstTime(graded)) {
             return;
         }
-        OpinionEvent e = opinions.require(graded.eventId(), DataScope.installation());
+        OpinionEvent e = opinions.require(graded.eventId(), DataScope.forSystemTask("特别重大事件通知"));
         Roster roster = directory.roster();
         Set<Long> leaders = roster.principalLeaders(e.levelRegionCode());
         Set<Long> publicity = new HashSet<>(roster.publicityPeople(e.levelRegionCode()));

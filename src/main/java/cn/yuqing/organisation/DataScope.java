@@ -24,6 +24,18 @@ public record DataScope(Set<Long> unitIds, boolean installationWide) {
         return new DataScope(Set.of(), true);
     }
 
+    /**
+     * The whole installation, for a task the system does on its own — a timer firing, a listener
+     * reacting to an event, the demo loader — named so that every such use says which task it is
+     * and a reader's request never borrows it to step round data scope.
+     */
+    public static DataScope forSystemTask(String task) {
+        if (task == null || task.isBlank()) {
+            throw new IllegalArgumentException("name the system task that acts for the installation");
+        }
+        return installation();
+    }
+
     public boolean covers(Long unitId) {
         return installationWide || (unitId != null && unitIds.contains(unitId));
     }

@@ -103,12 +103,12 @@ public class Reports {
             if (e.state() == EventState.CLOSED && e.firstKnownAt().isBefore(horizon)) {
                 continue;
             }
-            for (Release r : releases.of(e.id(), DataScope.installation())) {
+            for (Release r : releases.of(e.id(), scope)) {
                 if (r.status() == Release.Status.PUBLISHED && within(r.publishedAt(), start, end)) {
                     releaseRows.add(List.of(r.publishedAtText(), e.title(), r.kind().label(), r.title()));
                 }
             }
-            Deadlines.Board board = deadlines.board(e.id(), DataScope.installation());
+            Deadlines.Board board = deadlines.board(e.id(), scope);
             boards.put(e.id(), board);
             for (Deadline d : board.deadlines()) {
                 if (within(d.dueAt(), start, end)) {
