@@ -93,9 +93,8 @@ public class EventRouting {
             handling.add(d.lead());
         }
         d.coHandlers().keySet().forEach(id -> handling.add(d.unit(id)));
-        List<String> warnings = new ArrayList<>();
-        handling.forEach(u -> dispatch.warning(directory.requireUnit(u.id()), e.levelRegionCode()).ifPresent(warnings::add));
-        return warnings;
+        // read again in this transaction: the decision's units were read in the router's
+        return dispatch.warnings(handling.stream().map(u -> directory.requireUnit(u.id())).toList(), e.levelRegionCode());
     }
 
     public OpinionEvent route(Long id, long version, DataScope scope, SignedInPerson by) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Role;
+import cn.yuqing.organisation.Roster;
 import cn.yuqing.organisation.Unit;
 import cn.yuqing.shared.NotificationRequested;
 
@@ -40,31 +40,40 @@ class WorkOrderDispatch {
         this.clock = clock;
     }
 
-    /** Whether anyone can receive the unit's work: a responder, a head or (for a government) its principal leader. */
-    boolean staffed(Unit unit) {
-        return !directory.peopleOf(Set.of(unit.id()), Role.RESPONDER, Role.DEPARTMENT_HEAD, Role.PRINCIPAL_LEADER).isEmpty();
+    /**
+     * Whether anyone can receive the unit's work: a responder, a head or (for a government) its
+     * principal leader. Asked of one roster per operation: reading the directory per party would
+     * load every person again for each.
+     */
+    private static boolean staffed(Unit unit, Roster roster) {
+        return !roster.peopleOf(Set.of(unit.id()), Role.RESPONDER, Role.DEPARTMENT_HEAD, Role.PRINCIPAL_LEADER).isEmpty();
     }
 
     /** Who receives the party's order: the party, else its superior department, else the government office of the level. */
-    Unit holderFor(Unit party, String levelRegionCode) {
-        if (staffed(party)) {
-            return party;
-        }
-        if (party.superior() != null && staffed(party.superior())) {
+    private Unit holderFor(Unit party, String levelRegionCode, Roster roster) {
+        return staffed(party, roster) ? party : standIn(party, levelRegionCode, roster);
+    }
+
+    private Unit standIn(Unit party, String levelRegionCode, Roster roster) {
+        if (party.superior() != null && staffed(party.superior(), roster)) {
             return party.superior();
         }
         return directory.governmentOfficeOf(levelRegionCode).orElse(party);
     }
 
-    /** What the page says of a party with nobody to receive its work, before any order is sent. */
-    Optional<String> warning(Unit party, String levelRegionCode) {
-        if (staffed(party)) {
-            return Optional.empty();
+    /** What the page says of each party with nobody to receive its work, before any order is sent. */
+    List<String> warnings(List<Unit> handling, String levelRegionCode) {
+        Roster roster = directory.roster();
+        List<String> warnings = new ArrayList<>();
+        for (Unit party : handling) {
+            if (!staffed(party, roster)) {
+                Unit holder = standIn(party, levelRegionCode, roster);
+                warnings.add(party.name() + "尚无在岗的回应人员或负责人：" + (holder.id().equals(party.id())
+                        ? "任务单无人接收，请先在用户管理中为其设置人员"
+                        : "任务单将由" + holder.name() + "代收并督促落实（第3条）"));
+            }
         }
-        Unit holder = holderFor(party, levelRegionCode);
-        return Optional.of(party.name() + "尚无在岗的回应人员或负责人：" + (holder.id().equals(party.id())
-                ? "任务单无人接收，请先在用户管理中为其设置人员"
-                : "任务单将由" + holder.name() + "代收并督促落实（第3条）"));
+        return warnings;
     }
 
     /** Each party (coordinators aside) without an order it still holds gets one. Returns the orders sent. */
@@ -73,19 +82,20 @@ class WorkOrderDispatch {
         orders.findByEvent(e.id()).stream().filter(o -> o.status() != WorkOrder.Status.WITHDRAWN)
                 .forEach(o -> ordered.add(o.partyUnitId()));
         List<WorkOrder> sent = new ArrayList<>();
+        Roster roster = directory.roster();
         for (EventParty p : parties.findByEvent(e.id())) {
             if (p.role() == EventParty.Role.COORDINATOR || !ordered.add(p.unitId())) {
                 continue;
             }
             Unit party = directory.requireUnit(p.unitId());
-            Unit holder = holderFor(party, e.levelRegionCode());
+            Unit holder = holderFor(party, e.levelRegionCode(), roster);
             String duty = p.role().label() + "：" + (p.duty() == null ? "" : p.duty()) + "；按口径回应";
             if (!holder.id().equals(party.id())) {
                 duty = "代" + party.name() + "接收（该单位尚无在岗的回应人员或负责人）：" + duty;
             }
             WorkOrder o = orders.save(new WorkOrder(e.id(), holder.id(), party.id(), duty, clock.instant()));
             sent.add(o);
-            Set<Long> people = directory.peopleOf(Set.of(holder.id()), Role.RESPONDER, Role.DEPARTMENT_HEAD,
+            Set<Long> people = roster.peopleOf(Set.of(holder.id()), Role.RESPONDER, Role.DEPARTMENT_HEAD,
                     Role.GOVERNMENT_OFFICE, Role.PRINCIPAL_LEADER);
             tell(people, "新任务单：" + e.title(), duty);
         }
