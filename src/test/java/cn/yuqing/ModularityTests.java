@@ -46,6 +46,18 @@ class ModularityTests {
                 .check(production);
     }
 
+    /**
+     * The port is a named interface the later stages declare ({@code opinion::port}); the aggregate,
+     * the workflow service, work orders and the routing are not in it.
+     */
+    @Test
+    void opinionPublishesItsPortAsANamedInterface() {
+        var port = modules.getModuleByName("opinion").orElseThrow().getNamedInterfaces().getByName("port").orElseThrow();
+        assertThat(port.asJavaClasses().map(c -> c.getSimpleName()))
+                .contains("OpinionEvents", "EventSnapshot", "EventGraded", "EventStepTaken", "EventState", "OpenDuties")
+                .doesNotContain("OpinionEvent", "OpinionManagement", "WorkOrder", "EventRouting", "Workflow");
+    }
+
     /** Writes the module diagrams and canvases into target/spring-modulith-docs. */
     @Test
     void writesModuleDocumentation() throws java.io.IOException {

@@ -21,7 +21,6 @@ import cn.yuqing.intake.Patrols;
 import cn.yuqing.opinion.Grade;
 import cn.yuqing.opinion.EventSnapshot;
 import cn.yuqing.opinion.OpinionEvents;
-import cn.yuqing.opinion.WorkOrder;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.response.Release;
@@ -147,7 +146,7 @@ public class Scorecards {
                             t.unanswered++;
                         }
                     });
-            for (WorkOrder o : opinions.workOrders(e.id())) {
+            for (OpinionEvents.OrderSnapshot o : opinions.orders(e.id())) {
                 if (scope.covers(o.unitId())) {
                     Tally party = units.computeIfAbsent(o.unitId(), k -> new Tally());
                     party.returns += o.returns();
@@ -169,9 +168,7 @@ public class Scorecards {
 
     /** 4.2: each kind of report on an event (to the unit's leaders, to the superior) counts once, by its first sending. */
     private void countReports(EventSnapshot e, Tally owner) {
-        java.util.Map<cn.yuqing.opinion.WarningReport.Kind, Instant> first = new EnumMap<>(cn.yuqing.opinion.WarningReport.Kind.class);
-        opinions.reports(e.id()).forEach(r -> first.merge(r.kind(), r.sentAt(), (a, b) -> a.isBefore(b) ? a : b));
-        for (Instant sent : first.values()) {
+        for (Instant sent : opinions.firstReportOfEachKind(e.id())) {
             owner.warningReports++;
             if (!sent.isAfter(e.firstKnownAt().plus(reportWithin))) {
                 owner.warningReportsOnTime++;

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 
 import cn.yuqing.opinion.EventSnapshot;
 import cn.yuqing.opinion.OpinionEvents;
-import cn.yuqing.opinion.WorkOrder;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Role;
 import cn.yuqing.organisation.Roster;
@@ -31,7 +30,7 @@ class DeadlineRecipients {
     Set<Long> dutyUnits(EventSnapshot e) {
         Set<Long> units = new HashSet<>();
         units.add(e.responsibleUnitId() != null ? e.responsibleUnitId() : e.ownerUnitId());
-        for (WorkOrder o : opinions.workOrders(e.id())) {
+        for (OpinionEvents.OrderSnapshot o : opinions.orders(e.id())) {
             if (o.holdsDuty()) {
                 units.add(o.unitId());
             }

@@ -7,7 +7,7 @@
  * <p>Glossary: FollowUp 跟进研判 · Reassessment 研判复核 · Spread 传播速度 · Trend 走势 ·
  * ExpectedConsequences 预期后果 · Guidance 指导意见 · ExpertInterpretation 专家解读.
  */
-@ApplicationModule(allowedDependencies = {"shared", "organisation", "opinion", "analysis", "response"})
+@ApplicationModule(allowedDependencies = {"shared", "organisation", "opinion::port", "analysis", "response"})
 package cn.yuqing.followup;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,9 @@
 package cn.yuqing.opinion;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where an event stands in the workflow of DOMAIN.md. */
+@NamedInterface("port")
 public enum EventState {
     COLLECTED("已收集"),
     VERIFYING("核实中"),

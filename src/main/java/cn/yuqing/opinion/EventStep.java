@@ -9,9 +9,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
+import org.springframework.modulith.NamedInterface;
+
 import cn.yuqing.shared.Times;
 
 /** One step an event took: the record shows who decided what, when, and by which clause. */
+@NamedInterface("port")
 @Entity
 public class EventStep {
 

@@ -3,7 +3,10 @@ package cn.yuqing.opinion;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import org.springframework.modulith.NamedInterface;
+
 /** A grade of the scheme (data): 特别重大 red, 重大 orange, 较大 yellow, 一般 blue by default. */
+@NamedInterface("port")
 @Entity
 public class Grade {
 

@@ -1,6 +1,9 @@
 package cn.yuqing.opinion;
 
+import org.springframework.modulith.NamedInterface;
+
 /** 4.4: what kind of matter it is decides what the response must publish. */
+@NamedInterface("port")
 public enum MatterKind {
     SUGGESTION("建设性意见建议", "公开吸收采纳情况"),
     DIFFICULTY("群众反映的实际困难", "公布研究解决情况"),

@@ -1,6 +1,10 @@
 package cn.yuqing.opinion;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+
+import org.springframework.modulith.NamedInterface;
 
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.SignedInPerson;
@@ -11,7 +15,12 @@ import cn.yuqing.organisation.SignedInPerson;
  * an event's work orders, reports, talking points and open duties. The aggregate and the workflow
  * service stay inside the module; the one change a later stage makes — a re-grade on follow-up
  * (4.5) — goes through the same rules as on the event page.
+ * <p>
+ * It is the module's named interface {@code opinion::port}, with the types it speaks in: the
+ * later stages declare that interface, not the module, so that Modulith's {@code verify()} fails
+ * the build when one of them reaches past it.
  */
+@NamedInterface("port")
 public interface OpinionEvents {
 
     /** The event if the reader's scope covers it (owning unit or a party); otherwise it does not exist. */
@@ -25,11 +34,14 @@ public interface OpinionEvents {
     /** Whether the event's grade is 特别重大 or 重大. */
     boolean majorOrAbove(EventSnapshot e);
 
-    List<WorkOrder> workOrders(Long eventId);
+    /** The event's work orders, the withdrawn ones included (a return counts whatever came after). */
+    List<OrderSnapshot> orders(Long eventId);
 
-    List<TalkingPoints> talkingPoints(Long eventId);
+    /** The talking points (口径) in force: the latest version, or empty. */
+    String currentTalkingPoints(Long eventId);
 
-    List<WarningReport> reports(Long eventId);
+    /** 4.2: when each kind of report on the event (to the unit's leaders, to the superior) was first sent. */
+    Collection<Instant> firstReportOfEachKind(Long eventId);
 
     List<OpenDuties.Duty> openDuties(Long eventId, DataScope scope);
 
@@ -39,4 +51,8 @@ public interface OpinionEvents {
     /** 4.5: a re-grade from follow-up, by the workflow's rules; the clocks restart as on any re-grade. */
     EventSnapshot regradeEvent(Long id, long version, DataScope scope, SignedInPerson by, String gradeCode, boolean emergency,
             String reason);
+
+    /** A work order as the later stages count it: whose it is, whether it still holds a duty, how often it bounced. */
+    record OrderSnapshot(Long id, Long unitId, boolean holdsDuty, int returns, int resends) {
+    }
 }

@@ -124,6 +124,28 @@ public class OpinionManagement implements OpinionEvents {
 
     @Override
     @Transactional(readOnly = true)
+    public List<OrderSnapshot> orders(Long eventId) {
+        return workOrders(eventId).stream()
+                .map(o -> new OrderSnapshot(o.id(), o.unitId(), o.holdsDuty(), o.returns(), o.resends())).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String currentTalkingPoints(Long eventId) {
+        List<TalkingPoints> versions = talkingPoints(eventId);
+        return versions.isEmpty() ? "" : versions.get(versions.size() - 1).text();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Collection<Instant> firstReportOfEachKind(Long eventId) {
+        Map<WarningReport.Kind, Instant> first = new java.util.EnumMap<>(WarningReport.Kind.class);
+        reports(eventId).forEach(r -> first.merge(r.kind(), r.sentAt(), (a, b) -> a.isBefore(b) ? a : b));
+        return List.copyOf(first.values());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public EventSnapshot event(Long id, DataScope scope) {
         return EventSnapshot.of(require(id, scope));
     }

@@ -6,7 +6,7 @@
  *
  * <p>Glossary: Dashboard 舆情态势 · DailyReport 舆情日报 · WeeklyReport 舆情周报 · SpecialReport 专报.
  */
-@ApplicationModule(allowedDependencies = {"shared", "organisation", "intake", "analysis", "opinion", "deadline", "response",
+@ApplicationModule(allowedDependencies = {"shared", "organisation", "intake", "analysis", "opinion::port", "deadline", "response",
         "followup", "review", "assessment"})
 package cn.yuqing.reporting;
 

@@ -16,7 +16,6 @@ import cn.yuqing.deadline.ReleasePublished;
 import cn.yuqing.opinion.MatterKind;
 import cn.yuqing.opinion.EventSnapshot;
 import cn.yuqing.opinion.OpinionEvents;
-import cn.yuqing.opinion.TalkingPoints;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Roster;
@@ -77,18 +76,13 @@ public class Releases {
     @Transactional(readOnly = true)
     public Reviewed read(Long releaseId, DataScope scope) {
         Release r = release(releaseId, scope);
-        return new Reviewed(r, TalkingPointsCheck.check(currentTalkingPoints(r.eventId()), r.text()));
+        return new Reviewed(r, TalkingPointsCheck.check(opinions.currentTalkingPoints(r.eventId()), r.text()));
     }
 
     private Release release(Long releaseId, DataScope scope) {
         Release r = releases.findById(releaseId).orElseThrow(() -> new NotFound("回应"));
         opinions.event(r.eventId(), scope);
         return r;
-    }
-
-    private String currentTalkingPoints(Long eventId) {
-        List<TalkingPoints> versions = opinions.talkingPoints(eventId);
-        return versions.isEmpty() ? "" : versions.get(versions.size() - 1).text();
     }
 
     public Release draft(Long eventId, DataScope scope, SignedInPerson by, ReleaseKind kind, String title, String text,
@@ -113,7 +107,7 @@ public class Releases {
                 .orElseThrow(() -> new DomainRuleViolation("4.4", "没有适用的回应模板，请政府办公室先设置"));
         Long unitId = e.responsibleUnitId() != null ? e.responsibleUnitId() : e.ownerUnitId();
         String unit = directory.requireUnit(unitId).name();
-        Map<String, String> values = ReleaseTemplate.values(e.title(), e.facts(), currentTalkingPoints(e.id()), unit,
+        Map<String, String> values = ReleaseTemplate.values(e.title(), e.facts(), opinions.currentTalkingPoints(e.id()), unit,
                 clock.instant());
         String channel = e.responseChannels() == null ? "潢川县人民政府网站" : e.responseChannels();
         return draft(eventId, scope, by, kind, Release.fittedTitle(t.fill(t.title(), values)), t.fill(t.body(), values),

@@ -23,7 +23,6 @@ import cn.yuqing.opinion.Grade;
 import cn.yuqing.opinion.OpenDuties;
 import cn.yuqing.opinion.EventSnapshot;
 import cn.yuqing.opinion.OpinionEvents;
-import cn.yuqing.opinion.Workflow;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.response.Release;
 import cn.yuqing.response.Releases;
@@ -65,7 +64,7 @@ public class CaseReviews {
         List<Reassessment> reassessments = followUps.reassessments(eventId, scope);
         List<Guidance> guidance = followUps.guidance(eventId, scope);
         Effect effect = effect(e, published);
-        List<OpenDuties.Duty> duties = e.possibleActions().contains(Workflow.Action.CLOSE) ? opinions.openDuties(eventId, scope)
+        List<OpenDuties.Duty> duties = e.closable() ? opinions.openDuties(eventId, scope)
                 : List.of();
         List<Moment> timeline = timeline(e, board, published, reassessments, guidance, scope);
         return new CaseReview(e, gradeName, timeline, board, published, effect, reassessments.size(), guidance.size(), duties,

@@ -5,7 +5,7 @@
  *
  * <p>Glossary: CaseReview 总结 · Timeline 时间线 · Effect 回应效果 · Waiver 不再办理的理由.
  */
-@ApplicationModule(allowedDependencies = {"shared", "organisation", "opinion", "analysis", "deadline", "response", "followup"})
+@ApplicationModule(allowedDependencies = {"shared", "organisation", "opinion::port", "analysis", "deadline", "response", "followup"})
 package cn.yuqing.review;
 
 import org.springframework.modulith.ApplicationModule;
