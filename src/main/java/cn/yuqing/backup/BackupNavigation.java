@@ -3,7 +3,6 @@ package cn.yuqing.backup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.yuqing.organisation.Role;
 import cn.yuqing.shared.NavigationEntry;
 import cn.yuqing.shared.Stage;
 
@@ -13,6 +12,6 @@ class BackupNavigation {
     @Bean
     NavigationEntry.Menu backupMenu() {
         return NavigationEntry.Menu.of(new NavigationEntry(Stage.ADMINISTRATION, "数据备份", "/admin/backups",
-                Role.Codes.BACKUP_RUN, 95));
+                BackupPermissions.BACKUP_RUN, 95));
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeySecurity {
 
     static final String HEADER = "X-Api-Key";
-    static final String SUBMIT = "intake:api:submit";
+    static final String SUBMIT = IntakePermissions.API_SUBMIT;
 
     /** The principal of an API call: the source, never a person. */
     static final class SourceAuthentication extends AbstractAuthenticationToken {

@@ -3,7 +3,6 @@ package cn.yuqing.intake;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.yuqing.organisation.Role;
 import cn.yuqing.shared.NavigationEntry;
 import cn.yuqing.shared.Stage;
 
@@ -13,11 +12,11 @@ class IntakeNavigation {
     @Bean
     NavigationEntry.Menu intakeMenu() {
         return NavigationEntry.Menu.of(
-                new NavigationEntry(Stage.INTAKE, "今日巡查", "/intake/patrols", Role.Codes.PATROL_VIEW, 10),
-                new NavigationEntry(Stage.INTAKE, "录入舆情信息", "/intake/capture", Role.Codes.ITEM_CAPTURE, 20),
-                new NavigationEntry(Stage.INTAKE, "舆情信息查询", "/intake/items", Role.Codes.ITEM_VIEW, 30),
-                new NavigationEntry(Stage.INTAKE, "文件导入", "/intake/imports/new", Role.Codes.IMPORT_RUN, 40),
-                new NavigationEntry(Stage.INTAKE, "渠道", "/intake/channels", Role.Codes.PATROL_VIEW, 50),
-                new NavigationEntry(Stage.INTAKE, "采集来源状态", "/intake/sources", Role.Codes.SOURCE_VIEW, 60));
+                new NavigationEntry(Stage.INTAKE, "今日巡查", "/intake/patrols", IntakePermissions.PATROL_VIEW, 10),
+                new NavigationEntry(Stage.INTAKE, "录入舆情信息", "/intake/capture", IntakePermissions.ITEM_CAPTURE, 20),
+                new NavigationEntry(Stage.INTAKE, "舆情信息查询", "/intake/items", IntakePermissions.ITEM_VIEW, 30),
+                new NavigationEntry(Stage.INTAKE, "文件导入", "/intake/imports/new", IntakePermissions.IMPORT_RUN, 40),
+                new NavigationEntry(Stage.INTAKE, "渠道", "/intake/channels", IntakePermissions.PATROL_VIEW, 50),
+                new NavigationEntry(Stage.INTAKE, "采集来源状态", "/intake/sources", IntakePermissions.SOURCE_VIEW, 60));
     }
 }

@@ -69,6 +69,6 @@ class NotificationNavigation {
         return NavigationEntry.Menu.of(new NavigationEntry(Stage.ADMINISTRATION, "我的消息", "/notifications", null, 1),
                 new NavigationEntry(Stage.ADMINISTRATION, "通知方式与免打扰", "/notifications/preferences", null, 2),
                 new NavigationEntry(Stage.ADMINISTRATION, "邮件与群机器人投递", "/notifications/deliveries",
-                        cn.yuqing.organisation.Role.Codes.DELIVERY_VIEW, 50));
+                        NotificationPermissions.DELIVERY_VIEW, 50));
     }
 }

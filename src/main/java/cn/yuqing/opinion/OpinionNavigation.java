@@ -3,7 +3,6 @@ package cn.yuqing.opinion;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.yuqing.organisation.Role;
 import cn.yuqing.shared.NavigationEntry;
 import cn.yuqing.shared.Stage;
 
@@ -13,8 +12,8 @@ class OpinionNavigation {
     @Bean
     NavigationEntry.Menu opinionMenu() {
         return NavigationEntry.Menu.of(
-                new NavigationEntry(Stage.ANALYSIS, "舆情事件", "/events", Role.Codes.EVENT_VIEW, 5),
-                new NavigationEntry(Stage.RESPONSE, "本单位任务单", "/work-orders", Role.Codes.ORDER_HANDLE, 10),
-                new NavigationEntry(Stage.ANALYSIS, "工作流程图（4.7）", "/workflow", Role.Codes.EVENT_VIEW, 90));
+                new NavigationEntry(Stage.ANALYSIS, "舆情事件", "/events", OpinionPermissions.EVENT_VIEW, 5),
+                new NavigationEntry(Stage.RESPONSE, "本单位任务单", "/work-orders", OpinionPermissions.ORDER_HANDLE, 10),
+                new NavigationEntry(Stage.ANALYSIS, "工作流程图（4.7）", "/workflow", OpinionPermissions.EVENT_VIEW, 90));
     }
 }

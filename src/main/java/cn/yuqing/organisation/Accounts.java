@@ -34,10 +34,11 @@ public class Accounts implements UserDetailsService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final OrganisationDirectory directory;
+    private final Permissions permissions;
     private final SecureRandom random = new SecureRandom();
 
     Accounts(PersonRepository people, UnitRepository units, PasswordEncoder encoder, AccountSettings settings, Clock clock,
-            ApplicationEventPublisher events, OrganisationDirectory directory) {
+            ApplicationEventPublisher events, OrganisationDirectory directory, Permissions permissions) {
         this.people = people;
         this.units = units;
         this.encoder = encoder;
@@ -45,13 +46,14 @@ public class Accounts implements UserDetailsService {
         this.clock = clock;
         this.events = events;
         this.directory = directory;
+        this.permissions = permissions;
     }
 
     @Override
     @Transactional(readOnly = true)
     public SignedInPerson loadUserByUsername(String username) {
         Person person = people.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
-        return new SignedInPerson(person, person.isLockedAt(clock.instant()));
+        return new SignedInPerson(person, person.isLockedAt(clock.instant()), permissions.of(person.roles()));
     }
 
     /** The person behind the current request, if signed in. */

@@ -12,7 +12,7 @@ class OrganisationNavigation {
     @Bean
     NavigationEntry.Menu organisationMenu() {
         return NavigationEntry.Menu.of(
-                new NavigationEntry(Stage.ADMINISTRATION, "组织机构", "/organisation", Role.Codes.DIRECTORY_VIEW, 10),
-                new NavigationEntry(Stage.ADMINISTRATION, "人员与账户", "/organisation/people", Role.Codes.PERSON_VIEW, 20));
+                new NavigationEntry(Stage.ADMINISTRATION, "组织机构", "/organisation", OrganisationPermissions.DIRECTORY_VIEW, 10),
+                new NavigationEntry(Stage.ADMINISTRATION, "人员与账户", "/organisation/people", OrganisationPermissions.PERSON_VIEW, 20));
     }
 }

@@ -23,18 +23,20 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer {
     private final Long unitId;
     private final String unitName;
     private final Set<Role> roles;
+    private final Set<String> permissions;
     private final boolean locked;
     private final boolean enabled;
     private final boolean mustChangePassword;
     private String passwordHash;
 
-    SignedInPerson(Person person, boolean locked) {
+    SignedInPerson(Person person, boolean locked, Set<String> permissions) {
         this.personId = person.id();
         this.username = person.username();
         this.fullName = person.fullName();
         this.unitId = person.unit() == null ? null : person.unit().id();
         this.unitName = person.unit() == null ? "" : person.unit().name();
         this.roles = person.roles();
+        this.permissions = Set.copyOf(permissions);
         this.locked = locked;
         this.enabled = person.enabled();
         this.mustChangePassword = person.mustChangePassword();
@@ -66,17 +68,15 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer {
     }
 
     public boolean can(String permission) {
-        return roles.stream().anyMatch(r -> r.permissions().contains(permission));
+        return permissions.contains(permission);
     }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        for (Role role : roles) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
-            role.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
-        }
-        return authorities.stream().distinct().toList();
+        roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
+        permissions.forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
+        return authorities;
     }
 
     @Override

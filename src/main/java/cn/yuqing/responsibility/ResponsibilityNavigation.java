@@ -3,7 +3,7 @@ package cn.yuqing.responsibility;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.yuqing.organisation.Role;
+import cn.yuqing.opinion.OpinionPermissions;
 import cn.yuqing.shared.NavigationEntry;
 import cn.yuqing.shared.Stage;
 
@@ -13,6 +13,6 @@ class ResponsibilityNavigation {
     @Bean
     NavigationEntry.Menu responsibilityMenu() {
         return NavigationEntry.Menu.of(
-                new NavigationEntry(Stage.ANALYSIS, "责任主体认定规则（3）", "/responsibility/rules", Role.Codes.EVENT_VIEW, 80));
+                new NavigationEntry(Stage.ANALYSIS, "责任主体认定规则（3）", "/responsibility/rules", OpinionPermissions.EVENT_VIEW, 80));
     }
 }

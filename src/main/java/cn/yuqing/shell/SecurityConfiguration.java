@@ -11,7 +11,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-import cn.yuqing.organisation.Role;
 
 /**
  * Two chains: the JSON API under {@code /api/**} (HTTP Basic, no session, so no CSRF token is
@@ -33,7 +32,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**", "/actuator/prometheus")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/prometheus").hasAuthority(Role.Codes.METRICS_VIEW)
+                        .requestMatchers("/actuator/prometheus").hasAuthority(ShellPermissions.METRICS_VIEW)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ChineseBasicEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.yuqing.organisation.Role;
 import cn.yuqing.shared.DemonstrationClock;
 import cn.yuqing.shared.NavigationEntry;
 import cn.yuqing.shared.Stage;
@@ -17,7 +16,7 @@ class ShellNavigation {
     @Bean
     NavigationEntry.Menu shellMenu(Clock clock) {
         return clock instanceof DemonstrationClock
-                ? NavigationEntry.Menu.of(new NavigationEntry(Stage.ADMINISTRATION, "演示时钟", "/admin/clock", Role.Codes.CLOCK_MOVE, 90))
+                ? NavigationEntry.Menu.of(new NavigationEntry(Stage.ADMINISTRATION, "演示时钟", "/admin/clock", ShellPermissions.CLOCK_MOVE, 90))
                 : NavigationEntry.Menu.of();
     }
 }

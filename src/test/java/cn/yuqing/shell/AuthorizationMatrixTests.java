@@ -74,6 +74,10 @@ class AuthorizationMatrixTests {
     Accounts accounts;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    cn.yuqing.organisation.Permissions permissions;
+    @Autowired
+    List<cn.yuqing.shared.NavigationEntry.Menu> menus;
 
     record Endpoint(RequestMethod method, String path, String rule) {
     }
@@ -160,5 +164,20 @@ class AuthorizationMatrixTests {
         assertThat(endpoints()).allSatisfy(e -> required(e.rule()));
         assertThat(required("hasAuthority('a:b:c') or hasAuthority('d:e:f')")).containsExactly("a:b:c", "d:e:f");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> required("hasRole('ADMIN')")).isInstanceOf(AssertionError.class);
+    }
+
+    /** The codes live with their modules, so a typo is no longer a compile error: this is where it fails. */
+    @Test
+    void everyCodeARuleOrAMenuNamesIsDeclaredByAModule() {
+        Set<String> named = new java.util.TreeSet<>();
+        endpoints().forEach(e -> {
+            Set<String> codes = required(e.rule());
+            if (codes != null) {
+                named.addAll(codes);
+            }
+        });
+        menus.forEach(m -> m.entries().stream().map(cn.yuqing.shared.NavigationEntry::permission).filter(java.util.Objects::nonNull)
+                .forEach(named::add));
+        assertThat(named).hasSizeGreaterThan(30).allSatisfy(code -> assertThat(permissions.declared(code)).as(code).isTrue());
     }
 }

@@ -3,7 +3,7 @@ package cn.yuqing.followup.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.yuqing.organisation.Role;
+import cn.yuqing.opinion.OpinionPermissions;
 import cn.yuqing.shared.NavigationEntry;
 import cn.yuqing.shared.Stage;
 
@@ -12,6 +12,6 @@ class FollowUpNavigation {
 
     @Bean
     NavigationEntry.Menu followUpMenu() {
-        return NavigationEntry.Menu.of(new NavigationEntry(Stage.FOLLOW_UP, "跟进研判", "/follow-up", Role.Codes.EVENT_VIEW, 10));
+        return NavigationEntry.Menu.of(new NavigationEntry(Stage.FOLLOW_UP, "跟进研判", "/follow-up", OpinionPermissions.EVENT_VIEW, 10));
     }
 }

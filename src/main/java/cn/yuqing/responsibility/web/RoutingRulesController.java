@@ -26,7 +26,7 @@ class RoutingRulesController {
     }
 
     @GetMapping("/responsibility/rules")
-    @PreAuthorize("hasAuthority('opinion:event:view')")
+    @PreAuthorize("hasAuthority('responsibility:rules:view')")
     String rules(Model model) {
         model.addAttribute("policies", router.policies());
         model.addAttribute("words", rules.contextWords());

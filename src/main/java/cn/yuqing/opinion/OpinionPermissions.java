@@ -1,0 +1,28 @@
+package cn.yuqing.opinion;
+
+import java.util.List;
+
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
+
+import cn.yuqing.organisation.ModulePermissions;
+import cn.yuqing.organisation.Permission;
+import cn.yuqing.organisation.Role;
+
+/** The permission codes of events and work orders (4.2–4.4), and the roles that hold each. */
+@NamedInterface("port")
+@Component
+public class OpinionPermissions implements ModulePermissions {
+
+    public static final String EVENT_VIEW = "opinion:event:view";
+    public static final String EVENT_EDIT = "opinion:event:edit";
+    public static final String ORDER_HANDLE = "opinion:order:handle";
+
+    @Override
+    public List<Permission> permissions() {
+        return List.of(
+                Permission.everyone(EVENT_VIEW, "查看舆情事件"),
+                Permission.of(EVENT_EDIT, "办理舆情事件（核实、研判、交办）", Role.ANALYST, Role.GOVERNMENT_OFFICE, Role.PUBLICITY),
+                Permission.of(ORDER_HANDLE, "办理本单位任务单", Role.RESPONDER, Role.DEPARTMENT_HEAD));
+    }
+}
