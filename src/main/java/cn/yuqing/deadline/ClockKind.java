@@ -1,5 +1,9 @@
 package cn.yuqing.deadline;
 
+import java.util.Set;
+
+import cn.yuqing.response.ReleaseKind;
+
 /** The clocks of 4.4. A statement and a general response answer the same duty: the first release. */
 public enum ClockKind {
     STATEMENT("权威信息发布", true),
@@ -22,6 +26,19 @@ public enum ClockKind {
     /** Clocks that answer the same duty are compared on re-grade: the stricter one stays. */
     boolean sameDutyAs(ClockKind other) {
         return this == other || (firstRelease && other.firstRelease);
+    }
+
+    /**
+     * 4.4: the clocks a published release of this kind stops. A press conference is also an
+     * authoritative statement; every kind answers the general response duty; every release counts
+     * as a continued release besides.
+     */
+    public static Set<ClockKind> answeredBy(ReleaseKind kind) {
+        return switch (kind) {
+            case AUTHORITATIVE_STATEMENT -> Set.of(STATEMENT, RESPONSE);
+            case PRESS_CONFERENCE -> Set.of(PRESS_CONFERENCE, STATEMENT, RESPONSE);
+            case PRESS_RELEASE, MEDIA_INTERVIEW, OFFICIAL_ACCOUNT, PORTAL_NOTICE, INDIVIDUAL_REPLY -> Set.of(RESPONSE);
+        };
     }
 
     boolean firstRelease() {

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,6 +23,7 @@ import cn.yuqing.opinion.EventStepTaken;
 import cn.yuqing.opinion.EventSnapshot;
 import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.DataScope;
+import cn.yuqing.response.ReleasePublished;
 
 /**
  * Each event's deadlines (4.4). They start in the transaction that grades the event, so a graded
@@ -168,9 +169,9 @@ public class Deadlines {
     void on(ReleasePublished release) {
         Instant now = clock.instant();
         boolean answered = false;
+        Set<ClockKind> stops = ClockKind.answeredBy(release.kind());
         for (Deadline d : deadlines.findOpen(release.eventId())) {
-            boolean answers = release.answers().contains(d.clock())
-                    || (d.clock() == ClockKind.FOLLOW_UP && !release.answers().isEmpty());
+            boolean answers = stops.contains(d.clock()) || d.clock() == ClockKind.FOLLOW_UP;
             if (answers) {
                 end(d, d.meet(release.summary(), release.publishedAt()));
                 answered = true;

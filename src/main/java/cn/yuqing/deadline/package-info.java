@@ -12,7 +12,7 @@
  * WorkingCalendar 工作日历 · 调休 make-up working day · Reminder 提醒 · Escalation 逐级督办 ·
  * Overdue 超时.
  */
-@ApplicationModule(allowedDependencies = {"shared", "organisation", "opinion::port"})
+@ApplicationModule(allowedDependencies = {"shared", "organisation", "opinion::port", "response"})
 package cn.yuqing.deadline;
 
 import org.springframework.modulith.ApplicationModule;

@@ -12,7 +12,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.yuqing.deadline.ReleasePublished;
 import cn.yuqing.opinion.MatterKind;
 import cn.yuqing.opinion.EventSnapshot;
 import cn.yuqing.opinion.OpinionEvents;
@@ -166,7 +165,7 @@ public class Releases {
         r.publish(now);
         events.publishEvent(ReleaseChanged.ofEvent("publish", r.eventId(), r.id(), Map.of("kind", r.kind().name(),
                 "channel", r.channel())));
-        events.publishEvent(new ReleasePublished(r.eventId(), r.kind().answers(), now, r.kind().label() + "：" + r.title()));
+        events.publishEvent(new ReleasePublished(r.eventId(), r.id(), r.kind(), now, r.kind().label() + "：" + r.title()));
         return r;
     }
 

@@ -10,7 +10,7 @@
  * IndividualReply 个别答复 · Review 审核 · SignOff 签发 · Template 回应模板 · Referral 移交线索 ·
  * PublicResponses 回应关切.
  */
-@ApplicationModule(allowedDependencies = {"shared", "organisation", "opinion::port", "deadline"})
+@ApplicationModule(allowedDependencies = {"shared", "organisation", "opinion::port"})
 package cn.yuqing.response;
 
 import org.springframework.modulith.ApplicationModule;

@@ -24,6 +24,8 @@ import cn.yuqing.opinion.EventFixtures;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.opinion.WorkOrder;
+import cn.yuqing.response.ReleaseKind;
+import cn.yuqing.response.ReleasePublished;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
@@ -193,7 +195,7 @@ class DeadlineIntegrationTests {
         OpinionEvent e = judged("仁和镇一化工厂夜间排放刺鼻气体，附近村民多人头晕。", "MAJOR", true);
         clock.set(FIRST_KNOWN.plus(Duration.ofHours(6)));
         timers.fireDue();
-        publisher.publishEvent(new ReleasePublished(e.id(), Set.of(ClockKind.STATEMENT), clock.instant(), "县生态环境局情况通报"));
+        publisher.publishEvent(new ReleasePublished(e.id(), null, ReleaseKind.AUTHORITATIVE_STATEMENT, clock.instant(), "县生态环境局情况通报"));
 
         Deadlines.Board board = deadlines.board(e.id(), DataScope.installation());
         Deadline statement = board.deadlines().stream().filter(d -> d.clock() == ClockKind.STATEMENT).findFirst().orElseThrow();
@@ -208,7 +210,7 @@ class DeadlineIntegrationTests {
         assertThat(followUp.dueAt()).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
         assertThat(clock(e, ClockKind.PRESS_CONFERENCE).status()).isEqualTo(Deadline.Status.RUNNING);
 
-        publisher.publishEvent(new ReleasePublished(e.id(), Set.of(ClockKind.PRESS_CONFERENCE), clock.instant().plusSeconds(60),
+        publisher.publishEvent(new ReleasePublished(e.id(), null, ReleaseKind.PRESS_CONFERENCE, clock.instant().plusSeconds(60),
                 "新闻发布会"));
         assertThat(deadlines.board(e.id(), DataScope.installation()).deadlines()).filteredOn(Deadline::open)
                 .extracting(Deadline::title).containsExactly("持续发布（第2次）");

@@ -87,10 +87,10 @@ class ResponseTests {
 
     @Test
     void eachReleaseKindAnswersItsClocks() {
-        assertThat(ReleaseKind.AUTHORITATIVE_STATEMENT.answers()).contains(ClockKind.STATEMENT, ClockKind.RESPONSE);
-        assertThat(ReleaseKind.PRESS_CONFERENCE.answers()).contains(ClockKind.PRESS_CONFERENCE, ClockKind.STATEMENT);
+        assertThat(ClockKind.answeredBy(ReleaseKind.AUTHORITATIVE_STATEMENT)).contains(ClockKind.STATEMENT, ClockKind.RESPONSE);
+        assertThat(ClockKind.answeredBy(ReleaseKind.PRESS_CONFERENCE)).contains(ClockKind.PRESS_CONFERENCE, ClockKind.STATEMENT);
         for (ReleaseKind kind : ReleaseKind.values()) {
-            assertThat(kind.answers()).as(kind.label()).contains(ClockKind.RESPONSE);
+            assertThat(ClockKind.answeredBy(kind)).as(kind.label()).contains(ClockKind.RESPONSE);
         }
         assertThat(ReleaseKind.INDIVIDUAL_REPLY.publicRelease()).isFalse();
     }
