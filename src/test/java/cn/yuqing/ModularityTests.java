@@ -47,6 +47,20 @@ class ModularityTests {
     }
 
     /**
+     * Issue 21: a reader's request never borrows the installation's scope; a system task that acts
+     * for the installation says which task it is ({@code DataScope.forSystemTask}).
+     */
+    @Test
+    void onlyTheDirectoryHandsOutTheInstallationsScope() {
+        var production = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.yuqing");
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideOutsideOfPackage("cn.yuqing.organisation")
+                .should().callMethod(cn.yuqing.organisation.DataScope.class, "installation")
+                .check(production);
+    }
+
+    /**
      * The port is a named interface the later stages declare ({@code opinion::port}); the aggregate,
      * the workflow service, work orders and the routing are not in it.
      */

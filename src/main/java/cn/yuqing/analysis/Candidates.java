@@ -107,6 +107,15 @@ public class Candidates {
         return candidates.findById(id).filter(c -> scope.covers(c.unitId())).orElseThrow(() -> new NotFound("候选事件"));
     }
 
+    /**
+     * The candidate an event was opened from, for a reader the event's own scope admitted: a party
+     * unit sees the event's evidence, though not the collecting unit's other candidates.
+     */
+    @Transactional(readOnly = true)
+    public EventCandidate ofEvent(Long candidateId) {
+        return candidates.findById(candidateId).orElseThrow(() -> new NotFound("候选事件"));
+    }
+
     /** Whether the item is one of the candidate's, wherever merges have taken either since. */
     @Transactional(readOnly = true)
     public boolean holds(Long candidateId, Long itemId) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-import cn.yuqing.organisation.DataScope;
+import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Person;
 import cn.yuqing.shared.NotFound;
@@ -36,11 +35,13 @@ class AuditController {
 
     private final AuditTrail trail;
     private final OrganisationDirectory directory;
+    private final Accounts accounts;
     private final AuditSentences sentences = new AuditSentences();
 
-    AuditController(AuditTrail trail, OrganisationDirectory directory) {
+    AuditController(AuditTrail trail, OrganisationDirectory directory, Accounts accounts) {
         this.trail = trail;
         this.directory = directory;
+        this.accounts = accounts;
     }
 
     @GetMapping("/audit")
@@ -48,13 +49,10 @@ class AuditController {
     String log(@RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String person,
             @RequestParam(defaultValue = "") String unit, @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "100") int limit, Model model) {
-        List<Person> everyone = directory.peopleIn(DataScope.installation());
-        Map<String, String> names = new HashMap<>();
-        everyone.forEach(p -> names.put(p.username(), p.fullName()));
         Set<String> actors = null;
         if (!person.isBlank() || !unit.isBlank()) {
             actors = new HashSet<>();
-            for (Person p : everyone) {
+            for (Person p : directory.peopleIn(accounts.currentScope())) {
                 boolean byPerson = person.isBlank() || p.username().contains(person.strip()) || p.fullName().contains(person.strip());
                 boolean byUnit = unit.isBlank() || (p.unit() != null && p.unit().name().contains(unit.strip()));
                 if (byPerson && byUnit) {
@@ -64,8 +62,11 @@ class AuditController {
         }
         Instant start = day(from, "起始日期", model);
         Instant end = day(to, "截止日期", model);
-        List<Line> lines = trail.search(actors, subject.strip(), start, end == null ? null : end.plus(Duration.ofDays(1)), limit)
-                .stream().map(e -> new Line(e.seq(), sentences.sentence(e, u -> names.getOrDefault(u, u)), AuditSentences.origin(e.origin()))).toList();
+        var entries = trail.search(actors, subject.strip(), start, end == null ? null : end.plus(Duration.ofDays(1)), limit);
+        Map<String, String> names = directory.namesByUsername(entries.stream().map(AuditEntry::actor).distinct().toList());
+        List<Line> lines = entries.stream()
+                .map(e -> new Line(e.seq(), sentences.sentence(e, u -> names.getOrDefault(u, u)), AuditSentences.origin(e.origin())))
+                .toList();
         model.addAttribute("lines", lines);
         model.addAttribute("subject", subject);
         model.addAttribute("person", person);

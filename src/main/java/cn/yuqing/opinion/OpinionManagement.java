@@ -426,6 +426,14 @@ public class OpinionManagement implements OpinionEvents {
         return scope.installationWide() ? orders.findAll() : orders.findForUnits(scope.queryIds());
     }
 
+    /** The titles of the orders' events: an order admits its event's title, also to a unit holding it for another. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> titlesOf(List<WorkOrder> orders) {
+        Map<Long, String> titles = new java.util.HashMap<>();
+        events.findAllById(orders.stream().map(WorkOrder::eventId).distinct().toList()).forEach(e -> titles.put(e.id(), e.title()));
+        return titles;
+    }
+
     private WorkOrder order(Long orderId, DataScope scope) {
         return orders.findById(orderId).filter(o -> scope.covers(o.unitId())).orElseThrow(() -> new NotFound("任务单"));
     }

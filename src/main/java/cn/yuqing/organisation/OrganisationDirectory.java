@@ -127,6 +127,23 @@ public class OrganisationDirectory {
         return scope.installationWide() ? people.findAllOrdered() : people.findInUnits(scope.queryIds());
     }
 
+    /**
+     * The names of the people a record names (a report's recipient, an entry's author): the record
+     * admits them, whatever the reader's scope; nobody else is read.
+     */
+    public Map<Long, String> namesOf(Collection<Long> personIds) {
+        Map<Long, String> names = new HashMap<>();
+        people.findAllById(personIds).forEach(p -> names.put(p.id(), p.fullName()));
+        return names;
+    }
+
+    /** As {@link #namesOf}, by user name. */
+    public Map<String, String> namesByUsername(Collection<String> usernames) {
+        Map<String, String> names = new HashMap<>();
+        people.findByUsernameIn(usernames).forEach(p -> names.put(p.username(), p.fullName()));
+        return names;
+    }
+
     public Person requirePerson(Long id, DataScope scope) {
         return people.findById(id)
                 .filter(p -> scope.installationWide() || (p.unit() != null && scope.covers(p.unit().id())))
@@ -177,6 +194,7 @@ public class OrganisationDirectory {
     /** The units whose records this person may read: the union over their roles' scopes. */
     public DataScope scopeOf(Person person) {
         if (person.unit() == null) {
+            // only the installation's first administrator has no unit (Person.apply refuses one without): they set it up
             return DataScope.installation();
         }
         Set<Long> visible = new HashSet<>();

@@ -11,6 +11,8 @@ interface PersonRepository extends JpaRepository<Person, Long> {
 
     Optional<Person> findByUsername(String username);
 
+    List<Person> findByUsernameIn(Collection<String> usernames);
+
     @Query("select p from Person p where p.unit.id in ?1 order by p.unit.id, p.fullName")
     List<Person> findInUnits(Collection<Long> unitIds);
 

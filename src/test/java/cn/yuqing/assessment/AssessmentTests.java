@@ -74,10 +74,6 @@ class AssessmentTests {
     DataScope scope;
     Long housing;
 
-    DataScope scopeOf(String username) {
-        return directory.scopeOf(directory.person(username).orElseThrow());
-    }
-
     /** Verified, routed to the 住建局, judged with the grade, talking points, plan made, response started. */
     OpinionEvent responding(Instant firstKnown, String title, String grade, boolean emergency) {
         clock.set(firstKnown);
@@ -98,9 +94,9 @@ class AssessmentTests {
         clock.set(at);
         SignedInPerson office = accounts.loadUserByUsername("zhengfuban");
         Release r = releases.firstDraft(e.id(), scope, analyst, kind);
-        r = releases.review(r.id(), r.version(), scopeOf("zhengfuban"), office, "同意");
-        r = releases.signOff(r.id(), r.version(), scopeOf("zhengfuban"), office);
-        releases.publish(r.id(), r.version(), scopeOf("zhengfuban"), office);
+        r = releases.review(r.id(), r.version(), As.scopeOf(directory, "zhengfuban"), office, "同意");
+        r = releases.signOff(r.id(), r.version(), As.scopeOf(directory, "zhengfuban"), office);
+        releases.publish(r.id(), r.version(), As.scopeOf(directory, "zhengfuban"), office);
     }
 
     void close(OpinionEvent e, Instant at) {
@@ -115,7 +111,7 @@ class AssessmentTests {
     @Test
     void theMonthsFiguresAreTheOnesWorkedOutByHand() throws Exception {
         analyst = accounts.loadUserByUsername("yanpan");
-        scope = scopeOf("yanpan");
+        scope = As.scopeOf(directory, "yanpan");
         housing = fixtures.housing();
 
         // September: not in the month
@@ -134,7 +130,7 @@ class AssessmentTests {
         OpinionEvent e2 = responding(t2, "小区电梯频繁困人", "ORDINARY", false);
         flag(e2, t2.plus(Duration.ofHours(3)), true, false); // 3 h: late
         var order = opinions.workOrders(e2.id()).stream().filter(o -> o.unitId().equals(housing)).findFirst().orElseThrow();
-        opinions.giveBack(order.id(), scopeOf("zhujian.huiying"), accounts.loadUserByUsername("zhujian.huiying"), "属物业管理");
+        opinions.giveBack(order.id(), As.scopeOf(directory, "zhujian.huiying"), accounts.loadUserByUsername("zhujian.huiying"), "属物业管理");
         opinions.resend(order.id(), scope, analyst, "请住建局督促物业");
         publish(e2, ReleaseKind.PORTAL_NOTICE, t2.plus(Duration.ofHours(50)));
         close(e2, t2.plus(Duration.ofHours(51)));
@@ -159,7 +155,7 @@ class AssessmentTests {
         }
 
         clock.set(Instant.parse("2026-11-05T02:00:00Z"));
-        Scorecard card = scorecards.of(Period.parse("2026-10"), scopeOf("kaohe")).stream()
+        Scorecard card = scorecards.of(Period.parse("2026-10"), As.scopeOf(directory, "kaohe")).stream()
                 .filter(c -> c.unitId().equals(housing)).findFirst().orElseThrow();
         assertThat(card.events()).isEqualTo(4);
         assertThat(card.onTime()).isEqualTo(2);
@@ -180,7 +176,7 @@ class AssessmentTests {
                 .mapToInt(c -> c.patrolsPerDay()).sum();
         assertThat(card.patrolsDue()).as("18 working days: 22 weekdays, 5 of them off, 1 Saturday worked").isEqualTo(18 * perDay);
         assertThat(card.patrolsDone()).isEqualTo(3);
-        Scorecard office = scorecards.of(Period.parse("2026-10"), scopeOf("kaohe")).stream()
+        Scorecard office = scorecards.of(Period.parse("2026-10"), As.scopeOf(directory, "kaohe")).stream()
                 .filter(c -> c.unitName().equals("潢川县人民政府办公室")).findFirst().orElseThrow();
         assertThat(office.warningReports()).as("the unit that opened the events reports them").isEqualTo(3);
         assertThat(office.warningReportsOnTime()).isEqualTo(2);
@@ -196,7 +192,7 @@ class AssessmentTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("潢川县住房和城乡建设局")))
                 .andExpect(content().string(not(containsString("data-unit=\"潢川县人民政府办公室\""))));
-        assertThat(scorecards.of(Period.parse("2026-10"), scopeOf("zhujian.fuzeren"))).as("a department head sees its own unit")
+        assertThat(scorecards.of(Period.parse("2026-10"), As.scopeOf(directory, "zhujian.fuzeren"))).as("a department head sees its own unit")
                 .extracting(Scorecard::unitId).containsOnly(housing);
         mvc.perform(get("/assessment/scorecards").param("period", "2026-10").with(As.person(accounts, "zhujian.huiying")))
                 .andExpect(status().isForbidden());
@@ -222,7 +218,7 @@ class AssessmentTests {
 
     void theLinesSuggestAnInterviewAndOnlyAPersonRecordsIt() throws Exception {
         SignedInPerson assessor = accounts.loadUserByUsername("kaohe");
-        DataScope assessorScope = scopeOf("kaohe");
+        DataScope assessorScope = As.scopeOf(directory, "kaohe");
         Period october = Period.parse("2026-10");
         var suggestion = accountability.suggestions(october, assessorScope, assessor).stream()
                 .filter(x -> x.card().unitId().equals(housing)).findFirst().orElseThrow();
@@ -251,7 +247,7 @@ class AssessmentTests {
                 java.time.LocalDate.parse("2026-11-06"), null, assessorScope, assessor);
         assertThat(accountability.suggestions(october, assessorScope, assessor)).as("handled for the period")
                 .noneMatch(x -> x.card().unitId().equals(housing));
-        assertThat(accountability.measures(scopeOf("zhujian.fuzeren"))).as("the unit sees what concerns it")
+        assertThat(accountability.measures(As.scopeOf(directory, "zhujian.fuzeren"))).as("the unit sees what concerns it")
                 .extracting(AccountabilityMeasure::kind).containsExactly(AccountabilityMeasure.Kind.SUPERVISORY_REFERRAL,
                         AccountabilityMeasure.Kind.INTERVIEW);
     }
@@ -262,7 +258,7 @@ class AssessmentTests {
     /** The month's notice: drafted from the scorecards, read back from its .docx, issued with the figures frozen. */
     void theMonthsNotice(Scorecard card) throws Exception {
         SignedInPerson assessor = accounts.loadUserByUsername("kaohe");
-        DataScope assessorScope = scopeOf("kaohe");
+        DataScope assessorScope = As.scopeOf(directory, "kaohe");
         Notice drafted = notices.draft("2026-10", assessorScope, assessor);
         assertThat(drafted.title()).isEqualTo("关于2026年10月潢川县政务舆情回应工作情况的通报");
         // each missed clock named by its event and duty (issue 23), then the other faults

@@ -72,10 +72,6 @@ class FollowUpTests {
         scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
     }
 
-    DataScope scopeOf(String username) {
-        return directory.scopeOf(directory.person(username).orElseThrow());
-    }
-
     OpinionEvent event(String title, String grade, boolean emergency) {
         return fixtures.judgedEvent(title, cn.yuqing.opinion.MatterKind.MAJOR_PROBLEM, grade, emergency);
     }
@@ -153,7 +149,7 @@ class FollowUpTests {
         followUps.reassess(major.id(), major.version(), scope, analyst, "MAJOR", true, "影响可控", null);
         assertThat(dueOf(major).dueAt()).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
         assertThat(dueOf(major).overdue()).isFalse();
-        assertThat(followUps.due(scopeOf("xuezi.huiying"))).as("another unit's events are not listed")
+        assertThat(followUps.due(As.scopeOf(directory, "xuezi.huiying"))).as("another unit's events are not listed")
                 .noneMatch(d -> d.event().id().equals(major.id()));
     }
 
@@ -232,10 +228,10 @@ class FollowUpTests {
         fixtures.addItem(e.candidateId(), "桥梁护栏破损两天了还没修");
         fixtures.addItem(e.candidateId(), "桥梁护栏破损，孩子上学很危险");
         Release r = releases.firstDraft(e.id(), scope, analyst, ReleaseKind.PORTAL_NOTICE);
-        r = releases.review(r.id(), r.version(), scopeOf("zhengfuban"), accounts.loadUserByUsername("zhengfuban"), "同意");
-        r = releases.signOff(r.id(), r.version(), scopeOf("zhujian.fuzeren"), accounts.loadUserByUsername("zhujian.fuzeren"));
+        r = releases.review(r.id(), r.version(), As.scopeOf(directory, "zhengfuban"), accounts.loadUserByUsername("zhengfuban"), "同意");
+        r = releases.signOff(r.id(), r.version(), As.scopeOf(directory, "zhujian.fuzeren"), accounts.loadUserByUsername("zhujian.fuzeren"));
         clock.set(t0.plus(Duration.ofHours(3)));
-        releases.publish(r.id(), r.version(), scopeOf("zhujian.fuzeren"), accounts.loadUserByUsername("zhujian.fuzeren"));
+        releases.publish(r.id(), r.version(), As.scopeOf(directory, "zhujian.fuzeren"), accounts.loadUserByUsername("zhujian.fuzeren"));
 
         assertThat(latest(e, ClockKind.RESPONSE).status()).isEqualTo(Deadline.Status.MET);
         e = opinions.require(e.id(), scope);

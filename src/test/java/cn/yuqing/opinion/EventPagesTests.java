@@ -32,6 +32,8 @@ class EventPagesTests {
     EventFixtures fixtures;
     @Autowired
     OpinionManagement opinions;
+    @Autowired
+    cn.yuqing.organisation.OrganisationDirectory directory;
 
     private Long candidate(String text) {
         return fixtures.candidate(text);
@@ -81,6 +83,35 @@ class EventPagesTests {
         var e = opinions.open(candidate, DataScope.installation(), accounts.loadUserByUsername("yanpan"));
         mvc.perform(post("/events/" + e.id() + "/steps/start-verification").param("version", Long.toString(e.version()))
                 .with(As.person(accounts, "xuezi.huiying")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(get("/events/" + e.id()).with(As.person(accounts, "sanpi.huiying"))).andExpect(status().isNotFound());
+    }
+
+    /**
+     * Issue 21: the event admits its record to whoever it admits — a party unit sees the evidence
+     * and its order's event title in its inbox, the county analyst the names of the city's people it
+     * was reported to — without the page borrowing the installation's scope to find them.
+     */
+    @Test
+    void aPartyReadsTheEventsRecordThroughTheEventItself() throws Exception {
+        OpinionEvent e = fixtures.judgedEvent("城区老旧小区外墙脱落砸坏车辆", MatterKind.MAJOR_PROBLEM, "MAJOR", true);
+        var analyst = accounts.loadUserByUsername("yanpan");
+        var scope = As.scopeOf(directory, "yanpan");
+        opinions.addTalkingPoints(e.id(), scope, analyst, "已组织排查全县老旧小区外墙");
+        e = opinions.require(e.id(), scope);
+        e = opinions.flag(e.id(), e.version(), scope, analyst, true, true);
+        opinions.makePlan(e.id(), e.version(), scope, analyst, "政务微博", "现场处置");
+        var recipients = opinions.reports(e.id()).stream().map(WarningReport::recipientId).distinct().toList();
+        assertThat(recipients).isNotEmpty();
+
+        mvc.perform(get("/events/" + e.id()).with(As.person(accounts, "zhujian.huiying"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("舆情信息（<span>1</span>条")));
+        String page = mvc.perform(get("/events/" + e.id()).with(As.person(accounts, "yanpan"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        for (Long r : recipients) {
+            assertThat(page).contains(directory.person(r).orElseThrow().fullName());
+        }
+        mvc.perform(get("/work-orders").with(As.person(accounts, "zhujian.huiying"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("城区老旧小区外墙脱落砸坏车辆")));
         mvc.perform(get("/events/" + e.id()).with(As.person(accounts, "sanpi.huiying"))).andExpect(status().isNotFound());
     }
 

@@ -22,6 +22,7 @@ import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.reporting.Dashboards;
 import cn.yuqing.shared.NotFound;
+import cn.yuqing.support.As;
 import cn.yuqing.support.MutableClock;
 import cn.yuqing.support.WebTest;
 
@@ -83,17 +84,13 @@ class MultiCountyTests {
         return accounts.loadUserByUsername("gs.yanpan");
     }
 
-    DataScope scopeOf(String username) {
-        return directory.scopeOf(directory.person(username).orElseThrow());
-    }
-
     @Test
     void eachCountySeesItsOwnAndTheCitySeesBoth() {
         clock.set(Instant.parse("2027-10-18T02:00:00Z"));
         SignedInPerson guangshan = guangshanAnalyst();
-        DataScope gsScope = scopeOf("gs.yanpan");
-        DataScope hcScope = scopeOf("yanpan");
-        DataScope city = scopeOf("shi.zhengfuban");
+        DataScope gsScope = As.scopeOf(directory, "gs.yanpan");
+        DataScope hcScope = As.scopeOf(directory, "yanpan");
+        DataScope city = As.scopeOf(directory, "shi.zhengfuban");
 
         Long gsOffice = directory.governmentOfficeOf(GUANGSHAN).orElseThrow().id();
         var channel = channels.create(new ChannelData("光山县政务微博" + System.nanoTime(), ChannelType.WEIBO, gsOffice, null, 1, true,

@@ -20,6 +20,7 @@ import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.support.As;
 import cn.yuqing.support.MutableClock;
 import cn.yuqing.support.WebTest;
 
@@ -61,11 +62,7 @@ class ResponseTests {
     void setUp() {
         clock.set(Instant.parse("2027-08-10T01:00:00Z"));
         analyst = accounts.loadUserByUsername("yanpan");
-        analystScope = scopeOf("yanpan");
-    }
-
-    DataScope scopeOf(String username) {
-        return directory.scopeOf(directory.person(username).orElseThrow());
+        analystScope = As.scopeOf(directory, "yanpan");
     }
 
     /** Judged with the grade, routed to the 住建局, with talking points. */
@@ -76,8 +73,8 @@ class ResponseTests {
     }
 
     Release through(Release r, String reviewer, String signer) {
-        r = releases.review(r.id(), r.version(), scopeOf(reviewer), accounts.loadUserByUsername(reviewer), "同意");
-        return releases.signOff(r.id(), r.version(), scopeOf(signer), accounts.loadUserByUsername(signer));
+        r = releases.review(r.id(), r.version(), As.scopeOf(directory, reviewer), accounts.loadUserByUsername(reviewer), "同意");
+        return releases.signOff(r.id(), r.version(), As.scopeOf(directory, signer), accounts.loadUserByUsername(signer));
     }
 
     Deadline clockOf(OpinionEvent e, ClockKind kind) {
@@ -104,11 +101,11 @@ class ResponseTests {
 
         assertThatThrownBy(() -> releases.review(r.id(), r.version(), analystScope, analyst, "自己审"))
                 .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("起草人以外");
-        Release reviewed = releases.review(r.id(), r.version(), scopeOf("zhengfuban"), accounts.loadUserByUsername("zhengfuban"), "同意");
-        assertThatThrownBy(() -> releases.signOff(reviewed.id(), reviewed.version(), scopeOf("zhujian.fuzeren"),
+        Release reviewed = releases.review(r.id(), r.version(), As.scopeOf(directory, "zhengfuban"), accounts.loadUserByUsername("zhengfuban"), "同意");
+        assertThatThrownBy(() -> releases.signOff(reviewed.id(), reviewed.version(), As.scopeOf(directory, "zhujian.fuzeren"),
                 accounts.loadUserByUsername("zhujian.fuzeren")))
                 .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("政府办公室、宣传部门或主要负责同志签发");
-        Release signed = releases.signOff(reviewed.id(), reviewed.version(), scopeOf("zhengfuban"), accounts.loadUserByUsername("zhengfuban"));
+        Release signed = releases.signOff(reviewed.id(), reviewed.version(), As.scopeOf(directory, "zhengfuban"), accounts.loadUserByUsername("zhengfuban"));
         assertThat(clockOf(e, ClockKind.STATEMENT).status()).as("signed off is not published").isEqualTo(Deadline.Status.RUNNING);
 
         clock.advance(Duration.ofHours(2));

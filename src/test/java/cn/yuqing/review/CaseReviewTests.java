@@ -63,15 +63,11 @@ class CaseReviewTests {
     @Autowired
     MockMvc mvc;
 
-    DataScope scopeOf(String username) {
-        return directory.scopeOf(directory.person(username).orElseThrow());
-    }
-
     @Test
     void theReviewTellsTheStoryFromTheRecordAndTheEventClosesFromIt() throws Exception {
         SignedInPerson analyst = accounts.loadUserByUsername("yanpan");
         SignedInPerson office = accounts.loadUserByUsername("zhengfuban");
-        DataScope scope = scopeOf("yanpan");
+        DataScope scope = As.scopeOf(directory, "yanpan");
         Instant t0 = Instant.parse("2027-10-11T01:00:00Z");
         clock.set(t0);
         OpinionEvent e = fixtures.verifiedEvent("县第一中学食堂食物中毒传言", "县第一中学食堂食物中毒，多名学生送医。");
@@ -90,9 +86,9 @@ class CaseReviewTests {
 
         clock.set(t0.plus(Duration.ofHours(2)));
         Release r = releases.firstDraft(e.id(), scope, analyst, ReleaseKind.AUTHORITATIVE_STATEMENT);
-        r = releases.review(r.id(), r.version(), scopeOf("zhengfuban"), office, "同意");
-        r = releases.signOff(r.id(), r.version(), scopeOf("zhengfuban"), office);
-        releases.publish(r.id(), r.version(), scopeOf("zhengfuban"), office);
+        r = releases.review(r.id(), r.version(), As.scopeOf(directory, "zhengfuban"), office, "同意");
+        r = releases.signOff(r.id(), r.version(), As.scopeOf(directory, "zhengfuban"), office);
+        releases.publish(r.id(), r.version(), As.scopeOf(directory, "zhengfuban"), office);
         clock.set(t0.plus(Duration.ofHours(4)));
         fixtures.addItem(e.candidateId(), "一中食堂的事情说清楚了，放心了");
         clock.set(t0.plus(Duration.ofHours(6)));

@@ -21,6 +21,7 @@ import cn.yuqing.intake.Items;
 import cn.yuqing.opinion.EventRouting;
 import cn.yuqing.opinion.OpinionEvent;
 import cn.yuqing.opinion.OpinionManagement;
+import cn.yuqing.opinion.WarningReport;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
@@ -96,21 +97,20 @@ class EventController {
         model.addAttribute("conclusions", cn.yuqing.opinion.Conclusion.values());
         model.addAttribute("kinds", cn.yuqing.opinion.MatterKind.values());
         model.addAttribute("parties", opinions.parties(id));
-        model.addAttribute("reports", opinions.reports(id));
+        List<WarningReport> reports = opinions.reports(id);
+        model.addAttribute("reports", reports);
         model.addAttribute("talkingPoints", opinions.talkingPoints(id));
         model.addAttribute("orders", opinions.workOrders(id));
         var allUnits = directory.allUnits();
         Map<Long, String> unitNames = new HashMap<>();
         allUnits.forEach(u -> unitNames.put(u.id(), u.name()));
         model.addAttribute("unitNames", unitNames);
-        Map<Long, String> personNames = new HashMap<>();
-        directory.peopleIn(DataScope.installation()).forEach(p -> personNames.put(p.id(), p.fullName()));
-        model.addAttribute("personNames", personNames);
+        model.addAttribute("personNames", directory.namesOf(reports.stream().map(WarningReport::recipientId).toList()));
         var level = directory.requireRegion(e.levelRegionCode());
         model.addAttribute("units", allUnits.stream().filter(u -> u.region().code().equals(e.levelRegionCode())
                 || u.region().isWithin(level)).toList());
         if (e.candidateId() != null) {
-            var candidate = candidates.require(e.candidateId(), DataScope.installation());
+            var candidate = candidates.ofEvent(e.candidateId());
             model.addAttribute("suggestion", candidates.suggestion(candidate));
             Candidates.Members members = candidates.newestItemsOf(e.candidateId(), ITEMS_LISTED);
             model.addAttribute("itemCount", members.total());

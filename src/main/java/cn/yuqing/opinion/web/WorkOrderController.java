@@ -37,8 +37,7 @@ class WorkOrderController {
     String inbox(Model model) {
         DataScope scope = accounts.currentScope();
         var orders = opinions.inbox(scope);
-        Map<Long, String> titles = new HashMap<>();
-        orders.forEach(o -> titles.computeIfAbsent(o.eventId(), id -> opinions.require(id, DataScope.installation()).title()));
+        Map<Long, String> titles = opinions.titlesOf(orders);
         Map<Long, String> unitNames = new HashMap<>();
         directory.allUnits().forEach(u -> unitNames.put(u.id(), u.name()));
         model.addAttribute("orders", orders);
