@@ -18,7 +18,6 @@ import cn.yuqing.assessment.Notice;
 import cn.yuqing.assessment.NoticeDocument;
 import cn.yuqing.assessment.Notices;
 import cn.yuqing.organisation.Accounts;
-import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.GovernmentDocument;
 import cn.yuqing.shared.Flash;
 
@@ -50,14 +49,10 @@ class NoticeController {
     @PostMapping("/assessment/notices")
     @PreAuthorize("hasAuthority('assessment:notice:edit')")
     String draft(@RequestParam(defaultValue = "") String period, RedirectAttributes redirect) {
-        try {
+        return Flash.attempt(redirect, "已按考核记分生成通报草稿，请核对修改后印发", "redirect:/assessment/notices", () -> {
             Notice n = notices.draft(period, accounts.currentScope(), signedIn());
-            redirect.addFlashAttribute("notice", "已按考核记分生成通报草稿，请核对修改后印发");
             return "redirect:/assessment/notices/" + n.id();
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-            return "redirect:/assessment/notices";
-        }
+        });
     }
 
     @GetMapping("/assessment/notices/{id}")

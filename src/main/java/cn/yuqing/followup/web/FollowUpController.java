@@ -21,7 +21,6 @@ import cn.yuqing.followup.Guidance;
 import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
-import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Flash;
 import cn.yuqing.shared.Times;
 
@@ -83,12 +82,10 @@ class FollowUpController {
     String reassess(@PathVariable Long id, @RequestParam long version, @RequestParam(defaultValue = "") String grade,
             @RequestParam(defaultValue = "false") boolean emergency, @RequestParam(defaultValue = "") String consequences,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        try {
+        Flash.attempt(redirect, () -> {
             var r = followUps.reassess(id, version, accounts.currentScope(), signedIn(), grade, emergency, consequences, note);
-            redirect.addFlashAttribute("notice", r.regraded() ? "已保存研判复核，等级已调整，回应时限按新等级重新计算" : "已保存研判复核");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe()); // the message depends on the outcome, so not Flash.attempt
-        }
+            return r.regraded() ? "已保存研判复核，等级已调整，回应时限按新等级重新计算" : "已保存研判复核";
+        });
         return "redirect:/events/" + id + "#follow-up";
     }
 

@@ -24,7 +24,6 @@ import cn.yuqing.opinion.OpinionManagement;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
-import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Flash;
 
 import static cn.yuqing.organisation.Accounts.signedIn;
@@ -73,14 +72,10 @@ class EventController {
     @PostMapping("/events")
     @PreAuthorize("hasAuthority('opinion:event:edit')")
     String open(@RequestParam Long candidateId, RedirectAttributes redirect) {
-        try {
+        return Flash.attempt(redirect, "已立为舆情事件", "redirect:/analysis/candidates/" + candidateId, () -> {
             OpinionEvent e = opinions.open(candidateId, accounts.currentScope(), signedIn());
-            redirect.addFlashAttribute("notice", "已立为舆情事件");
             return "redirect:/events/" + e.id();
-        } catch (DomainRuleViolation ex) {
-            redirect.addFlashAttribute("error", ex.describe());
-            return "redirect:/analysis/candidates/" + candidateId;
-        }
+        });
     }
 
     @GetMapping("/events/{id}")

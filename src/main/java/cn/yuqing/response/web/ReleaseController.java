@@ -51,15 +51,11 @@ class ReleaseController {
     @PostMapping("/events/{id}/releases/first-draft")
     @PreAuthorize("hasAuthority('response:release:draft')")
     String firstDraft(@PathVariable Long id, @RequestParam(required = false) ReleaseKind kind, RedirectAttributes redirect) {
-        try {
+        return Flash.attempt(redirect, "已按模板生成初稿，请核对修改后提交审核", "redirect:/events/" + id, () -> {
             Release r = releases.firstDraft(id, accounts.currentScope(), signedIn(),
                     kind == null ? ReleaseKind.AUTHORITATIVE_STATEMENT : kind);
-            redirect.addFlashAttribute("notice", "已按模板生成初稿，请核对修改后提交审核");
             return "redirect:/releases/" + r.id();
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-            return "redirect:/events/" + id;
-        }
+        });
     }
 
     @PostMapping("/events/{id}/releases")
@@ -68,13 +64,10 @@ class ReleaseController {
             @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String speaker,
             @RequestParam(defaultValue = "false") boolean principalLeader, RedirectAttributes redirect) {
-        try {
+        return Flash.attempt(redirect, null, "redirect:/events/" + id, () -> {
             Release r = releases.draft(id, accounts.currentScope(), signedIn(), kind, title, text, channel, speaker, principalLeader);
             return "redirect:/releases/" + r.id();
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-            return "redirect:/events/" + id;
-        }
+        });
     }
 
     @GetMapping("/releases/{id}")
@@ -162,14 +155,11 @@ class ReleaseController {
             @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String speakers,
             @RequestParam(defaultValue = "false") boolean principalLeader, @RequestParam(defaultValue = "") String questions,
             RedirectAttributes redirect) {
-        try {
+        Flash.attempt(redirect, "已安排新闻发布会", () -> {
             java.time.Instant at = cn.yuqing.shared.Times.parseLocal(scheduledAt)
                     .orElseThrow(() -> new DomainRuleViolation("4.4", "请填写举行时间"));
             releases.schedule(id, accounts.currentScope(), signedIn(), at, place, speakers, principalLeader, questions);
-            redirect.addFlashAttribute("notice", "已安排新闻发布会");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        });
         return "redirect:/events/" + id;
     }
 
@@ -177,14 +167,11 @@ class ReleaseController {
     @PreAuthorize("hasAuthority('response:release:draft')")
     String held(@PathVariable Long id, @RequestParam(defaultValue = "") String record, @RequestParam Long eventId,
             RedirectAttributes redirect) {
-        try {
-            var p = releases.held(id, accounts.currentScope(), signedIn(), record);
-            redirect.addFlashAttribute("notice", "已登记举行情况，并据此生成新闻发布会回应稿，请审核、签发后确认发布");
-            return "redirect:/releases/" + p.releaseId();
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-            return "redirect:/events/" + eventId;
-        }
+        return Flash.attempt(redirect, "已登记举行情况，并据此生成新闻发布会回应稿，请审核、签发后确认发布", "redirect:/events/" + eventId,
+                () -> {
+                    var p = releases.held(id, accounts.currentScope(), signedIn(), record);
+                    return "redirect:/releases/" + p.releaseId();
+                });
     }
 
     @PostMapping("/events/{id}/referrals")
