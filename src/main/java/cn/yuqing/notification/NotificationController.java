@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import cn.yuqing.organisation.Accounts;
-import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.NavigationEntry;
 import cn.yuqing.shared.Stage;
+
+import static cn.yuqing.organisation.Accounts.signedIn;
 
 @Controller
 class NotificationController {
@@ -28,7 +29,7 @@ class NotificationController {
     @GetMapping("/notifications")
     @PreAuthorize("isAuthenticated()")
     String inbox(Model model) {
-        model.addAttribute("notices", notifications.inbox(me().personId()));
+        model.addAttribute("notices", notifications.inbox(signedIn().personId()));
         return "notification/inbox";
     }
 
@@ -36,12 +37,8 @@ class NotificationController {
     @PostMapping("/notifications/{id}")
     @PreAuthorize("isAuthenticated()")
     String open(@PathVariable Long id) {
-        Notification notice = notifications.open(id, me().personId());
+        Notification notice = notifications.open(id, signedIn().personId());
         return "redirect:" + (notice.link() == null ? "/notifications" : notice.link());
-    }
-
-    private static SignedInPerson me() {
-        return Accounts.current().orElseThrow();
     }
 }
 

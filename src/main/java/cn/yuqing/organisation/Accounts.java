@@ -62,6 +62,14 @@ public class Accounts implements UserDetailsService {
         return auth != null && auth.getPrincipal() instanceof SignedInPerson p ? Optional.of(p) : Optional.empty();
     }
 
+    /**
+     * The person behind the current request. The endpoint's rule already required a sign-in, so nobody
+     * being signed in here is a programming error, not a case to handle.
+     */
+    public static SignedInPerson signedIn() {
+        return current().orElseThrow();
+    }
+
     /** The data scope of the person behind the current request; empty when nobody is signed in. */
     @Transactional(readOnly = true)
     public DataScope currentScope() {

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.yuqing.shared.ClockMoved;
 import cn.yuqing.shared.DemonstrationClock;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 import cn.yuqing.shared.NotFound;
 import cn.yuqing.shared.Times;
 import cn.yuqing.shared.WorkingCalendar;
@@ -73,7 +74,7 @@ class DemonstrationClockController {
     @PreAuthorize("hasAuthority('system:clock:move')")
     String moveTo(@RequestParam(defaultValue = "") String at, RedirectAttributes redirect) {
         DemonstrationClock demo = demonstration();
-        try {
+        Flash.attempt(redirect, () -> {
             Instant target = Times.parseLocal(at).orElseThrow(() -> new DomainRuleViolation("请选择要拨到的日期和时间"));
             Duration by = Duration.between(demo.instant(), target);
             if (by.isNegative() || by.isZero()) {
@@ -84,10 +85,8 @@ class DemonstrationClockController {
             }
             Duration offset = demo.advance(by);
             events.publishEvent(new ClockMoved(by, offset));
-            redirect.addFlashAttribute("notice", "系统时间已拨到 " + Times.format(demo.instant()) + "。到期的提醒和督办已执行。");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+            return "系统时间已拨到 " + Times.format(demo.instant()) + "。到期的提醒和督办已执行。";
+        });
         return "redirect:/admin/clock";
     }
 
@@ -95,7 +94,7 @@ class DemonstrationClockController {
     @PreAuthorize("hasAuthority('system:clock:move')")
     String advance(@RequestParam(defaultValue = "0") String hours, RedirectAttributes redirect) {
         DemonstrationClock demo = demonstration();
-        try {
+        Flash.attempt(redirect, () -> {
             long h;
             try {
                 h = Long.parseLong(hours.strip());
@@ -107,11 +106,9 @@ class DemonstrationClockController {
             }
             Duration offset = demo.advance(Duration.ofHours(h));
             events.publishEvent(new ClockMoved(Duration.ofHours(h), offset));
-            redirect.addFlashAttribute("notice", "已前拨" + h + "小时，系统时间现为 " + Times.format(demo.instant())
-                    + "。到期的提醒和督办已执行。");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+            return "已前拨" + h + "小时，系统时间现为 " + Times.format(demo.instant())
+                    + "。到期的提醒和督办已执行。";
+        });
         return "redirect:/admin/clock";
     }
 }

@@ -20,7 +20,7 @@ import cn.yuqing.intake.Items;
 import cn.yuqing.intake.OpinionItem;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
-import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 
 /** The analyst's workbench: candidates by urgency, and one candidate with its items and suggestions. */
 @Controller
@@ -74,25 +74,16 @@ class CandidateController {
     @PostMapping("/analysis/candidates/{id}/merge")
     @PreAuthorize("hasAuthority('analysis:candidate:edit')")
     String merge(@PathVariable Long id, @RequestParam Long target, RedirectAttributes redirect) {
-        try {
+        return Flash.attempt(redirect, "已合并", "redirect:/analysis/candidates/" + id, () -> {
             candidates.merge(id, target, accounts.currentScope());
-            redirect.addFlashAttribute("notice", "已合并");
             return "redirect:/analysis/candidates/" + target;
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-            return "redirect:/analysis/candidates/" + id;
-        }
+        });
     }
 
     @PostMapping("/analysis/candidates/{id}/move")
     @PreAuthorize("hasAuthority('analysis:candidate:edit')")
     String move(@PathVariable Long id, @RequestParam Long item, @RequestParam Long target, RedirectAttributes redirect) {
-        try {
-            candidates.move(item, target, accounts.currentScope());
-            redirect.addFlashAttribute("notice", "已移入候选事件 " + target);
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        Flash.attempt(redirect, "已移入候选事件 " + target, () -> candidates.move(item, target, accounts.currentScope()));
         return "redirect:/analysis/candidates/" + id;
     }
 
@@ -100,14 +91,10 @@ class CandidateController {
     @PreAuthorize("hasAuthority('analysis:candidate:edit')")
     String split(@PathVariable Long id, @RequestParam(name = "items", required = false) List<Long> chosen,
             RedirectAttributes redirect) {
-        try {
+        return Flash.attempt(redirect, "已拆分为新的候选事件", "redirect:/analysis/candidates/" + id, () -> {
             EventCandidate fresh = candidates.split(id, chosen == null ? List.of() : chosen, accounts.currentScope());
-            redirect.addFlashAttribute("notice", "已拆分为新的候选事件");
             return "redirect:/analysis/candidates/" + fresh.id();
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-            return "redirect:/analysis/candidates/" + id;
-        }
+        });
     }
 
     @PostMapping("/analysis/candidates/{id}/dismiss")

@@ -20,10 +20,11 @@ import cn.yuqing.assessment.Period;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
-import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Flash;
 import cn.yuqing.shared.Times;
+
+import static cn.yuqing.organisation.Accounts.signedIn;
 
 /** Interviews and referrals to the supervisory organs (4.6): what the lines suggest, what was done, and the lines. */
 @Controller
@@ -41,10 +42,6 @@ class AccountabilityController {
         this.clock = clock;
     }
 
-    private static SignedInPerson me() {
-        return Accounts.current().orElseThrow();
-    }
-
     @GetMapping("/assessment/accountability")
     @PreAuthorize("hasAuthority('assessment:scorecard:view')")
     String page(@RequestParam(required = false) String period, Model model) {
@@ -53,9 +50,9 @@ class AccountabilityController {
         Period chosen = PeriodParameter.read(period, clock, model);
         model.addAttribute("period", chosen);
         model.addAttribute("today", today);
-        model.addAttribute("suggestions", accountability.suggestions(chosen, scope, me()));
+        model.addAttribute("suggestions", accountability.suggestions(chosen, scope, signedIn()));
         model.addAttribute("measures", accountability.measures(scope));
-        model.addAttribute("lines", accountability.thresholds(me()));
+        model.addAttribute("lines", accountability.thresholds(signedIn()));
         model.addAttribute("kinds", AccountabilityMeasure.Kind.values());
         Map<Long, String> unitNames = new HashMap<>();
         directory.allUnits().stream().filter(u -> scope.covers(u.id())).forEach(u -> unitNames.put(u.id(), u.name()));
@@ -67,7 +64,7 @@ class AccountabilityController {
     @PreAuthorize("hasAuthority('assessment:notice:edit')")
     String thresholds(@RequestParam(defaultValue = "-1") int minOnTime, @RequestParam(defaultValue = "-1") int maxMissed,
             @RequestParam(defaultValue = "-1") int maxUnanswered, RedirectAttributes redirect) {
-        Flash.attempt(redirect, "已保存约谈提示线", () -> accountability.changeThresholds(me(), minOnTime, maxMissed, maxUnanswered));
+        Flash.attempt(redirect, "已保存约谈提示线", () -> accountability.changeThresholds(signedIn(), minOnTime, maxMissed, maxUnanswered));
         return "redirect:/assessment/accountability";
     }
 
@@ -78,7 +75,7 @@ class AccountabilityController {
             @RequestParam(defaultValue = "") String people, @RequestParam(defaultValue = "") String heldOn,
             @RequestParam(defaultValue = "") String outcome, RedirectAttributes redirect) {
         Flash.attempt(redirect, "已登记", () -> accountability.record(kind, unitId, period, reason, people, day(heldOn), outcome,
-                accounts.currentScope(), me()));
+                accounts.currentScope(), signedIn()));
         return "redirect:/assessment/accountability" + (period.isBlank() ? "" : "?period=" + period.strip());
     }
 

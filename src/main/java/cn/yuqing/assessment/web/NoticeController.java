@@ -18,10 +18,10 @@ import cn.yuqing.assessment.Notice;
 import cn.yuqing.assessment.NoticeDocument;
 import cn.yuqing.assessment.Notices;
 import cn.yuqing.organisation.Accounts;
-import cn.yuqing.organisation.SignedInPerson;
-import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.GovernmentDocument;
 import cn.yuqing.shared.Flash;
+
+import static cn.yuqing.organisation.Accounts.signedIn;
 
 /** Periodic notices (通报, 4.6): drafted from the scorecards, edited, issued, kept, downloaded as Word. */
 @Controller
@@ -38,14 +38,10 @@ class NoticeController {
         this.clock = clock;
     }
 
-    private static SignedInPerson me() {
-        return Accounts.current().orElseThrow();
-    }
-
     @GetMapping("/assessment/notices")
     @PreAuthorize("hasAuthority('assessment:scorecard:view')")
     String list(Model model) {
-        model.addAttribute("notices", notices.list(me()));
+        model.addAttribute("notices", notices.list(signedIn()));
         model.addAttribute("lastMonth", PeriodParameter.lastMonth(clock).code());
         return "assessment/notices";
     }
@@ -53,20 +49,16 @@ class NoticeController {
     @PostMapping("/assessment/notices")
     @PreAuthorize("hasAuthority('assessment:notice:edit')")
     String draft(@RequestParam(defaultValue = "") String period, RedirectAttributes redirect) {
-        try {
-            Notice n = notices.draft(period, accounts.currentScope(), me());
-            redirect.addFlashAttribute("notice", "已按考核记分生成通报草稿，请核对修改后印发");
+        return Flash.attempt(redirect, "已按考核记分生成通报草稿，请核对修改后印发", "redirect:/assessment/notices", () -> {
+            Notice n = notices.draft(period, accounts.currentScope(), signedIn());
             return "redirect:/assessment/notices/" + n.id();
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-            return "redirect:/assessment/notices";
-        }
+        });
     }
 
     @GetMapping("/assessment/notices/{id}")
     @PreAuthorize("hasAuthority('assessment:scorecard:view')")
     String show(@PathVariable Long id, Model model) {
-        Notice n = notices.require(id, me());
+        Notice n = notices.require(id, signedIn());
         model.addAttribute("n", n);
         model.addAttribute("rows", notices.rows(n, accounts.currentScope()));
         model.addAttribute("header", NoticeDocument.HEADER);
@@ -78,13 +70,13 @@ class NoticeController {
     String revise(@PathVariable Long id, @RequestParam long version, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "") String praise, @RequestParam(defaultValue = "") String criticism,
             @RequestParam(defaultValue = "") String closing, RedirectAttributes redirect) {
-        return act(id, redirect, "已保存", () -> notices.revise(id, version, me(), title, praise, criticism, closing));
+        return act(id, redirect, "已保存", () -> notices.revise(id, version, signedIn(), title, praise, criticism, closing));
     }
 
     @PostMapping("/assessment/notices/{id}/issue")
     @PreAuthorize("hasAuthority('assessment:notice:edit')")
     String issue(@PathVariable Long id, @RequestParam long version, RedirectAttributes redirect) {
-        return act(id, redirect, "已印发，内容和数字不再改变", () -> notices.issue(id, version, accounts.currentScope(), me()));
+        return act(id, redirect, "已印发，内容和数字不再改变", () -> notices.issue(id, version, accounts.currentScope(), signedIn()));
     }
 
     private String act(Long id, RedirectAttributes redirect, String done, Runnable action) {
@@ -95,8 +87,8 @@ class NoticeController {
     @GetMapping("/assessment/notices/{id}/document")
     @PreAuthorize("hasAuthority('assessment:scorecard:view')")
     ResponseEntity<byte[]> document(@PathVariable Long id) {
-        Notice n = notices.require(id, me());
-        byte[] docx = notices.document(id, accounts.currentScope(), me());
+        Notice n = notices.require(id, signedIn());
+        byte[] docx = notices.document(id, accounts.currentScope(), signedIn());
         return ResponseEntity.ok().contentType(GovernmentDocument.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(n.title() + ".docx", StandardCharsets.UTF_8).build().toString())

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.yuqing.deadline.WorkingDays;
 import cn.yuqing.organisation.Accounts;
-import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 
 /** The working-day calendar, one year at a time, entered from the State Council's notice. */
 @Controller
@@ -48,11 +48,11 @@ class CalendarController {
     @PreAuthorize("hasAuthority('deadline:calendar:edit')")
     String enter(@RequestParam int year, @RequestParam(defaultValue = "") String lines,
             @RequestParam(defaultValue = "") String source, RedirectAttributes redirect) {
-        try {
+        boolean saved = Flash.attempt(redirect, () -> {
             var schedule = calendar.enter(year, lines, source, Accounts.current().orElseThrow().getUsername());
-            redirect.addFlashAttribute("notice", year + "年工作日历已保存，共" + schedule.days().size() + "天例外。");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
+            return year + "年工作日历已保存，共" + schedule.days().size() + "天例外。";
+        });
+        if (!saved) {
             redirect.addFlashAttribute("draft", lines);
         }
         return "redirect:/deadlines/calendar?year=" + year;

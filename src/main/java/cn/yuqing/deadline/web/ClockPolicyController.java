@@ -52,7 +52,7 @@ class ClockPolicyController {
     @PreAuthorize("hasAuthority('deadline:policy:edit')")
     String add(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String grade,
             @RequestParam(defaultValue = "") String emergency, RedirectAttributes redirect) {
-        try {
+        Flash.attempt(redirect, "已新增规则，时限已按原先适用的规则预填，请核对修改。", () -> {
             Set<String> grades = opinions.grades().stream().map(g -> g.code()).collect(Collectors.toSet());
             Boolean flag = switch (emergency) {
                 case "true" -> Boolean.TRUE;
@@ -60,10 +60,7 @@ class ClockPolicyController {
                 default -> null;
             };
             policies.add(name, grade, flag, grades);
-            redirect.addFlashAttribute("notice", "已新增规则，时限已按原先适用的规则预填，请核对修改。");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        });
         return "redirect:/deadlines/policies";
     }
 
@@ -86,7 +83,7 @@ class ClockPolicyController {
     String change(@PathVariable Long id, @RequestParam(defaultValue = "0") String amount,
             @RequestParam(required = false) Counting unit, @RequestParam(defaultValue = "") String reminders,
             @RequestParam(defaultValue = "") String escalation, RedirectAttributes redirect) {
-        try {
+        Flash.attempt(redirect, "已保存。正在计时的时限不受影响，新开始的时限按新规则计算。", () -> {
             int n;
             try {
                 n = Integer.parseInt(amount.strip());
@@ -94,10 +91,7 @@ class ClockPolicyController {
                 throw new DomainRuleViolation("4.4", "时限须填写整数");
             }
             policies.change(id, n, unit, reminders, escalation);
-            redirect.addFlashAttribute("notice", "已保存。正在计时的时限不受影响，新开始的时限按新规则计算。");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+        });
         return "redirect:/deadlines/policies";
     }
 }

@@ -18,10 +18,10 @@ import cn.yuqing.followup.Guidance;
 import cn.yuqing.followup.Reassessment;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
-import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.JsonBody;
 
+import static cn.yuqing.organisation.Accounts.signedIn;
 import static cn.yuqing.shared.JsonBody.text;
 
 /** Follow-up (4.5) as JSON: the same rules, permissions and scope as the event page (docs/api.md). */
@@ -55,10 +55,6 @@ class FollowUpApiController {
         this.accounts = accounts;
     }
 
-    private static SignedInPerson me() {
-        return Accounts.current().orElseThrow();
-    }
-
     @GetMapping("/api/events/{id}/follow-up")
     @PreAuthorize("hasAuthority('opinion:event:view')")
     FollowUpView get(@PathVariable Long id) {
@@ -77,7 +73,7 @@ class FollowUpApiController {
         if (!(body.get("version") instanceof Number version)) {
             throw new DomainRuleViolation("version 应为事件的当前版本号（整数）");
         }
-        Reassessment r = followUps.reassess(id, version.longValue(), accounts.currentScope(), me(), text(body, "grade"),
+        Reassessment r = followUps.reassess(id, version.longValue(), accounts.currentScope(), signedIn(), text(body, "grade"),
                 Boolean.TRUE.equals(body.get("emergency")), text(body, "consequences"), text(body, "note"));
         return ResponseEntity.status(201).body(ReassessmentView.of(r));
     }
@@ -93,7 +89,7 @@ class FollowUpApiController {
         } catch (DateTimeParseException e) {
             throw new DomainRuleViolation("givenAt 应为 ISO-8601 时间，如 2027-07-12T06:10:00Z");
         }
-        Guidance g = followUps.record(id, accounts.currentScope(), me(), kind, text(body, "source"), givenAt, text(body, "content"),
+        Guidance g = followUps.record(id, accounts.currentScope(), signedIn(), kind, text(body, "source"), givenAt, text(body, "content"),
                 text(body, "channel"));
         return ResponseEntity.status(201).body(GuidanceView.of(g));
     }

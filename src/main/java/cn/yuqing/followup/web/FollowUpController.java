@@ -21,10 +21,10 @@ import cn.yuqing.followup.Guidance;
 import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
-import cn.yuqing.organisation.SignedInPerson;
-import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Flash;
 import cn.yuqing.shared.Times;
+
+import static cn.yuqing.organisation.Accounts.signedIn;
 
 /** Follow-up on the event's page (re-assessments, guidance, the trend chart) and the list of what is due. */
 @Controller
@@ -40,10 +40,6 @@ class FollowUpController {
         this.clock = clock;
         this.opinions = opinions;
         this.accounts = accounts;
-    }
-
-    private static SignedInPerson me() {
-        return Accounts.current().orElseThrow();
     }
 
     @GetMapping("/follow-up")
@@ -86,12 +82,10 @@ class FollowUpController {
     String reassess(@PathVariable Long id, @RequestParam long version, @RequestParam(defaultValue = "") String grade,
             @RequestParam(defaultValue = "false") boolean emergency, @RequestParam(defaultValue = "") String consequences,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        try {
-            var r = followUps.reassess(id, version, accounts.currentScope(), me(), grade, emergency, consequences, note);
-            redirect.addFlashAttribute("notice", r.regraded() ? "已保存研判复核，等级已调整，回应时限按新等级重新计算" : "已保存研判复核");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe()); // the message depends on the outcome, so not Flash.attempt
-        }
+        Flash.attempt(redirect, () -> {
+            var r = followUps.reassess(id, version, accounts.currentScope(), signedIn(), grade, emergency, consequences, note);
+            return r.regraded() ? "已保存研判复核，等级已调整，回应时限按新等级重新计算" : "已保存研判复核";
+        });
         return "redirect:/events/" + id + "#follow-up";
     }
 
@@ -101,7 +95,7 @@ class FollowUpController {
             @RequestParam(defaultValue = "") String source, @RequestParam(defaultValue = "") String givenAt,
             @RequestParam(defaultValue = "") String content, @RequestParam(defaultValue = "") String channel,
             RedirectAttributes redirect) {
-        Flash.attempt(redirect, "已记录", () -> followUps.record(id, accounts.currentScope(), me(), kind, source,
+        Flash.attempt(redirect, "已记录", () -> followUps.record(id, accounts.currentScope(), signedIn(), kind, source,
                 Times.parseLocal(givenAt).orElse(null), content, channel));
         return "redirect:/events/" + id + "#follow-up";
     }

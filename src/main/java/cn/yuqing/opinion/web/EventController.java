@@ -25,9 +25,9 @@ import cn.yuqing.opinion.WarningReport;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
-import cn.yuqing.organisation.SignedInPerson;
-import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Flash;
+
+import static cn.yuqing.organisation.Accounts.signedIn;
 
 /** The analyst's workbench of events and the event page; every step is one form, one service call. */
 @Controller
@@ -73,14 +73,10 @@ class EventController {
     @PostMapping("/events")
     @PreAuthorize("hasAuthority('opinion:event:edit')")
     String open(@RequestParam Long candidateId, RedirectAttributes redirect) {
-        try {
-            OpinionEvent e = opinions.open(candidateId, accounts.currentScope(), me());
-            redirect.addFlashAttribute("notice", "已立为舆情事件");
+        return Flash.attempt(redirect, "已立为舆情事件", "redirect:/analysis/candidates/" + candidateId, () -> {
+            OpinionEvent e = opinions.open(candidateId, accounts.currentScope(), signedIn());
             return "redirect:/events/" + e.id();
-        } catch (DomainRuleViolation ex) {
-            redirect.addFlashAttribute("error", ex.describe());
-            return "redirect:/analysis/candidates/" + candidateId;
-        }
+        });
     }
 
     @GetMapping("/events/{id}")
@@ -88,7 +84,7 @@ class EventController {
     String show(@PathVariable Long id, Model model, HttpServletRequest request) {
         DataScope scope = accounts.currentScope();
         OpinionEvent e = opinions.require(id, scope);
-        opinions.readReports(id, me().personId());
+        opinions.readReports(id, signedIn().personId());
         model.addAttribute("event", e);
         model.addAttribute("flow", cn.yuqing.opinion.WorkflowChart.svg(request.getContextPath() + "/standard", e.steps(), e.state()));
         model.addAttribute("grades", opinions.grades());
@@ -137,11 +133,7 @@ class EventController {
     String step(@PathVariable Long id, @PathVariable String step, @RequestParam long version, HttpServletRequest request,
             RedirectAttributes redirect) {
         Flash.attempt(redirect, "已保存", () ->
-                steps.perform(step, id, version, accounts.currentScope(), me(), request::getParameter, request::getParameterValues));
+                steps.perform(step, id, version, accounts.currentScope(), signedIn(), request::getParameter, request::getParameterValues));
         return "redirect:/events/" + id;
-    }
-
-    private static SignedInPerson me() {
-        return Accounts.current().orElseThrow();
     }
 }

@@ -19,13 +19,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.yuqing.opinion.EventState;
 import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.Accounts;
-import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.reporting.Report;
 import cn.yuqing.reporting.ReportFiles;
 import cn.yuqing.reporting.Reports;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.GovernmentDocument;
 import cn.yuqing.shared.Times;
+
+import static cn.yuqing.organisation.Accounts.signedIn;
 
 /** 舆情日报, 周报 and 专报 as Word documents, their figures as spreadsheets. */
 @Controller
@@ -45,10 +46,6 @@ class ReportController {
         this.clock = clock;
     }
 
-    private static SignedInPerson me() {
-        return Accounts.current().orElseThrow();
-    }
-
     @GetMapping("/reports")
     @PreAuthorize("hasAuthority('opinion:event:view')")
     String page(Model model) {
@@ -61,19 +58,19 @@ class ReportController {
     @GetMapping("/reports/daily")
     @PreAuthorize("hasAuthority('opinion:event:view')")
     ResponseEntity<byte[]> daily(@RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "docx") String format) {
-        return file(format, () -> reports.daily(day(day), accounts.currentScope(), me()));
+        return file(format, () -> reports.daily(day(day), accounts.currentScope(), signedIn()));
     }
 
     @GetMapping("/reports/weekly")
     @PreAuthorize("hasAuthority('opinion:event:view')")
     ResponseEntity<byte[]> weekly(@RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "docx") String format) {
-        return file(format, () -> reports.weekly(day(day), accounts.currentScope(), me()));
+        return file(format, () -> reports.weekly(day(day), accounts.currentScope(), signedIn()));
     }
 
     @GetMapping("/reports/events/{id}")
     @PreAuthorize("hasAuthority('opinion:event:view')")
     ResponseEntity<byte[]> special(@PathVariable Long id, @RequestParam(defaultValue = "docx") String format) {
-        return file(format, () -> reports.special(id, accounts.currentScope(), me()));
+        return file(format, () -> reports.special(id, accounts.currentScope(), signedIn()));
     }
 
     private static LocalDate day(String text) {

@@ -20,6 +20,7 @@ import cn.yuqing.response.Releases;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.JsonBody;
 
+import static cn.yuqing.organisation.Accounts.signedIn;
 import static cn.yuqing.shared.JsonBody.text;
 
 /** Releases as JSON (HTTP Basic, the same permissions, data scope and rules as the pages; docs/api.md). */
@@ -46,10 +47,6 @@ class ReleaseApiController {
     ReleaseApiController(Releases releases, Accounts accounts) {
         this.releases = releases;
         this.accounts = accounts;
-    }
-
-    private static SignedInPerson me() {
-        return Accounts.current().orElseThrow();
     }
 
     @GetMapping("/api/events/{id}/releases")
@@ -88,7 +85,7 @@ class ReleaseApiController {
     @PostMapping("/api/events/{id}/referrals")
     @PreAuthorize("hasAuthority('opinion:event:edit')")
     ResponseEntity<ReferralView> refer(@PathVariable Long id, @RequestBody Map<String, Object> body) {
-        Referral r = releases.refer(id, accounts.currentScope(), me(),
+        Referral r = releases.refer(id, accounts.currentScope(), signedIn(),
                 JsonBody.choice(body, "recipient", Referral.Recipient.class, null), text(body, "handedOver"),
                 text(body, "receipt"), JsonBody.optionalId(body, "itemId"));
         return ResponseEntity.status(201).body(ReferralView.of(r));
@@ -100,8 +97,8 @@ class ReleaseApiController {
     ResponseEntity<ReleaseView> draft(@PathVariable Long id, @RequestBody Map<String, Object> body) {
         ReleaseKind kind = JsonBody.choice(body, "kind", ReleaseKind.class, ReleaseKind.AUTHORITATIVE_STATEMENT);
         Release r = Boolean.TRUE.equals(body.get("firstDraft"))
-                ? releases.firstDraft(id, accounts.currentScope(), me(), kind)
-                : releases.draft(id, accounts.currentScope(), me(), kind, text(body, "title"), text(body, "text"),
+                ? releases.firstDraft(id, accounts.currentScope(), signedIn(), kind)
+                : releases.draft(id, accounts.currentScope(), signedIn(), kind, text(body, "title"), text(body, "text"),
                         text(body, "channel"), text(body, "speaker"), Boolean.TRUE.equals(body.get("principalLeader")));
         return ResponseEntity.status(201).body(ReleaseView.of(r, List.of()));
     }
@@ -113,7 +110,7 @@ class ReleaseApiController {
         if (!(body.get("version") instanceof Number version)) {
             throw new DomainRuleViolation("version 应为回应稿的当前版本号（整数）");
         }
-        SignedInPerson me = me();
+        SignedInPerson me = signedIn();
         Release r = switch (action) {
             case "review" -> requiring("response:release:review", me,
                     () -> releases.review(id, version.longValue(), accounts.currentScope(), me, text(body, "note")));

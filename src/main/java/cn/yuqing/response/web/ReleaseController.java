@@ -12,13 +12,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
-import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.response.Referral;
 import cn.yuqing.response.Release;
 import cn.yuqing.response.ReleaseKind;
 import cn.yuqing.response.Releases;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Flash;
+
+import static cn.yuqing.organisation.Accounts.signedIn;
 
 /** Releases on the event's page, and one release's page for its review, sign-off and publication. */
 @Controller
@@ -32,10 +33,6 @@ class ReleaseController {
         this.releases = releases;
         this.opinions = opinions;
         this.accounts = accounts;
-    }
-
-    private static SignedInPerson me() {
-        return Accounts.current().orElseThrow();
     }
 
     @GetMapping("/events/{id}/releases")
@@ -54,15 +51,11 @@ class ReleaseController {
     @PostMapping("/events/{id}/releases/first-draft")
     @PreAuthorize("hasAuthority('response:release:draft')")
     String firstDraft(@PathVariable Long id, @RequestParam(required = false) ReleaseKind kind, RedirectAttributes redirect) {
-        try {
-            Release r = releases.firstDraft(id, accounts.currentScope(), me(),
+        return Flash.attempt(redirect, "已按模板生成初稿，请核对修改后提交审核", "redirect:/events/" + id, () -> {
+            Release r = releases.firstDraft(id, accounts.currentScope(), signedIn(),
                     kind == null ? ReleaseKind.AUTHORITATIVE_STATEMENT : kind);
-            redirect.addFlashAttribute("notice", "已按模板生成初稿，请核对修改后提交审核");
             return "redirect:/releases/" + r.id();
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-            return "redirect:/events/" + id;
-        }
+        });
     }
 
     @PostMapping("/events/{id}/releases")
@@ -71,13 +64,10 @@ class ReleaseController {
             @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String speaker,
             @RequestParam(defaultValue = "false") boolean principalLeader, RedirectAttributes redirect) {
-        try {
-            Release r = releases.draft(id, accounts.currentScope(), me(), kind, title, text, channel, speaker, principalLeader);
+        return Flash.attempt(redirect, null, "redirect:/events/" + id, () -> {
+            Release r = releases.draft(id, accounts.currentScope(), signedIn(), kind, title, text, channel, speaker, principalLeader);
             return "redirect:/releases/" + r.id();
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-            return "redirect:/events/" + id;
-        }
+        });
     }
 
     @GetMapping("/releases/{id}")
@@ -91,7 +81,7 @@ class ReleaseController {
         model.addAttribute("event", event);
         model.addAttribute("majorOrAbove", opinions.majorOrAbove(event));
         model.addAttribute("kinds", ReleaseKind.values());
-        model.addAttribute("maySignOff", releases.maySignOff(event, me().personId()));
+        model.addAttribute("maySignOff", releases.maySignOff(event, signedIn().personId()));
         model.addAttribute("attachments", releases.attachments(id, scope));
         return "response/release";
     }
@@ -102,7 +92,7 @@ class ReleaseController {
             @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String text,
             @RequestParam(defaultValue = "") String channel, @RequestParam(defaultValue = "") String speaker,
             @RequestParam(defaultValue = "false") boolean principalLeader, RedirectAttributes redirect) {
-        return act(id, redirect, "已保存", () -> releases.revise(id, version, accounts.currentScope(), me(), kind, title, text,
+        return act(id, redirect, "已保存", () -> releases.revise(id, version, accounts.currentScope(), signedIn(), kind, title, text,
                 channel, speaker, principalLeader));
     }
 
@@ -110,19 +100,19 @@ class ReleaseController {
     @PreAuthorize("hasAuthority('response:release:review')")
     String review(@PathVariable Long id, @RequestParam long version, @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
-        return act(id, redirect, "已审核，待签发", () -> releases.review(id, version, accounts.currentScope(), me(), note));
+        return act(id, redirect, "已审核，待签发", () -> releases.review(id, version, accounts.currentScope(), signedIn(), note));
     }
 
     @PostMapping("/releases/{id}/sign-off")
     @PreAuthorize("hasAuthority('response:release:review')")
     String signOff(@PathVariable Long id, @RequestParam long version, RedirectAttributes redirect) {
-        return act(id, redirect, "已签发，可以发布", () -> releases.signOff(id, version, accounts.currentScope(), me()));
+        return act(id, redirect, "已签发，可以发布", () -> releases.signOff(id, version, accounts.currentScope(), signedIn()));
     }
 
     @PostMapping("/releases/{id}/publish")
     @PreAuthorize("hasAuthority('response:release:draft')")
     String publish(@PathVariable Long id, @RequestParam long version, RedirectAttributes redirect) {
-        return act(id, redirect, "已发布；相应的回应时限已完成", () -> releases.publish(id, version, accounts.currentScope(), me()));
+        return act(id, redirect, "已发布；相应的回应时限已完成", () -> releases.publish(id, version, accounts.currentScope(), signedIn()));
     }
 
     private String act(Long id, RedirectAttributes redirect, String done, Runnable action) {
@@ -139,7 +129,7 @@ class ReleaseController {
                 throw new DomainRuleViolation("4.4", "请选择要添加的文件");
             }
             try {
-                releases.attach(id, accounts.currentScope(), me(), file.getOriginalFilename(), file.getBytes());
+                releases.attach(id, accounts.currentScope(), signedIn(), file.getOriginalFilename(), file.getBytes());
             } catch (java.io.IOException e) {
                 throw new DomainRuleViolation("4.4", "文件上传不完整，请重试");
             }
@@ -165,14 +155,11 @@ class ReleaseController {
             @RequestParam(defaultValue = "") String place, @RequestParam(defaultValue = "") String speakers,
             @RequestParam(defaultValue = "false") boolean principalLeader, @RequestParam(defaultValue = "") String questions,
             RedirectAttributes redirect) {
-        try {
+        Flash.attempt(redirect, "已安排新闻发布会", () -> {
             java.time.Instant at = cn.yuqing.shared.Times.parseLocal(scheduledAt)
                     .orElseThrow(() -> new DomainRuleViolation("4.4", "请填写举行时间"));
-            releases.schedule(id, accounts.currentScope(), me(), at, place, speakers, principalLeader, questions);
-            redirect.addFlashAttribute("notice", "已安排新闻发布会");
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-        }
+            releases.schedule(id, accounts.currentScope(), signedIn(), at, place, speakers, principalLeader, questions);
+        });
         return "redirect:/events/" + id;
     }
 
@@ -180,14 +167,11 @@ class ReleaseController {
     @PreAuthorize("hasAuthority('response:release:draft')")
     String held(@PathVariable Long id, @RequestParam(defaultValue = "") String record, @RequestParam Long eventId,
             RedirectAttributes redirect) {
-        try {
-            var p = releases.held(id, accounts.currentScope(), me(), record);
-            redirect.addFlashAttribute("notice", "已登记举行情况，并据此生成新闻发布会回应稿，请审核、签发后确认发布");
-            return "redirect:/releases/" + p.releaseId();
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-            return "redirect:/events/" + eventId;
-        }
+        return Flash.attempt(redirect, "已登记举行情况，并据此生成新闻发布会回应稿，请审核、签发后确认发布", "redirect:/events/" + eventId,
+                () -> {
+                    var p = releases.held(id, accounts.currentScope(), signedIn(), record);
+                    return "redirect:/releases/" + p.releaseId();
+                });
     }
 
     @PostMapping("/events/{id}/referrals")
@@ -196,7 +180,7 @@ class ReleaseController {
             @RequestParam(defaultValue = "") String handedOver, @RequestParam(defaultValue = "") String receipt,
             @RequestParam(required = false) Long itemId, RedirectAttributes redirect) {
         Flash.attempt(redirect, "已登记移交", () ->
-                releases.refer(id, accounts.currentScope(), me(), recipient, handedOver, receipt, itemId));
+                releases.refer(id, accounts.currentScope(), signedIn(), recipient, handedOver, receipt, itemId));
         return "redirect:/events/" + id;
     }
 }
