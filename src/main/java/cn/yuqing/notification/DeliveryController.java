@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Flash;
+
+import static cn.yuqing.organisation.Accounts.signedIn;
 
 /** Each person's preferences; the administrator's group robots and the record of deliveries. */
 @Controller
@@ -34,7 +35,7 @@ class DeliveryController {
     @GetMapping("/notifications/preferences")
     @PreAuthorize("isAuthenticated()")
     String preferences(Model model) {
-        Long me = Accounts.current().orElseThrow().personId();
+        Long me = signedIn().personId();
         model.addAttribute("preference", deliveries.preferenceOf(me));
         model.addAttribute("email", directory.person(me).map(p -> p.email()).orElse(null));
         model.addAttribute("mailConfigured", deliveries.mailConfigured());
@@ -46,7 +47,7 @@ class DeliveryController {
     String changePreferences(@RequestParam(defaultValue = "false") boolean email, @RequestParam(defaultValue = "") String quietFrom,
             @RequestParam(defaultValue = "") String quietUntil, RedirectAttributes redirect) {
         Flash.attempt(redirect, "已保存", () ->
-                deliveries.changePreference(Accounts.current().orElseThrow().personId(), email, time(quietFrom), time(quietUntil)));
+                deliveries.changePreference(signedIn().personId(), email, time(quietFrom), time(quietUntil)));
         return "redirect:/notifications/preferences";
     }
 

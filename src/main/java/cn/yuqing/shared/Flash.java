@@ -15,14 +15,10 @@ public final class Flash {
 
     /** Runs the action; the page after the redirect shows {@code done}, or the refusal. True if it was done. */
     public static boolean attempt(RedirectAttributes redirect, String done, Runnable action) {
-        try {
+        return attempt(redirect, () -> {
             action.run();
-            redirect.addFlashAttribute("notice", done);
-            return true;
-        } catch (DomainRuleViolation e) {
-            redirect.addFlashAttribute("error", e.describe());
-            return false;
-        }
+            return done;
+        });
     }
 
     /**

@@ -18,6 +18,8 @@ import cn.yuqing.intake.Items;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 
+import static cn.yuqing.organisation.Accounts.signedIn;
+
 /** What analysis read in one item, with the analyst's correction of its sentiment. */
 @Controller
 class AnalysisItemController {
@@ -53,7 +55,7 @@ class AnalysisItemController {
     @PostMapping("/analysis/items/{id}/sentiment")
     @PreAuthorize("hasAuthority('analysis:sentiment:correct')")
     String correct(@PathVariable Long id, @RequestParam Sentiment sentiment, RedirectAttributes redirect) {
-        corrections.correct(id, sentiment, accounts.currentScope(), Accounts.current().orElseThrow());
+        corrections.correct(id, sentiment, accounts.currentScope(), signedIn());
         redirect.addFlashAttribute("notice", "已更正为“" + sentiment.label() + "”，模型将据此学习");
         return "redirect:/analysis/items/" + id;
     }
@@ -63,7 +65,7 @@ class AnalysisItemController {
     String topics(@PathVariable Long id, @RequestParam(name = "schemes", required = false) java.util.Set<Long> chosen,
             RedirectAttributes redirect) {
         topicCorrections.correct(id, chosen == null ? java.util.Set.of() : chosen, accounts.currentScope(),
-                Accounts.current().orElseThrow());
+                signedIn());
         redirect.addFlashAttribute("notice", "已更正所属主题，模型将据此学习");
         return "redirect:/analysis/items/" + id;
     }

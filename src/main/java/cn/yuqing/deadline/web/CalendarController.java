@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.yuqing.deadline.WorkingDays;
-import cn.yuqing.organisation.Accounts;
 import cn.yuqing.shared.Flash;
+
+import static cn.yuqing.organisation.Accounts.signedIn;
 
 /** The working-day calendar, one year at a time, entered from the State Council's notice. */
 @Controller
@@ -49,7 +50,7 @@ class CalendarController {
     String enter(@RequestParam int year, @RequestParam(defaultValue = "") String lines,
             @RequestParam(defaultValue = "") String source, RedirectAttributes redirect) {
         boolean saved = Flash.attempt(redirect, () -> {
-            var schedule = calendar.enter(year, lines, source, Accounts.current().orElseThrow().getUsername());
+            var schedule = calendar.enter(year, lines, source, signedIn().getUsername());
             return year + "年工作日历已保存，共" + schedule.days().size() + "天例外。";
         });
         if (!saved) {

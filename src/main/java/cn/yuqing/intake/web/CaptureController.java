@@ -29,6 +29,8 @@ import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.shared.Times;
 
+import static cn.yuqing.organisation.Accounts.signedIn;
+
 /**
  * The monitor's capture form, phone first: an offline visit, letter or call, or an online post
  * found by hand (URL, text, screenshot). A hidden token makes a double tap one item.
@@ -89,7 +91,7 @@ class CaptureController {
             }
         }
         Long patrol = patrolId != null && patrols.find(patrolId).filter(p -> p.channelId().equals(channelId)
-                && p.monitorId().equals(Me.get().personId())).isPresent() ? patrolId : null;
+                && p.monitorId().equals(signedIn().personId())).isPresent() ? patrolId : null;
         java.time.Instant published = null;
         if (error == null && publishedAt != null && !publishedAt.isBlank()) {
             try {
@@ -107,7 +109,7 @@ class CaptureController {
             }
             ItemSubmission submission = new ItemSubmission(channelId, "form:" + formToken, url, title, text, author, published,
                     null, null, null, null, urgent, urgentReason, uploads, replyTo);
-            IntakeResult result = intake.receive(submission, Provenance.monitor(Me.get().getUsername(), Me.get().personId(),
+            IntakeResult result = intake.receive(submission, Provenance.monitor(signedIn().getUsername(), signedIn().personId(),
                     patrol));
             switch (result.status()) {
                 case CREATED -> {

@@ -26,6 +26,8 @@ import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.shared.DomainRuleViolation;
 
+import static cn.yuqing.organisation.Accounts.signedIn;
+
 /** Upload → map columns → progress → row-by-row report. */
 @Controller
 class ImportController {
@@ -61,7 +63,7 @@ class ImportController {
             if (file == null || file.isEmpty()) {
                 throw new DomainRuleViolation("请选择要导入的文件");
             }
-            ImportJob job = imports.upload(sourceId, accounts.currentScope(), Me.get(), file.getOriginalFilename(),
+            ImportJob job = imports.upload(sourceId, accounts.currentScope(), signedIn(), file.getOriginalFilename(),
                     file.getBytes());
             return "redirect:/intake/imports/" + job.id();
         } catch (DomainRuleViolation e) {

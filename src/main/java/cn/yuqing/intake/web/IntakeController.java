@@ -21,6 +21,8 @@ import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.shared.DomainRuleViolation;
 
+import static cn.yuqing.organisation.Accounts.signedIn;
+
 /** The monitor's day: today's patrol board, recording a patrol, and what was collected lately. */
 @Controller
 class IntakeController {
@@ -42,7 +44,7 @@ class IntakeController {
     String home(Model model) {
         DataScope scope = accounts.currentScope();
         model.addAttribute("recent", items.recent(scope, 10));
-        model.addAttribute("board", Me.get().can("intake:patrol:view") ? patrols.board(channels.visible(scope)) : List.of());
+        model.addAttribute("board", signedIn().can("intake:patrol:view") ? patrols.board(channels.visible(scope)) : List.of());
         return "intake/home";
     }
 
@@ -64,7 +66,7 @@ class IntakeController {
             HttpServletResponse response) {
         boolean nothingFound = !"found".equals(outcome);
         try {
-            PatrolRecord record = patrols.record(channelId, accounts.currentScope(), Me.get(), nothingFound, note);
+            PatrolRecord record = patrols.record(channelId, accounts.currentScope(), signedIn(), nothingFound, note);
             if (nothingFound) {
                 redirect.addFlashAttribute("notice", "已记录巡查：未发现问题");
                 return "redirect:/intake/patrols";

@@ -31,6 +31,8 @@ import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Flash;
 import cn.yuqing.shared.Times;
 
+import static cn.yuqing.organisation.Accounts.signedIn;
+
 @Controller
 class ItemController {
 
@@ -94,7 +96,7 @@ class ItemController {
     @PostMapping("/intake/items/{id}/annotations")
     @PreAuthorize("hasAuthority('intake:item:annotate')")
     String annotate(@PathVariable Long id, @RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
-        Flash.attempt(redirect, "已添加批注", () -> items.annotate(id, accounts.currentScope(), Me.get(), text));
+        Flash.attempt(redirect, "已添加批注", () -> items.annotate(id, accounts.currentScope(), signedIn(), text));
         return "redirect:/intake/items/" + id;
     }
 

@@ -21,6 +21,8 @@ import cn.yuqing.opinion.EventRouting;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.shared.DomainRuleViolation;
 
+import static cn.yuqing.organisation.Accounts.signedIn;
+
 /**
  * The workflow as JSON for other government systems and automation (HTTP Basic, same permissions
  * and data scope as the pages; see docs/api.md):
@@ -123,7 +125,7 @@ class EventApiController {
         if (!(candidate instanceof Number n)) {
             throw new DomainRuleViolation("candidateId 应为候选事件编号（整数）");
         }
-        OpinionEvent e = opinions.open(n.longValue(), accounts.currentScope(), Accounts.current().orElseThrow());
+        OpinionEvent e = opinions.open(n.longValue(), accounts.currentScope(), signedIn());
         return ResponseEntity.status(201).body(EventView.of(e, opinions.parties(e.id())));
     }
 
@@ -134,7 +136,7 @@ class EventApiController {
         if (!(body.get("version") instanceof Number version)) {
             throw new DomainRuleViolation("version 应为事件的当前版本号（整数）");
         }
-        OpinionEvent e = steps.perform(step, id, version.longValue(), accounts.currentScope(), Accounts.current().orElseThrow(),
+        OpinionEvent e = steps.perform(step, id, version.longValue(), accounts.currentScope(), signedIn(),
                 key -> body.get(key) == null ? null : String.valueOf(body.get(key)),
                 key -> body.get(key) instanceof List<?> list ? list.stream().map(String::valueOf).toArray(String[]::new) : null);
         return EventView.of(e, opinions.parties(id));

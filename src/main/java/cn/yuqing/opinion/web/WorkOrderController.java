@@ -18,6 +18,8 @@ import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.shared.Flash;
 
+import static cn.yuqing.organisation.Accounts.signedIn;
+
 /** A department's inbox of work orders: accept, or return with a reason. */
 @Controller
 class WorkOrderController {
@@ -49,7 +51,7 @@ class WorkOrderController {
     @PostMapping("/work-orders/{id}/accept")
     @PreAuthorize("hasAuthority('opinion:order:handle')")
     String accept(@PathVariable Long id, RedirectAttributes redirect) {
-        Flash.attempt(redirect, "已接收", () -> opinions.accept(id, accounts.currentScope(), Accounts.current().orElseThrow()));
+        Flash.attempt(redirect, "已接收", () -> opinions.accept(id, accounts.currentScope(), signedIn()));
         return "redirect:/work-orders";
     }
 
@@ -57,7 +59,7 @@ class WorkOrderController {
     @PreAuthorize("hasAuthority('opinion:order:handle')")
     String giveBack(@PathVariable Long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         Flash.attempt(redirect, "已退回，组织协调单位将重新研究", () ->
-                opinions.giveBack(id, accounts.currentScope(), Accounts.current().orElseThrow(), reason));
+                opinions.giveBack(id, accounts.currentScope(), signedIn(), reason));
         return "redirect:/work-orders";
     }
 
@@ -66,7 +68,7 @@ class WorkOrderController {
     String resend(@PathVariable Long id, @RequestParam Long eventId, @RequestParam(defaultValue = "") String duty,
             RedirectAttributes redirect) {
         Flash.attempt(redirect, "已重新派发", () ->
-                opinions.resend(id, accounts.currentScope(), Accounts.current().orElseThrow(), duty));
+                opinions.resend(id, accounts.currentScope(), signedIn(), duty));
         return "redirect:/events/" + eventId;
     }
 }

@@ -20,6 +20,8 @@ import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
 
+import static cn.yuqing.organisation.Accounts.signedIn;
+
 /** A person's own password. */
 @Controller
 class AccountController {
@@ -42,7 +44,7 @@ class AccountController {
     String change(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String proposed,
             @RequestParam(defaultValue = "") String repeated, Model model, RedirectAttributes redirect,
             HttpServletRequest request, HttpServletResponse response) {
-        SignedInPerson me = Accounts.current().orElseThrow();
+        SignedInPerson me = signedIn();
         try {
             accounts.changeOwnPassword(me.getUsername(), current, proposed, repeated);
         } catch (DomainRuleViolation e) {

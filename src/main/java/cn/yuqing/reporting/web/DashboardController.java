@@ -11,6 +11,8 @@ import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.reporting.Dashboards;
 
+import static cn.yuqing.organisation.Accounts.signedIn;
+
 /** 舆情态势: the dashboard, its data for the charts, and the duty room's full-screen mode that refreshes itself. */
 @Controller
 class DashboardController {
@@ -26,7 +28,7 @@ class DashboardController {
     }
 
     private Dashboards.Board board() {
-        var me = Accounts.current().orElseThrow();
+        var me = signedIn();
         return dashboards.of(accounts.currentScope(), directory.regionCodeOf(me));
     }
 

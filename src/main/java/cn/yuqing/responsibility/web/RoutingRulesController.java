@@ -8,10 +8,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.yuqing.organisation.Accounts;
 import cn.yuqing.responsibility.ResponsibilityRouter;
 import cn.yuqing.responsibility.RoutingRules;
 import cn.yuqing.shared.Flash;
+
+import static cn.yuqing.organisation.Accounts.signedIn;
 
 /** Clause 3 as the system applies it: the rules in their order, and the words the government office marks as context only. */
 @Controller
@@ -38,14 +39,14 @@ class RoutingRulesController {
     String add(@RequestParam(defaultValue = "") String word, @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
         Flash.attempt(redirect, "已添加。此后的责任主体认定不再因这个词认定主管部门。",
-                () -> rules.addContextWord(word, note, Accounts.current().orElseThrow().getUsername()));
+                () -> rules.addContextWord(word, note, signedIn().getUsername()));
         return "redirect:/responsibility/rules";
     }
 
     @PostMapping("/responsibility/rules/context-words/remove")
     @PreAuthorize("hasAuthority('responsibility:rules:edit')")
     String remove(@RequestParam(defaultValue = "") String word, RedirectAttributes redirect) {
-        Flash.attempt(redirect, "已移除。", () -> rules.removeContextWord(word, Accounts.current().orElseThrow().getUsername()));
+        Flash.attempt(redirect, "已移除。", () -> rules.removeContextWord(word, signedIn().getUsername()));
         return "redirect:/responsibility/rules";
     }
 }
