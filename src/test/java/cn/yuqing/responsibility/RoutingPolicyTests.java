@@ -5,15 +5,20 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.ActiveProfiles;
 
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Unit;
-import cn.yuqing.support.WebTest;
+import cn.yuqing.support.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Clause 3 on 潢川县's demo directory, rule by rule. */
-@WebTest
+/** Clause 3 on 潢川县's demo directory, rule by rule: the module with the directory it reads, and nothing after it. */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ActiveProfiles({"demo", "test"})
+@Import(TestClockConfiguration.class)
 class RoutingPolicyTests {
 
     static final String COUNTY = "411526";
@@ -24,6 +29,16 @@ class RoutingPolicyTests {
     ResponsibilityRouter router;
     @Autowired
     OrganisationDirectory directory;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** Standing alone: routing needs the directory and nothing of the workflow that uses it. */
+    @Test
+    void theModuleStandsOnTheDirectoryAlone() {
+        assertThat(context.getBeanNamesForType(cn.yuqing.opinion.OpinionEvents.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(cn.yuqing.intake.ItemIntake.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(ResponsibilityRouter.class)).hasSize(1);
+    }
 
     private String name(Unit u) {
         return u == null ? null : u.name();
