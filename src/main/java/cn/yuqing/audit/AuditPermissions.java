@@ -18,7 +18,7 @@ public class AuditPermissions implements ModulePermissions {
     @Override
     public List<Permission> permissions() {
         return List.of(
-                Permission.of(AUDIT_VIEW, "查看审计日志", Role.ASSESSOR, Role.ADMINISTRATOR),
-                Permission.of(AUDIT_VERIFY, "校验审计链", Role.ASSESSOR, Role.ADMINISTRATOR));
+                Permission.of(AUDIT_VIEW, "查看审计日志", Role.ASSESSOR, Role.AUDIT_ADMINISTRATOR),
+                Permission.of(AUDIT_VERIFY, "校验审计链", Role.ASSESSOR, Role.AUDIT_ADMINISTRATOR));
     }
 }

@@ -19,23 +19,23 @@ class AccountConfiguration {
         return new BCryptPasswordEncoder();
     }
 
-    /** At the first start, and only then, the administrator's password is shown once. */
+    /** At the first start, and only then, each of the three administrators' generated password is shown once. */
     @Bean
     @Order(0)
-    ApplicationRunner firstAdministrator(Accounts accounts) {
-        return args -> accounts.ensureFirstAdministrator().ifPresent(admin -> {
+    ApplicationRunner firstAdministrators(Accounts accounts) {
+        return args -> accounts.ensureTheThreeAdministrators().forEach(admin -> {
             if (admin.generatedPassword() == null) {
-                log.warn("已创建初始管理员账户 {}，密码取自环境变量 YUQING_ADMIN_PASSWORD。", admin.username());
+                log.warn("已创建初始{}账户 {}，密码取自环境变量。", admin.role(), admin.username());
             } else {
                 log.warn("""
 
                         ================================================================
-                          首次启动：已创建初始管理员账户
+                          首次启动：已创建初始{}账户
                             用户名：{}
                             密  码：{}
                           此密码只显示这一次，首次登录后须修改。
                         ================================================================
-                        """, admin.username(), admin.generatedPassword());
+                        """, admin.role(), admin.username(), admin.generatedPassword());
             }
         });
     }

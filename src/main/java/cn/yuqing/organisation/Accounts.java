@@ -2,8 +2,10 @@ package cn.yuqing.organisation;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -83,6 +85,7 @@ public class Accounts implements UserDetailsService {
             throw new DomainRuleViolation("用户名已被使用：" + username);
         }
         checkUnitInScope(data.unitId());
+        checkAdministratorRoles(Set.of(), data.roles());
         String password = generatePassword();
         Person person = people.save(new Person(username, data, unitOf(data), encoder.encode(password)));
         events.publishEvent(DirectoryChanged.of("organisation:person:create", "person/" + person.id(), null,
@@ -99,10 +102,44 @@ public class Accounts implements UserDetailsService {
             throw new DomainRuleViolation("该人员信息已被他人修改，请刷新后重新编辑");
         }
         checkUnitInScope(data.unitId());
+        // the account form sets the roles of the work; the administrators' roles stay as the security administrator set them
+        Set<Role> roles = EnumSet.copyOf(person.administratorRoles());
+        data.roles().stream().filter(r -> !Role.THREE_ADMINISTRATORS.contains(r)).forEach(roles::add);
+        checkAdministratorRoles(person.administratorRoles(), data.roles());
         Map<String, Object> before = person.snapshot();
-        person.apply(data, unitOf(data));
+        person.apply(new PersonData(data.fullName(), data.unitId(), roles, data.phone(), data.email(), data.enabled()), unitOf(data));
         events.publishEvent(DirectoryChanged.of("organisation:person:update", "person/" + id, before, person.snapshot()));
         return person;
+    }
+
+    /**
+     * 三员分立: the security administrator grants and withdraws roles, the administrators' included;
+     * the system administrator's account form sets only the roles of the work.
+     */
+    public Person assignRoles(Long id, long expectedVersion, Set<Role> roles) {
+        if (!current().map(p -> p.can(OrganisationPermissions.ROLE_ASSIGN)).orElse(false)) {
+            throw new DomainRuleViolation("只有安全管理员可以授予、收回角色");
+        }
+        Person person = directory.requirePerson(id, currentScope());
+        if (person.version() != expectedVersion) {
+            throw new DomainRuleViolation("该人员信息已被他人修改，请刷新后重新编辑");
+        }
+        if (current().map(p -> p.personId().equals(id)).orElse(false)) {
+            throw new DomainRuleViolation("三员分立：不能给自己授予或收回角色");
+        }
+        Map<String, Object> before = person.snapshot();
+        person.assignRoles(roles);
+        events.publishEvent(DirectoryChanged.of("organisation:role:assign", "person/" + id, before, person.snapshot()));
+        return person;
+    }
+
+    private void checkAdministratorRoles(Set<Role> held, Set<Role> asked) {
+        Set<Role> askedAdministrator = EnumSet.noneOf(Role.class);
+        asked.stream().filter(Role.THREE_ADMINISTRATORS::contains).forEach(askedAdministrator::add);
+        if (!askedAdministrator.isEmpty() && !askedAdministrator.equals(held)
+                && !current().map(p -> p.can(OrganisationPermissions.ROLE_ASSIGN)).orElse(false)) {
+            throw new DomainRuleViolation("三员分立：系统管理员、安全管理员、审计管理员角色只能由安全管理员授予");
+        }
     }
 
     /** An administrator cannot place people in units outside their own scope. */
@@ -191,22 +228,31 @@ public class Accounts implements UserDetailsService {
     }
 
     /**
-     * The installation's first administrator. The password is the configured one, or a generated one
-     * that the caller prints once; there is no well-known default.
+     * The installation's first system, security and audit administrators (三员分立), each made once
+     * when nobody holds the role. The system administrator's password is the configured one, the
+     * others' too when configured; otherwise a generated one that the caller prints once: there is no
+     * well-known default.
      */
-    public Optional<FirstAdministrator> ensureFirstAdministrator() {
-        if (people.existsWithRole(Role.ADMINISTRATOR)) {
+    public java.util.List<FirstAdministrator> ensureTheThreeAdministrators() {
+        java.util.List<FirstAdministrator> made = new java.util.ArrayList<>();
+        ensure(Role.ADMINISTRATOR, "admin", settings.initialAdminPassword()).ifPresent(made::add);
+        ensure(Role.SECURITY_ADMINISTRATOR, "secadmin", settings.initialSecurityAdminPassword()).ifPresent(made::add);
+        ensure(Role.AUDIT_ADMINISTRATOR, "auditadmin", settings.initialAuditAdminPassword()).ifPresent(made::add);
+        return made;
+    }
+
+    private Optional<FirstAdministrator> ensure(Role role, String username, String configured) {
+        if (people.existsWithRole(role) || people.findByUsername(username).isPresent()) {
             return Optional.empty();
         }
-        String configured = settings.initialAdminPassword();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? generatePassword() : configured;
-        Person admin = people.save(Person.firstAdministrator(encoder.encode(password), generated));
+        Person admin = people.save(Person.firstAdministrator(username, role, encoder.encode(password), generated));
         events.publishEvent(DirectoryChanged.of("organisation:person:create", "person/" + admin.id(), null, admin.snapshot()));
-        return Optional.of(new FirstAdministrator(admin.username(), generated ? password : null));
+        return Optional.of(new FirstAdministrator(admin.username(), role.label(), generated ? password : null));
     }
 
     /** The generated password is null when it came from configuration. */
-    public record FirstAdministrator(String username, String generatedPassword) {
+    public record FirstAdministrator(String username, String role, String generatedPassword) {
     }
 }

@@ -134,6 +134,8 @@ class DemoDirectory {
             new DemoPerson("xianzhang", "何明（县长）", "县政府", EnumSet.of(Role.PRINCIPAL_LEADER)),
             new DemoPerson("kaohe", "许平（考核）", "县政府办", EnumSet.of(Role.ASSESSOR)),
             new DemoPerson("guanli", "邓军（县管理员）", "县政府办", EnumSet.of(Role.ADMINISTRATOR)),
+            new DemoPerson("anquan", "马丽（安全管理员）", "县政府办", EnumSet.of(Role.SECURITY_ADMINISTRATOR)),
+            new DemoPerson("shenji", "高峰（审计管理员）", "县政府办", EnumSet.of(Role.AUDIT_ADMINISTRATOR)),
             new DemoPerson("xuezi.zhenzhang", "钱勇（踅孜镇镇长）", "踅孜镇", EnumSet.of(Role.PRINCIPAL_LEADER)),
             new DemoPerson("shi.zhengfuban", "孔强（市政府办）", "市政府办", EnumSet.of(Role.GOVERNMENT_OFFICE)));
 

@@ -23,8 +23,12 @@ public record Permission(String code, String label, Set<Role> roles) {
         return new Permission(code, label, Set.of(roles));
     }
 
-    /** Held by every role: reading what the roles' scope already limits. */
+    /**
+     * Held by every role of the work and by the system administrator: reading what the roles' scope
+     * already limits. Not by the security and audit administrators, who read only what their office
+     * needs (三员分立).
+     */
     public static Permission everyone(String code, String label) {
-        return new Permission(code, label, EnumSet.allOf(Role.class));
+        return new Permission(code, label, EnumSet.complementOf(EnumSet.of(Role.SECURITY_ADMINISTRATOR, Role.AUDIT_ADMINISTRATOR)));
     }
 }

@@ -77,12 +77,12 @@ public class Person {
         apply(data, unit);
     }
 
-    /** The installation's first administrator, who has no unit yet. */
-    static Person firstAdministrator(String passwordHash, boolean mustChange) {
+    /** One of the installation's first three administrators (三员分立), who have no unit yet. */
+    static Person firstAdministrator(String username, Role role, String passwordHash, boolean mustChange) {
         Person p = new Person();
-        p.username = "admin";
-        p.fullName = "系统管理员";
-        p.roles = EnumSet.of(Role.ADMINISTRATOR);
+        p.username = username;
+        p.fullName = role.label();
+        p.roles = EnumSet.of(role);
         p.passwordHash = passwordHash;
         p.mustChangePassword = mustChange;
         return p;
@@ -98,6 +98,7 @@ public class Person {
         if (data.roles().isEmpty()) {
             throw new DomainRuleViolation("人员至少应有一个角色");
         }
+        requireOneAdministratorRoleAtMost(data.roles());
         if (data.email() != null && !data.email().isBlank() && !data.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new DomainRuleViolation("电子邮箱格式不正确");
         }
@@ -110,6 +111,28 @@ public class Person {
         this.phone = blankToNull(data.phone());
         this.email = blankToNull(data.email());
         this.enabled = data.enabled();
+    }
+
+    /** 三员分立: the system, security and audit administrators are three people. */
+    static void requireOneAdministratorRoleAtMost(java.util.Set<Role> roles) {
+        if (roles.stream().filter(Role.THREE_ADMINISTRATORS::contains).count() > 1) {
+            throw new DomainRuleViolation("三员分立：系统管理员、安全管理员、审计管理员不能由同一人兼任");
+        }
+    }
+
+    /** The administrators' roles this person holds. */
+    public java.util.Set<Role> administratorRoles() {
+        java.util.Set<Role> held = EnumSet.noneOf(Role.class);
+        roles.stream().filter(Role.THREE_ADMINISTRATORS::contains).forEach(held::add);
+        return held;
+    }
+
+    void assignRoles(java.util.Set<Role> newRoles) {
+        if (newRoles.isEmpty()) {
+            throw new DomainRuleViolation("人员至少应有一个角色");
+        }
+        requireOneAdministratorRoleAtMost(newRoles);
+        this.roles = EnumSet.copyOf(newRoles);
     }
 
     private static String blankToNull(String s) {

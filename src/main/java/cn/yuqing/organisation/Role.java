@@ -14,7 +14,16 @@ public enum Role {
     PUBLICITY("宣传部门", ScopeKind.REGION),
     PRINCIPAL_LEADER("主要负责同志", ScopeKind.REGION),
     ASSESSOR("考核人员", ScopeKind.REGION),
-    ADMINISTRATOR("系统管理员", ScopeKind.REGION);
+    /** 三员分立 (等保 level 3): accounts and settings, not the audit, not the granting of the administrators' roles. */
+    ADMINISTRATOR("系统管理员", ScopeKind.REGION),
+    /** Grants and withdraws roles, sets the security settings, reads the self-check. */
+    SECURITY_ADMINISTRATOR("安全管理员", ScopeKind.REGION),
+    /** Reads, verifies and exports the audit; changes nothing. */
+    AUDIT_ADMINISTRATOR("审计管理员", ScopeKind.REGION);
+
+    /** The three administrators of 三员分立: no person holds two of them. */
+    public static final java.util.Set<Role> THREE_ADMINISTRATORS = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(ADMINISTRATOR, SECURITY_ADMINISTRATOR, AUDIT_ADMINISTRATOR));
 
     private final String label;
     private final ScopeKind scope;

@@ -70,17 +70,17 @@ class AuditTrailTests {
     void anInspectorVerifiesTheChainOverHttpAndSeesTheFirstBrokenLinkAfterTampering() throws Exception {
         mvc.perform(get("/api/audit/verify").with(httpBasic("kaohe.api", "x"))).andExpect(status().isUnauthorized())
                 .andExpect(content().string(containsString("未登录")));
-        mvc.perform(get("/api/audit/verify").with(As.person(accounts, "guanli")))
+        mvc.perform(get("/api/audit/verify").with(As.person(accounts, "shenji")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true));
 
         long seq = jdbc.queryForObject("select min(seq) + 3 from audit_entry", Long.class);
         String original = jdbc.queryForObject("select subject from audit_entry where seq = ?", String.class, seq);
         jdbc.update("update audit_entry set subject = 'unit/forged' where seq = ?", seq);
         try {
-            mvc.perform(get("/api/audit/verify").with(As.person(accounts, "guanli")))
+            mvc.perform(get("/api/audit/verify").with(As.person(accounts, "shenji")))
                     .andExpect(jsonPath("$.intact").value(false))
                     .andExpect(jsonPath("$.firstBrokenSeq").value(seq));
-            mvc.perform(get("/audit/verify").with(As.person(accounts, "guanli")))
+            mvc.perform(get("/audit/verify").with(As.person(accounts, "shenji")))
                     .andExpect(content().string(containsString("校验未通过")))
                     .andExpect(content().string(containsString("第" + seq + "条记录的内容被改动")));
         } finally {

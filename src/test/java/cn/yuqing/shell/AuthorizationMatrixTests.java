@@ -60,6 +60,8 @@ class AuthorizationMatrixTests {
         ACCOUNTS.put("主要负责同志", "xianzhang");
         ACCOUNTS.put("考核人员", "kaohe");
         ACCOUNTS.put("系统管理员", "guanli");
+        ACCOUNTS.put("安全管理员", "anquan");
+        ACCOUNTS.put("审计管理员", "shenji");
     }
 
     private static final Pattern AUTHORITY = Pattern.compile("hasAuthority\\('([a-z:]+)'\\)");

@@ -33,7 +33,7 @@ class PlainChineseCrawlTests {
 
     /** One account per role of the demo, and a township's leader. */
     static final List<String> ACCOUNTS = List.of("jiankong", "yanpan", "zhujian.huiying", "zhujian.fuzeren", "zhengfuban",
-            "xuanchuan", "xianzhang", "kaohe", "guanli", "xuezi.zhenzhang", "shi.zhengfuban");
+            "xuanchuan", "xianzhang", "kaohe", "guanli", "anquan", "shenji", "xuezi.zhenzhang", "shi.zhengfuban");
     static final int PAGES_PER_ACCOUNT = 400;
 
     /** Words in capitals that a county's staff read as words. */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.yuqing.organisation.Accounts;
@@ -20,6 +21,7 @@ import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Person;
 import cn.yuqing.organisation.Role;
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Flash;
 
 /** People and their accounts; every read and write is limited to the reader's data scope. */
 @Controller
@@ -99,6 +101,15 @@ class PersonController {
         return "redirect:/organisation/people/" + id;
     }
 
+    /** 三员分立: the security administrator's own form, the only one that grants or withdraws an administrator's role. */
+    @PostMapping("/organisation/people/{id}/roles")
+    @PreAuthorize("hasAuthority('organisation:role:assign')")
+    String assignRoles(@PathVariable Long id, @RequestParam long version,
+            @RequestParam(name = "roles", required = false) java.util.Set<Role> roles, RedirectAttributes redirect) {
+        Flash.attempt(redirect, "已调整角色", () -> accounts.assignRoles(id, version, roles == null ? java.util.Set.of() : roles));
+        return "redirect:/organisation/people/" + id;
+    }
+
     @PostMapping("/organisation/people/{id}/password")
     @PreAuthorize("hasAuthority('organisation:person:edit')")
     String resetPassword(@PathVariable Long id, Model model) {
@@ -120,7 +131,8 @@ class PersonController {
         DataScope scope = accounts.currentScope();
         model.addAttribute("form", form);
         model.addAttribute("person", person);
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", java.util.Arrays.stream(Role.values()).filter(r -> !Role.THREE_ADMINISTRATORS.contains(r)).toList());
+        model.addAttribute("allRoles", Role.values());
         model.addAttribute("units", directory.allUnits().stream().filter(u -> scope.covers(u.id())).toList());
         model.addAttribute("locked", person != null && person.isLockedAt(clock.instant()));
         return "organisation/person";
