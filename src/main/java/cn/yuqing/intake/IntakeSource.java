@@ -3,6 +3,7 @@ package cn.yuqing.intake;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Encrypted;
 import cn.yuqing.shared.Times;
 
 /**
@@ -44,6 +46,7 @@ public class IntakeSource {
     private Integer mailPort;
     private Boolean mailSsl;
     private String mailUsername;
+    @Convert(converter = Encrypted.class)
     private String mailPassword;
     private String mailFolder;
 

@@ -247,7 +247,8 @@ public class ItemIntake {
         }
         requireWholeCharacters(replyTo, "所回复的原帖");
         return new ItemSubmission(s.channelId(), externalId, url, blankToNull(title), text.strip(), blankToNull(author),
-                s.publishedAt(), s.reposts(), s.comments(), s.likes(), s.views(), s.urgent(), reason, s.attachments(), replyTo);
+                s.publishedAt(), s.reposts(), s.comments(), s.likes(), s.views(), s.urgent(), reason, s.attachments(), replyTo,
+                blankToNull(s.contact()));
     }
 
     /**

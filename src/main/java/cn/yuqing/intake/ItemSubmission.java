@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record ItemSubmission(Long channelId, String externalId, String url, String title, String text, String author,
         Instant publishedAt, Long reposts, Long comments, Long likes, Long views, boolean urgent, String urgentReason,
-        List<Upload> attachments, String replyTo) {
+        List<Upload> attachments, String replyTo, String contact) {
 
     public ItemSubmission {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -21,7 +21,24 @@ public record ItemSubmission(Long channelId, String externalId, String url, Stri
             Instant publishedAt, Long reposts, Long comments, Long likes, Long views, boolean urgent, String urgentReason,
             List<Upload> attachments) {
         this(channelId, externalId, url, title, text, author, publishedAt, reposts, comments, likes, views, urgent, urgentReason,
-                attachments, null);
+                attachments, null, null);
+    }
+
+    /** An item that may reply to another, with no way back to its author. */
+    public ItemSubmission(Long channelId, String externalId, String url, String title, String text, String author,
+            Instant publishedAt, Long reposts, Long comments, Long likes, Long views, boolean urgent, String urgentReason,
+            List<Upload> attachments, String replyTo) {
+        this(channelId, externalId, url, title, text, author, publishedAt, reposts, comments, likes, views, urgent, urgentReason,
+                attachments, replyTo, null);
+    }
+
+    /**
+     * The same item with the way back to its author (a letter's e-mail address): personal data, kept
+     * encrypted and never shown as the author.
+     */
+    public ItemSubmission withContact(String contact) {
+        return new ItemSubmission(channelId, externalId, url, title, text, author, publishedAt, reposts, comments, likes, views,
+                urgent, urgentReason, attachments, replyTo, contact);
     }
 
     /**
@@ -30,7 +47,7 @@ public record ItemSubmission(Long channelId, String externalId, String url, Stri
      */
     public ItemSubmission replyingTo(String parent) {
         return new ItemSubmission(channelId, externalId, url, title, text, author, publishedAt, reposts, comments, likes, views,
-                urgent, urgentReason, attachments, parent);
+                urgent, urgentReason, attachments, parent, contact);
     }
 
     /** A file as uploaded; checked by the attachment store. */

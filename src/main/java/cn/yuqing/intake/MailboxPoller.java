@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.yuqing.shared.FileStore;
+import cn.yuqing.shared.Masks;
 
 /**
  * Reads the public mailbox (公开信箱) over IMAP. A letter becomes an item keyed by its Message-ID;
@@ -105,18 +106,24 @@ class MailboxPoller {
         return new ItemSubmission(channelId, id.length() > 200 ? UrlKeys.sha256(id) : id, null, message.getSubject(), body,
                 sender(message), message.getSentDate() == null ? null : message.getSentDate().toInstant(), null, null, null,
                 null, false, null, uploads.size() > ItemIntake.MAX_ATTACHMENTS
-                        ? uploads.subList(0, ItemIntake.MAX_ATTACHMENTS) : uploads);
+                        ? uploads.subList(0, ItemIntake.MAX_ATTACHMENTS) : uploads).withContact(address(message));
     }
 
+    /** The sender as shown: the name they gave, or their address masked — the address itself is the item's contact. */
     private static String sender(MimeMessage message) throws MessagingException {
         Address[] from = message.getFrom();
         if (from == null || from.length == 0) {
             return null;
         }
         if (from[0] instanceof InternetAddress a) {
-            return a.getPersonal() == null ? a.getAddress() : a.getPersonal() + " <" + a.getAddress() + ">";
+            return a.getPersonal() == null || a.getPersonal().isBlank() ? Masks.email(a.getAddress()) : a.getPersonal();
         }
-        return from[0].toString();
+        return Masks.email(from[0].toString());
+    }
+
+    private static String address(MimeMessage message) throws MessagingException {
+        Address[] from = message.getFrom();
+        return from == null || from.length == 0 ? null : from[0] instanceof InternetAddress a ? a.getAddress() : from[0].toString();
     }
 
     private static void collect(Part part, StringBuilder text, List<ItemSubmission.Upload> uploads)

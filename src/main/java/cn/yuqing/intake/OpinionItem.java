@@ -2,6 +2,7 @@ package cn.yuqing.intake;
 
 import java.time.Instant;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -14,6 +15,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextFi
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 
+import cn.yuqing.shared.Encrypted;
 import cn.yuqing.shared.Times;
 
 /**
@@ -48,6 +50,10 @@ public class OpinionItem {
     private String body;
 
     private String author;
+
+    /** The way back to the author (a letter's e-mail address): personal data, encrypted at rest, shown to nobody as the author. */
+    @Convert(converter = Encrypted.class)
+    private String contact;
 
     private Instant publishedAt;
 
@@ -90,6 +96,7 @@ public class OpinionItem {
         this.title = s.title();
         this.body = s.text();
         this.author = s.author();
+        this.contact = s.contact();
         this.publishedAt = s.publishedAt();
         this.discoveredAt = discoveredAt;
         this.collectedBy = provenance.name();
@@ -134,6 +141,7 @@ public class OpinionItem {
     public String title() { return title; }
     public String body() { return body; }
     public String author() { return author; }
+    public String contact() { return contact; }
     public Instant publishedAt() { return publishedAt; }
     public Instant discoveredAt() { return discoveredAt; }
     public String collectedBy() { return collectedBy; }

@@ -2,6 +2,7 @@ package cn.yuqing.notification;
 
 import java.net.URI;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Encrypted;
 
 /** A unit's group chat robot (WeCom 企业微信 or DingTalk 钉钉), reached by its webhook address. */
 @Entity
@@ -41,9 +43,11 @@ public class GroupRobot {
 
     private String name;
 
+    @Convert(converter = Encrypted.class)
     private String webhookUrl;
 
     /** DingTalk's signing secret (“加签”); messages are signed when it is set. */
+    @Convert(converter = Encrypted.class)
     private String secret;
 
     private boolean urgentOnly;

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,6 +24,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
 import cn.yuqing.shared.DomainRuleViolation;
+import cn.yuqing.shared.Encrypted;
+import cn.yuqing.shared.Masks;
 
 /** A member of staff with an account: unit, roles, and the sign-in state that lock-out needs. */
 @Entity
@@ -57,8 +60,10 @@ public class Person {
 
     private Instant lockedUntil;
 
+    @Convert(converter = Encrypted.class)
     private String phone;
 
+    @Convert(converter = Encrypted.class)
     private String email;
 
     @Version
@@ -185,8 +190,9 @@ public class Person {
         s.put("unit", unit == null ? null : unit.id());
         s.put("roles", roles.stream().map(Enum::name).sorted().toList());
         s.put("enabled", enabled);
-        s.put("phone", phone);
-        s.put("email", email);
+        // the audit keeps who changed what, not the personal data itself (等保: personal data encrypted at rest)
+        s.put("phone", Masks.phone(phone));
+        s.put("email", Masks.email(email));
         return s;
     }
 

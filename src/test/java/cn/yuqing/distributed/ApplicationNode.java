@@ -27,6 +27,8 @@ final class ApplicationNode implements AutoCloseable, cn.yuqing.support.Visitor.
     final int port;
     final Path log;
     private final List<String> arguments;
+    static final String TEST_DATA_KEY = "MDEyMzQ1Njc4OWFiY2RlZg==";
+
     /** Quick to start, for tests; a benchmark of the node itself asks for the JIT a server runs with. */
     private List<String> jvm = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
     private Process process;
@@ -40,7 +42,9 @@ final class ApplicationNode implements AutoCloseable, cn.yuqing.support.Visitor.
                 "--spring.profiles.active=" + profiles,
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
-                "--yuqing.data-dir=" + dir.toAbsolutePath().resolve("node-" + name)));
+                "--yuqing.data-dir=" + dir.toAbsolutePath().resolve("node-" + name),
+                // as an operator gives every node the same key of data at rest
+                "--yuqing.crypto.key=" + TEST_DATA_KEY));
         a.addAll(List.of(properties));
         this.arguments = a;
     }

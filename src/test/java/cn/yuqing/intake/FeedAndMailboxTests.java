@@ -52,6 +52,8 @@ class FeedAndMailboxTests {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    cn.yuqing.shared.DataCipher cipher;
+    @Autowired
     MutableClock clock;
     @Autowired
     Notifications notifications;
@@ -207,10 +209,15 @@ class FeedAndMailboxTests {
                 mail.getImap().getPort(), false, "xinxiang", "mail-Pa55", "INBOX", 10, 24 * 60);
         assertThat(mailboxes.poll(source)).isEqualTo(1);
         assertThat(mailboxes.poll(source)).isZero();
-        var row = jdbc.queryForMap("select id, title, body, author from opinion_item where channel_id = ?", mailbox.id());
+        var row = jdbc.queryForMap("select id, title, body, author, contact from opinion_item where channel_id = ?", mailbox.id());
         assertThat(row.get("title")).isEqualTo("反映小区供水问题");
         assertThat((String) row.get("body")).contains("每天停水");
-        assertThat((String) row.get("author")).startsWith("王女士");
+        // the name is the author; the address, the way back, is the item's contact and encrypted at rest
+        assertThat(row.get("author")).isEqualTo("王女士");
+        assertThat((String) row.get("contact")).startsWith("enc:v1:SM4:").doesNotContain("citizen");
+        assertThat(cipher.decrypt((String) row.get("contact"))).isEqualTo("citizen@example.cn");
+        assertThat(jdbc.queryForObject("select mail_password from intake_source where id = ?", String.class, source.id()))
+                .startsWith("enc:v1:SM4:").doesNotContain("mail-Pa55");
         assertThat(jdbc.queryForList("select file_name from item_attachment where item_id = ?", String.class, row.get("id")))
                 .containsExactly("停水通知.png");
     }
