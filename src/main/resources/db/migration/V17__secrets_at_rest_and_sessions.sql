@@ -7,8 +7,8 @@ alter table group_robot alter column webhook_url set data type varchar(2000);
 alter table group_robot alter column secret set data type varchar(500);
 
 alter table person add column password_changed_at timestamp with time zone;
+-- passwords in use when the rule came count from now, not from an unknown past
+update person set password_changed_at = current_timestamp;
 alter table person add column last_sign_in_at timestamp with time zone;
 alter table person add column last_sign_in_from varchar(100);
-alter table person add column previous_sign_in_at timestamp with time zone;
-alter table person add column previous_sign_in_from varchar(100);
 alter table opinion_item add column contact varchar(500);

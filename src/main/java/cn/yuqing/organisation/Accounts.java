@@ -2,6 +2,7 @@ package cn.yuqing.organisation;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -11,11 +12,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,7 +58,9 @@ public class Accounts implements UserDetailsService {
     @Transactional(readOnly = true)
     public SignedInPerson loadUserByUsername(String username) {
         Person person = people.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
-        return new SignedInPerson(person, person.isLockedAt(clock.instant()), permissions.of(person.roles()));
+        Instant now = clock.instant();
+        boolean expired = settings.passwordsExpire() && person.passwordExpiredAt(now, settings.passwordMaxAge());
+        return new SignedInPerson(person, person.isLockedAt(now), permissions.of(person.roles()), expired);
     }
 
     /** The person behind the current request, if signed in. */
@@ -160,7 +165,7 @@ public class Accounts implements UserDetailsService {
     public String resetPassword(Long id) {
         Person person = directory.requirePerson(id, currentScope());
         String password = generatePassword();
-        person.changePassword(encoder.encode(password), true);
+        person.changePassword(encoder.encode(password), true, clock.instant());
         events.publishEvent(AccountEvent.passwordChanged(person.username(), true));
         return password;
     }
@@ -183,7 +188,7 @@ public class Accounts implements UserDetailsService {
         if (encoder.matches(proposed, person.passwordHash())) {
             throw new DomainRuleViolation("新密码不能与当前密码相同");
         }
-        person.changePassword(encoder.encode(proposed), false);
+        person.changePassword(encoder.encode(proposed), false, clock.instant());
         events.publishEvent(AccountEvent.passwordChanged(username, false));
     }
 
@@ -217,6 +222,14 @@ public class Accounts implements UserDetailsService {
             boolean locked = person.recordFailedSignIn(clock.instant(), settings.maxFailedSignIns(), settings.lockout());
             events.publishEvent(AccountEvent.signInFailed(username, person.failedSignIns(), locked));
         });
+    }
+
+    /** A sign-in on the sign-in page (not each call of the API): when and from where, shown at the next. */
+    @EventListener
+    void on(InteractiveAuthenticationSuccessEvent success) {
+        String from = success.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+        people.findByUsername(success.getAuthentication().getName())
+                .ifPresent(person -> person.recordInteractiveSignIn(clock.instant(), from));
     }
 
     @EventListener

@@ -38,7 +38,7 @@ class DemoDirectory {
     @Order(1)
     ApplicationRunner demoDirectoryLoader(OrganisationManagement management, RegionRepository regions,
             PersonRepository people, UnitRepository units, PasswordEncoder encoder, TransactionTemplate tx,
-            @Value("${yuqing.demo.password:}") String configuredPassword, Accounts accounts) {
+            @Value("${yuqing.demo.password:}") String configuredPassword, Accounts accounts, java.time.Clock clock) {
         return args -> {
             if (regions.existsById(COUNTY)) {
                 return;
@@ -55,7 +55,7 @@ class DemoDirectory {
                     Unit unit = byShort.get(p.unit());
                     Person person = new Person(p.username(), new PersonData(p.fullName(), unit.id(), p.roles(), null,
                             p.username() + "@example.gov.cn", true), unit, hash);
-                    person.changePassword(hash, false);
+                    person.changePassword(hash, false, clock.instant());
                     people.save(person);
                 }
                 staffed[0] = everyone.size() - PEOPLE.size();

@@ -60,6 +60,13 @@ public class Person {
 
     private Instant lockedUntil;
 
+    private Instant passwordChangedAt;
+
+    /** The last interactive sign-in and the address it came from, shown at the next (等保: the user sees it). */
+    private Instant lastSignInAt;
+
+    private String lastSignInFrom;
+
     @Convert(converter = Encrypted.class)
     private String phone;
 
@@ -144,8 +151,9 @@ public class Person {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    void changePassword(String newHash, boolean temporary) {
+    void changePassword(String newHash, boolean temporary, Instant now) {
         this.passwordHash = newHash;
+        this.passwordChangedAt = now;
         this.mustChangePassword = temporary;
         this.failedSignIns = 0;
         this.lockedUntil = null;
@@ -168,6 +176,24 @@ public class Person {
     void recordSignIn() {
         failedSignIns = 0;
         lockedUntil = null;
+    }
+
+    void recordInteractiveSignIn(Instant at, String from) {
+        this.lastSignInAt = at;
+        this.lastSignInFrom = from == null ? null : from.length() > 100 ? from.substring(0, 100) : from;
+    }
+
+    /** 等保: a password older than the maximum age must be changed before anything else. */
+    boolean passwordExpiredAt(Instant now, java.time.Duration maxAge) {
+        return passwordChangedAt != null && passwordChangedAt.plus(maxAge).isBefore(now);
+    }
+
+    public Instant lastSignInAt() {
+        return lastSignInAt;
+    }
+
+    public String lastSignInFrom() {
+        return lastSignInFrom;
     }
 
     void unlock() {

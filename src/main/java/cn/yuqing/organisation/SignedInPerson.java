@@ -27,9 +27,12 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer {
     private final boolean locked;
     private final boolean enabled;
     private final boolean mustChangePassword;
+    private final boolean passwordExpired;
+    private final java.time.Instant lastSignInAt;
+    private final String lastSignInFrom;
     private String passwordHash;
 
-    SignedInPerson(Person person, boolean locked, Set<String> permissions) {
+    SignedInPerson(Person person, boolean locked, Set<String> permissions, boolean passwordExpired) {
         this.personId = person.id();
         this.username = person.username();
         this.fullName = person.fullName();
@@ -39,7 +42,11 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer {
         this.permissions = Set.copyOf(permissions);
         this.locked = locked;
         this.enabled = person.enabled();
-        this.mustChangePassword = person.mustChangePassword();
+        this.mustChangePassword = person.mustChangePassword() || passwordExpired;
+        this.passwordExpired = passwordExpired;
+        // read before this sign-in is recorded: the one before
+        this.lastSignInAt = person.lastSignInAt();
+        this.lastSignInFrom = person.lastSignInFrom();
         this.passwordHash = person.passwordHash();
     }
 
@@ -65,6 +72,17 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer {
 
     public boolean mustChangePassword() {
         return mustChangePassword;
+    }
+
+    /** The password is older than the maximum age (the reason the change is asked). */
+    public boolean passwordExpired() {
+        return passwordExpired;
+    }
+
+    /** The sign-in before this one, as 等保 asks it shown: when and from where, or empty at the first. */
+    public String lastSignIn() {
+        return lastSignInAt == null ? "" : cn.yuqing.shared.Times.format(lastSignInAt)
+                + (lastSignInFrom == null ? "" : "，来自 " + lastSignInFrom);
     }
 
     public boolean can(String permission) {

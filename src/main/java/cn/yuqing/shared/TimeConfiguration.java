@@ -19,6 +19,12 @@ class TimeConfiguration {
         return DemonstrationClock.wantedIn(environment) ? new DemonstrationClock(system) : system;
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    WallClock wallClock() {
+        return new WallClock(Clock.system(Times.ZONE));
+    }
+
     /** Monday to Friday where the deadline module (and its edited calendar) is absent, as in module tests. */
     @Bean
     @ConditionalOnMissingBean

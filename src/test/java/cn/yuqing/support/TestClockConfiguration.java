@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import cn.yuqing.shared.Times;
+import cn.yuqing.shared.WallClock;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
@@ -15,5 +16,11 @@ public class TestClockConfiguration {
     @Primary
     public MutableClock testClock() {
         return new MutableClock(Instant.parse("2027-07-12T00:00:00Z"), Times.ZONE);
+    }
+
+    /** The sessions' machine time, moved by the tests of idle and absolute timeouts only. */
+    @Bean
+    public WallClock wallClock() {
+        return new WallClock(new MutableClock(Instant.parse("2027-07-12T00:00:00Z"), Times.ZONE));
     }
 }
