@@ -30,6 +30,11 @@ public record AccountEvent(String action, String username, Map<String, ?> after)
         return new AccountEvent("organisation:account:password", username, Map.of("resetByAdministrator", byAdministrator));
     }
 
+    /** enrolled, verified, refused or removed. */
+    static AccountEvent secondFactor(String username, String what) {
+        return new AccountEvent("organisation:account:second-factor", username, Map.of("secondFactor", what));
+    }
+
     static AccountEvent unlocked(String username) {
         return new AccountEvent("organisation:account:unlock", username, Map.of());
     }

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("yuqing.accounts")
 public record AccountSettings(Integer maxFailedSignIns, Duration lockout, String initialAdminPassword,
         String initialSecurityAdminPassword, String initialAuditAdminPassword, Integer minPasswordLength,
-        Duration passwordMaxAge, Duration idleTimeout, Duration absoluteTimeout, Boolean singleSession) {
+        Duration passwordMaxAge, Duration idleTimeout, Duration absoluteTimeout, Boolean secondFactorForAdministrators) {
 
     public AccountSettings {
         maxFailedSignIns = maxFailedSignIns == null ? 5 : maxFailedSignIns;
@@ -23,7 +23,7 @@ public record AccountSettings(Integer maxFailedSignIns, Duration lockout, String
         passwordMaxAge = passwordMaxAge == null ? Duration.ofDays(90) : passwordMaxAge;
         idleTimeout = idleTimeout == null ? Duration.ofMinutes(30) : idleTimeout;
         absoluteTimeout = absoluteTimeout == null ? Duration.ofHours(12) : absoluteTimeout;
-        singleSession = singleSession != null && singleSession;
+        secondFactorForAdministrators = secondFactorForAdministrators == null || secondFactorForAdministrators;
     }
 
     /** Zero: passwords do not expire. */

@@ -60,7 +60,8 @@ public class Accounts implements UserDetailsService {
         Person person = people.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
         Instant now = clock.instant();
         boolean expired = settings.passwordsExpire() && person.passwordExpiredAt(now, settings.passwordMaxAge());
-        return new SignedInPerson(person, person.isLockedAt(now), permissions.of(person.roles()), expired);
+        return new SignedInPerson(person, person.isLockedAt(now), permissions.of(person.roles()), expired,
+                person.secondFactorRequired(settings.secondFactorForAdministrators()));
     }
 
     /** The person behind the current request, if signed in. */

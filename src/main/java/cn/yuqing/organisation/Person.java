@@ -62,6 +62,18 @@ public class Person {
 
     private Instant passwordChangedAt;
 
+    /** The second factor's shared secret (base32), encrypted at rest; set at enrolment, in use once confirmed. */
+    @Convert(converter = Encrypted.class)
+    private String totpSecret;
+
+    private boolean totpEnabled;
+
+    /** The last time step whose code was accepted: a code is good once. */
+    private Long totpLastStep;
+
+    /** SHA-256 digests of the unused recovery codes, comma-separated. */
+    private String recoveryCodes;
+
     /** The last interactive sign-in and the address it came from, shown at the next (等保: the user sees it). */
     private Instant lastSignInAt;
 
@@ -181,6 +193,62 @@ public class Person {
     void recordInteractiveSignIn(Instant at, String from) {
         this.lastSignInAt = at;
         this.lastSignInFrom = from == null ? null : from.length() > 100 ? from.substring(0, 100) : from;
+    }
+
+    /** 三员分立's administrators must sign in with a second factor (unless a demonstration turned it off); anyone else may choose to. */
+    boolean secondFactorRequired(boolean forAdministrators) {
+        return totpEnabled || forAdministrators && !administratorRoles().isEmpty();
+    }
+
+    public boolean secondFactorEnabled() {
+        return totpEnabled;
+    }
+
+    void startSecondFactor(String secret) {
+        this.totpSecret = secret;
+        this.totpEnabled = false;
+        this.totpLastStep = null;
+        this.recoveryCodes = null;
+    }
+
+    String pendingOrActiveSecret() {
+        return totpSecret;
+    }
+
+    void confirmSecondFactor(long step, java.util.List<String> recoveryDigests) {
+        this.totpEnabled = true;
+        this.totpLastStep = step;
+        this.recoveryCodes = String.join(",", recoveryDigests);
+    }
+
+    void removeSecondFactor() {
+        startSecondFactor(null);
+    }
+
+    /** Accepts the step if it is later than the last one accepted. */
+    boolean acceptStep(long step) {
+        if (totpLastStep != null && step <= totpLastStep) {
+            return false;
+        }
+        totpLastStep = step;
+        return true;
+    }
+
+    /** Uses up a recovery code given by its digest; false if it is not (or no longer) one of them. */
+    boolean useRecoveryCode(String digest) {
+        if (recoveryCodes == null || recoveryCodes.isBlank()) {
+            return false;
+        }
+        java.util.List<String> left = new java.util.ArrayList<>(java.util.Arrays.asList(recoveryCodes.split(",")));
+        if (!left.remove(digest)) {
+            return false;
+        }
+        recoveryCodes = String.join(",", left);
+        return true;
+    }
+
+    int recoveryCodesLeft() {
+        return recoveryCodes == null || recoveryCodes.isBlank() ? 0 : recoveryCodes.split(",").length;
     }
 
     /** 等保: a password older than the maximum age must be changed before anything else. */

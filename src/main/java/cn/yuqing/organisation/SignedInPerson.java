@@ -28,11 +28,13 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final boolean mustChangePassword;
     private final boolean passwordExpired;
+    private final boolean secondFactorRequired;
+    private final boolean secondFactorEnabled;
     private final java.time.Instant lastSignInAt;
     private final String lastSignInFrom;
     private String passwordHash;
 
-    SignedInPerson(Person person, boolean locked, Set<String> permissions, boolean passwordExpired) {
+    SignedInPerson(Person person, boolean locked, Set<String> permissions, boolean passwordExpired, boolean secondFactorRequired) {
         this.personId = person.id();
         this.username = person.username();
         this.fullName = person.fullName();
@@ -44,6 +46,8 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer {
         this.enabled = person.enabled();
         this.mustChangePassword = person.mustChangePassword() || passwordExpired;
         this.passwordExpired = passwordExpired;
+        this.secondFactorRequired = secondFactorRequired;
+        this.secondFactorEnabled = person.secondFactorEnabled();
         // read before this sign-in is recorded: the one before
         this.lastSignInAt = person.lastSignInAt();
         this.lastSignInFrom = person.lastSignInFrom();
@@ -72,6 +76,20 @@ public final class SignedInPerson implements UserDetails, CredentialsContainer {
 
     public boolean mustChangePassword() {
         return mustChangePassword;
+    }
+
+    /** Signing in takes a code from the phone as well (the three administrators always; others if they chose). */
+    public boolean secondFactorRequired() {
+        return secondFactorRequired;
+    }
+
+    /** One of 三员分立's three administrators. */
+    public boolean administrator() {
+        return roles.stream().anyMatch(Role.THREE_ADMINISTRATORS::contains);
+    }
+
+    public boolean secondFactorEnabled() {
+        return secondFactorEnabled;
     }
 
     /** The password is older than the maximum age (the reason the change is asked). */

@@ -87,9 +87,7 @@ public class SelfCheck {
         list.add(new Control("8.1.4.1 c", "远程管理时防止鉴别信息在传输中被窃听",
                 "系统只在本机或内网监听；页面要求 HTTPS 时发送 HSTS", "由部署决定", Status.OUTSIDE,
                 "在反向代理（如 Nginx）上配置 TLS（可用国密证书），只开放 443 端口"));
-        list.add(new Control("8.1.4.1 d", "两种或以上鉴别技术组合，其一使用密码技术",
-                "口令（BCrypt 存储）；第二因素（基于时间的动态口令）尚未实现", "仅口令", Status.ATTENTION,
-                "在第二因素上线前，管理员登录宜通过 VPN 或堡垒机等设备侧双因素"));
+        list.add(secondFactor());
         list.add(defaultAccounts());
         list.add(threeAdministrators());
         list.add(new Control("8.1.4.2 e、f", "由授权主体配置访问控制策略，粒度到用户级",
@@ -114,6 +112,17 @@ public class SelfCheck {
         list.add(new Control("8.1.4.11", "仅采集必需的个人信息，禁止未授权访问", "电话、邮箱、来信地址加密存储；审计中只记录脱敏值；按单位数据范围控制访问",
                 "始终开启", Status.MET, ""));
         return list;
+    }
+
+    private Control secondFactor() {
+        boolean forAdministrators = accounts.secondFactorForAdministrators();
+        long unbound = Role.THREE_ADMINISTRATORS.stream().flatMap(r -> directory.peopleWithRole(r).stream())
+                .filter(p -> !p.secondFactorEnabled()).count();
+        String setting = (forAdministrators ? "三员必须使用动态口令" : "三员未强制使用动态口令（演示设置）") + "；尚未绑定的三员账户 " + unbound + " 个";
+        return new Control("8.1.4.1 d", "两种或以上鉴别技术组合，其一使用密码技术",
+                "口令（BCrypt 存储）加基于时间的动态口令（RFC 6238，HMAC 密码技术），手机扫码绑定，恢复码各用一次；其他用户可自愿启用；接口不接受三员的用户名口令",
+                setting, forAdministrators ? Status.MET : Status.ATTENTION,
+                forAdministrators ? "" : "设置 yuqing.accounts.second-factor-for-administrators=true");
     }
 
     private Control defaultAccounts() {

@@ -7,13 +7,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.yuqing.shared.WallClock;
 import cn.yuqing.support.DemoPassword;
 import cn.yuqing.support.MutableClock;
-import cn.yuqing.support.WebTest;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -28,9 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 30 idle minutes and 12 hours after the sign-in; a password older than 90 days must be changed
  * first; the sign-in before this one is shown, with where it came from.
  */
-@WebTest
-@TestPropertySource(properties = {"yuqing.accounts.password-max-age=90d", "yuqing.accounts.idle-timeout=30m",
-        "yuqing.accounts.absolute-timeout=12h"})
+@SecurityRulesTest
 class SessionRulesTests {
 
     @Autowired

@@ -4,11 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +22,6 @@ import static cn.yuqing.organisation.Accounts.signedIn;
 class AccountController {
 
     private final Accounts accounts;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     AccountController(Accounts accounts) {
         this.accounts = accounts;
@@ -52,13 +46,8 @@ class AccountController {
             model.addAttribute("error", e.describe());
             return "account/password";
         }
-        // the session's principal still says "must change"; replace it with a fresh one
-        SignedInPerson fresh = accounts.loadUserByUsername(me.getUsername());
-        fresh.eraseCredentials();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        // the session's principal still says "must change"
+        FreshPrincipal.replace(accounts, me.getUsername(), request, response);
         redirect.addFlashAttribute("notice", "密码已修改");
         return "redirect:/";
     }
