@@ -85,7 +85,7 @@ public class SelfCheck {
                 accounts.idleTimeout().compareTo(Duration.ofMinutes(30)) <= 0 ? Status.MET : Status.ATTENTION,
                 accounts.idleTimeout().compareTo(Duration.ofMinutes(30)) <= 0 ? "" : "空闲超时宜不超过30分钟"));
         list.add(new Control("8.1.4.1 c", "远程管理时防止鉴别信息在传输中被窃听",
-                "系统只在本机或内网监听；页面要求 HTTPS 时发送 HSTS", "由部署决定", Status.OUTSIDE,
+                "系统只在本机或内网监听；经 HTTPS 访问时要求浏览器此后只用 HTTPS", "由部署决定", Status.OUTSIDE,
                 "在反向代理（如 Nginx）上配置 TLS（可用国密证书），只开放 443 端口"));
         list.add(secondFactor());
         list.add(defaultAccounts());
@@ -120,7 +120,7 @@ public class SelfCheck {
                 .filter(p -> !p.secondFactorEnabled()).count();
         String setting = (forAdministrators ? "三员必须使用动态口令" : "三员未强制使用动态口令（演示设置）") + "；尚未绑定的三员账户 " + unbound + " 个";
         return new Control("8.1.4.1 d", "两种或以上鉴别技术组合，其一使用密码技术",
-                "口令（BCrypt 存储）加基于时间的动态口令（RFC 6238，HMAC 密码技术），手机扫码绑定，恢复码各用一次；其他用户可自愿启用；接口不接受三员的用户名口令",
+                "口令（BCrypt 存储）加基于时间的动态口令（RFC 6238，基于密码杂凑的消息鉴别码，属密码技术），手机扫码绑定，恢复码各用一次；其他用户可自愿启用；接口不接受三员的用户名口令",
                 setting, forAdministrators ? Status.MET : Status.ATTENTION,
                 forAdministrators ? "" : "设置 yuqing.accounts.second-factor-for-administrators=true");
     }

@@ -16,7 +16,7 @@ import cn.yuqing.support.TestClockConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Clause 3 on 潢川县's demo directory, rule by rule: the module with the directory it reads, and nothing after it. */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared")
 @ActiveProfiles({"demo", "test"})
 @Import(TestClockConfiguration.class)
 class RoutingPolicyTests {
