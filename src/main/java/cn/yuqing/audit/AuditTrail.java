@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.yuqing.shared.Hashes;
 import cn.yuqing.shared.Times;
 
 /**
@@ -24,8 +23,6 @@ import cn.yuqing.shared.Times;
  */
 @Service
 public class AuditTrail {
-
-    static final String GENESIS = "0".repeat(64);
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -42,17 +39,15 @@ public class AuditTrail {
         String prevHash = (String) head.get("last_hash");
         // microseconds are what both databases keep; hashing more would break verification
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditEntry entry = new AuditEntry(seq, at, clip(actor, 64), clip(action, 100), clip(subject, 200), before, after,
-                clip(origin, 300), prevHash, null);
-        String hash = hashOf(entry);
+        AuditEntry entry = ChainHash.link(new AuditEntry(seq, at, clip(actor, 64), clip(action, 100), clip(subject, 200), before,
+                after, clip(origin, 300), null, null), prevHash);
         jdbc.update("""
                 insert into audit_entry (seq, recorded_at, actor, action, subject, before_state, after_state, origin,
                                          prev_hash, hash)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), entry.actor(),
-                entry.action(), entry.subject(), before, after, entry.origin(), prevHash, hash);
-        jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, hash);
-        return new AuditEntry(seq, at, entry.actor(), entry.action(), entry.subject(), before, after, entry.origin(),
-                prevHash, hash);
+                entry.action(), entry.subject(), before, after, entry.origin(), prevHash, entry.hash());
+        jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, entry.hash());
+        return entry;
     }
 
     private static String clip(String s, int max) {
@@ -60,16 +55,6 @@ public class AuditTrail {
             return "";
         }
         return s.length() <= max ? s : s.substring(0, max);
-    }
-
-    static String hashOf(AuditEntry e) {
-        String canonical = String.join("\u001f", Long.toString(e.seq()), e.recordedAt().toString(), e.actor(), e.action(),
-                e.subject(), nullSafe(e.before()), nullSafe(e.after()), nullSafe(e.origin()), e.prevHash());
-        return Hashes.sha256(canonical);
-    }
-
-    private static String nullSafe(String s) {
-        return s == null ? "" : s;
     }
 
     /**
@@ -82,7 +67,7 @@ public class AuditTrail {
         final int page = 1000;
         long checked = 0;
         long lastSeq = 0;
-        String expectedPrev = GENESIS;
+        String expectedPrev = ChainHash.GENESIS;
         while (true) {
             List<AuditEntry> batch = jdbc.query("select * from audit_entry where seq > ? order by seq fetch first " + page
                     + " rows only", AuditTrail::map, lastSeq);
@@ -93,7 +78,7 @@ public class AuditTrail {
                 if (!e.prevHash().equals(expectedPrev)) {
                     return ChainVerification.broken(checked, e.seq(), "第" + e.seq() + "条记录与前一条的链接不符");
                 }
-                if (!hashOf(e).equals(e.hash())) {
+                if (!ChainHash.of(e).equals(e.hash())) {
                     return ChainVerification.broken(checked, e.seq(), "第" + e.seq() + "条记录的内容被改动");
                 }
                 expectedPrev = e.hash();
