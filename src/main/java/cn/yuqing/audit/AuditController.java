@@ -1,5 +1,9 @@
 package cn.yuqing.audit;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,17 +13,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Person;
+import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotFound;
 import cn.yuqing.shared.Times;
 
@@ -33,13 +45,20 @@ class AuditController {
     record Line(long seq, String sentence, String origin) {
     }
 
+    private static final MediaType JSON_LINES = new MediaType("application", "x-ndjson", StandardCharsets.UTF_8);
+
     private final AuditTrail trail;
+    private final AuditExports exports;
+    private final AuditKeeping keeping;
     private final OrganisationDirectory directory;
     private final Accounts accounts;
     private final AuditSentences sentences = new AuditSentences();
 
-    AuditController(AuditTrail trail, OrganisationDirectory directory, Accounts accounts) {
+    AuditController(AuditTrail trail, AuditExports exports, AuditKeeping keeping, OrganisationDirectory directory,
+            Accounts accounts) {
         this.trail = trail;
+        this.exports = exports;
+        this.keeping = keeping;
         this.directory = directory;
         this.accounts = accounts;
     }
@@ -74,6 +93,8 @@ class AuditController {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("total", trail.count());
+        model.addAttribute("mayExport", Accounts.signedIn().can(AuditPermissions.AUDIT_EXPORT));
+        model.addAttribute("algorithm", keeping.algorithm());
         return "audit/log";
     }
 
@@ -83,11 +104,38 @@ class AuditController {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip()).atStartOfDay(Times.ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            model.addAttribute("error", what + "应写作 2027-07-12 这样的日期");
+            return parseDay(text, what).atStartOfDay(Times.ZONE).toInstant();
+        } catch (DomainRuleViolation e) {
+            model.addAttribute("error", e.getMessage());
             return null;
         }
+    }
+
+    private static LocalDate parseDay(String text, String what) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new DomainRuleViolation(what + "应写作 2027-07-12 这样的日期");
+        }
+    }
+
+    /**
+     * A period handed over to an assessor as a file they verify offline (docs/audit-keeping.md);
+     * the export is itself recorded, with the file's digest.
+     */
+    @PostMapping("/audit/export")
+    @PreAuthorize("hasAuthority('audit:log:export')")
+    ResponseEntity<Resource> export(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to)
+            throws IOException {
+        AuditExports.Export export = exports.period(parseDay(from, "起始日期"), parseDay(to, "截止日期"),
+                Accounts.signedIn().getUsername());
+        return ResponseEntity.ok().contentType(JSON_LINES)
+                .contentLength(Files.size(export.file()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(export.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                // the temporary file goes when the response has been written from it
+                .body(new InputStreamResource(Files.newInputStream(export.file(), StandardOpenOption.DELETE_ON_CLOSE)));
     }
 
     /** The raw record: what the hash chain covers, for an inspector. */
@@ -103,7 +151,9 @@ class AuditController {
     @GetMapping("/audit/verify")
     @PreAuthorize("hasAuthority('audit:chain:verify')")
     String verifyPage(Model model) {
-        model.addAttribute("result", trail.verify());
+        ChainVerification result = trail.verify();
+        model.addAttribute("result", result);
+        model.addAttribute("keeping", keeping.status(result));
         return "audit/verify";
     }
 

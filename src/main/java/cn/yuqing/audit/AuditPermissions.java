@@ -14,11 +14,14 @@ public class AuditPermissions implements ModulePermissions {
 
     public static final String AUDIT_VIEW = "audit:log:view";
     public static final String AUDIT_VERIFY = "audit:chain:verify";
+    /** Hands a period over to an assessor: the audit administrator's alone (三员分立). */
+    public static final String AUDIT_EXPORT = "audit:log:export";
 
     @Override
     public List<Permission> permissions() {
         return List.of(
                 Permission.of(AUDIT_VIEW, "查看审计日志", Role.ASSESSOR, Role.AUDIT_ADMINISTRATOR),
-                Permission.of(AUDIT_VERIFY, "校验审计链", Role.ASSESSOR, Role.AUDIT_ADMINISTRATOR));
+                Permission.of(AUDIT_VERIFY, "校验审计链", Role.ASSESSOR, Role.AUDIT_ADMINISTRATOR),
+                Permission.of(AUDIT_EXPORT, "导出审计记录供测评核验", Role.AUDIT_ADMINISTRATOR));
     }
 }

@@ -2,19 +2,25 @@ package cn.yuqing.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.yuqing.shared.Hashes;
 import cn.yuqing.shared.Times;
 
 /**
@@ -25,7 +31,9 @@ import cn.yuqing.shared.Times;
 @Service
 public class AuditTrail {
 
-    static final String GENESIS = "0".repeat(64);
+    private static final int PAGE = 1000;
+    /** The head row and the archive boundary row: where the chain ends, where its live part starts. */
+    static final RowMapper<ChainPoint> POINT = (rs, row) -> new ChainPoint(rs.getLong("last_seq"), rs.getString("last_hash"));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -42,17 +50,15 @@ public class AuditTrail {
         String prevHash = (String) head.get("last_hash");
         // microseconds are what both databases keep; hashing more would break verification
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditEntry entry = new AuditEntry(seq, at, clip(actor, 64), clip(action, 100), clip(subject, 200), before, after,
-                clip(origin, 300), prevHash, null);
-        String hash = hashOf(entry);
+        AuditEntry entry = ChainHash.link(new AuditEntry(seq, at, clip(actor, 64), clip(action, 100), clip(subject, 200), before,
+                after, clip(origin, 300), null, null), prevHash);
         jdbc.update("""
                 insert into audit_entry (seq, recorded_at, actor, action, subject, before_state, after_state, origin,
                                          prev_hash, hash)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), entry.actor(),
-                entry.action(), entry.subject(), before, after, entry.origin(), prevHash, hash);
-        jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, hash);
-        return new AuditEntry(seq, at, entry.actor(), entry.action(), entry.subject(), before, after, entry.origin(),
-                prevHash, hash);
+                entry.action(), entry.subject(), before, after, entry.origin(), prevHash, entry.hash());
+        jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, entry.hash());
+        return entry;
     }
 
     private static String clip(String s, int max) {
@@ -62,53 +68,99 @@ public class AuditTrail {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    static String hashOf(AuditEntry e) {
-        String canonical = String.join("\u001f", Long.toString(e.seq()), e.recordedAt().toString(), e.actor(), e.action(),
-                e.subject(), nullSafe(e.before()), nullSafe(e.after()), nullSafe(e.origin()), e.prevHash());
-        return Hashes.sha256(canonical);
-    }
-
-    private static String nullSafe(String s) {
-        return s == null ? "" : s;
-    }
-
     /**
-     * Walks the chain from the first entry: each entry's hash must match its content and the
-     * previous entry's hash, sequence numbers must have no gap, and the head must point at the
-     * last entry (so that deleting the newest rows is noticed too).
+     * Walks the chain from the archive boundary (the first entry ever, when nothing is archived): each
+     * entry's hash must match its content and the previous entry's hash, sequence numbers must have
+     * no gap, and the head must point at the last entry (so that deleting the newest rows is noticed too).
      */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        final int page = 1000;
+        ChainPoint boundary = archiveBoundary();
         long checked = 0;
-        long lastSeq = 0;
-        String expectedPrev = GENESIS;
-        while (true) {
-            List<AuditEntry> batch = jdbc.query("select * from audit_entry where seq > ? order by seq fetch first " + page
-                    + " rows only", AuditTrail::map, lastSeq);
-            for (AuditEntry e : batch) {
-                if (e.seq() != lastSeq + 1) {
-                    return ChainVerification.broken(checked, lastSeq + 1, "第" + (lastSeq + 1) + "条记录缺失");
-                }
-                if (!e.prevHash().equals(expectedPrev)) {
-                    return ChainVerification.broken(checked, e.seq(), "第" + e.seq() + "条记录与前一条的链接不符");
-                }
-                if (!hashOf(e).equals(e.hash())) {
-                    return ChainVerification.broken(checked, e.seq(), "第" + e.seq() + "条记录的内容被改动");
-                }
-                expectedPrev = e.hash();
-                lastSeq = e.seq();
-                checked++;
+        long lastSeq = boundary.seq();
+        String expectedPrev = boundary.hash();
+        for (AuditEntry e : entries(boundary.seq(), Long.MAX_VALUE)) {
+            if (e.seq() != lastSeq + 1) {
+                return ChainVerification.broken(checked, lastSeq + 1, "第" + (lastSeq + 1) + "条记录缺失", boundary.seq());
             }
-            if (batch.size() < page) {
-                break;
+            if (!e.prevHash().equals(expectedPrev)) {
+                return ChainVerification.broken(checked, e.seq(), "第" + e.seq() + "条记录与前一条的链接不符", boundary.seq());
             }
+            if (!ChainHash.of(e).equals(e.hash())) {
+                return ChainVerification.broken(checked, e.seq(), "第" + e.seq() + "条记录的内容被改动", boundary.seq());
+            }
+            expectedPrev = e.hash();
+            lastSeq = e.seq();
+            checked++;
         }
-        var head = jdbc.queryForMap("select last_seq, last_hash from audit_head where id = 1");
-        if (((Number) head.get("last_seq")).longValue() != lastSeq || !expectedPrev.equals(head.get("last_hash"))) {
-            return ChainVerification.broken(checked, lastSeq + 1, "链尾与最新记录不符：第" + (lastSeq + 1) + "条及之后的记录被删除");
+        ChainPoint head = head();
+        if (head.seq() != lastSeq || !expectedPrev.equals(head.hash())) {
+            return ChainVerification.broken(checked, lastSeq + 1, "链尾与最新记录不符：第" + (lastSeq + 1) + "条及之后的记录被删除",
+                    boundary.seq());
         }
-        return ChainVerification.intact(checked, expectedPrev);
+        return ChainVerification.intact(checked, expectedPrev, boundary.seq());
+    }
+
+    /** The newest entry as the head row records it. */
+    ChainPoint head() {
+        return jdbc.queryForObject("select last_seq, last_hash from audit_head where id = 1", POINT);
+    }
+
+    /** The last archived entry, where the live chain starts; number 0 and the genesis hash while nothing is archived. */
+    ChainPoint archiveBoundary() {
+        return jdbc.queryForObject("select last_seq, last_hash from audit_boundary where id = 1", POINT);
+    }
+
+    /**
+     * The live entries recorded from {@code from} on and before {@code to}, as one run of the chain:
+     * from the first of them to the last, so that a file of them links without a gap even where a
+     * clock was set back in between.
+     */
+    Optional<Range> range(Instant from, Instant to) {
+        var row = jdbc.queryForMap("select min(seq) as first_seq, max(seq) as last_seq from audit_entry"
+                + " where recorded_at >= ? and recorded_at < ?", Timestamp.from(from), Timestamp.from(to));
+        if (row.get("first_seq") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Range(((Number) row.get("first_seq")).longValue(), ((Number) row.get("last_seq")).longValue()));
+    }
+
+    /** A run of the chain, {@code first} to {@code last}, both included. */
+    record Range(long first, long last) {
+
+        long count() {
+            return last - first + 1;
+        }
+    }
+
+    /** Entries after {@code afterSeq} up to {@code lastSeq}, in order, read a page at a time. */
+    Iterable<AuditEntry> entries(long afterSeq, long lastSeq) {
+        return () -> new Iterator<>() {
+
+            private final Deque<AuditEntry> page = new ArrayDeque<>();
+            private long after = afterSeq;
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (page.isEmpty() && !exhausted) {
+                    List<AuditEntry> batch = jdbc.query("select * from audit_entry where seq > ? and seq <= ? order by seq fetch first "
+                            + PAGE + " rows only", AuditTrail::map, after, lastSeq);
+                    exhausted = batch.size() < PAGE;
+                    page.addAll(batch);
+                    after = batch.isEmpty() ? after : batch.get(batch.size() - 1).seq();
+                }
+                return !page.isEmpty();
+            }
+
+            @Override
+            public AuditEntry next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.removeFirst();
+            }
+        };
     }
 
     @Transactional(readOnly = true)
@@ -135,11 +187,11 @@ public class AuditTrail {
         }
         if (from != null) {
             sql.append(" and recorded_at >= ?");
-            args.add(java.sql.Timestamp.from(from));
+            args.add(Timestamp.from(from));
         }
         if (to != null) {
             sql.append(" and recorded_at < ?");
-            args.add(java.sql.Timestamp.from(to));
+            args.add(Timestamp.from(to));
         }
         sql.append(" order by seq desc fetch first ? rows only");
         args.add(Math.min(Math.max(limit, 1), 500));

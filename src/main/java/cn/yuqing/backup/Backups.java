@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yuqing.shared.AuditedChange;
+import cn.yuqing.shared.BackupStarting;
 import cn.yuqing.shared.DomainRuleViolation;
 
 /**
@@ -59,10 +60,15 @@ public class Backups {
     private final Path dataDir;
     private final Path dir;
     private final int keep;
+    private final Path auditAnchors;
 
+    /**
+     * {@code auditAnchors}: the audit's anchor file, taken along by path so that the backup needs no
+     * part of the audit module; the audit brings it up to date on {@link BackupStarting}.
+     */
     Backups(JdbcTemplate jdbc, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
             @Value("${yuqing.data-dir}") String dataDir, @Value("${yuqing.backup.dir:}") String dir,
-            @Value("${yuqing.backup.keep:14}") int keep) {
+            @Value("${yuqing.backup.keep:14}") int keep, @Value("${yuqing.audit.anchor-file:}") String auditAnchors) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.events = events;
@@ -70,6 +76,7 @@ public class Backups {
         this.dataDir = Path.of(dataDir).toAbsolutePath();
         this.dir = dir.isBlank() ? this.dataDir.resolve("backups") : Path.of(dir).toAbsolutePath();
         this.keep = keep;
+        this.auditAnchors = auditAnchors.isBlank() ? null : Path.of(auditAnchors).toAbsolutePath();
     }
 
     /** Only an H2 file database is backed up from here; PostgreSQL has pg_dump, and a database in memory has nothing to keep. */
@@ -112,8 +119,10 @@ public class Backups {
         Path partial = dir.resolve(name + ".partial");
         try {
             Files.delete(database);
-            // counted before the snapshot: items and the audit log only grow, so the backup holds at
-            // least these even while people and the demo keep working (counted after, it could claim more)
+            events.publishEvent(new BackupStarting(clock.instant()));
+            // counted before the snapshot: items and the audit log only grow (the audit's archiving runs
+            // at 02:10, before the nightly backup), so the backup holds at least these even while people
+            // and the demo keep working (counted after, it could claim more)
             long items = jdbc.queryForObject("select count(*) from opinion_item", Long.class);
             long auditEntries = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
             jdbc.execute("BACKUP TO '" + database.toString().replace("'", "''") + "'");
@@ -123,12 +132,19 @@ public class Backups {
                 Files.copy(database, zip);
                 zip.closeEntry();
                 files = copyAttachments(zip);
+                boolean anchors = auditAnchors != null && Files.isRegularFile(auditAnchors);
+                if (anchors) {
+                    zip.putNextEntry(new ZipEntry("audit-anchors.txt"));
+                    Files.copy(auditAnchors, zip);
+                    zip.closeEntry();
+                }
                 zip.putNextEntry(new ZipEntry("manifest.properties"));
                 Properties manifest = new Properties();
                 manifest.setProperty("made-at", clock.instant().toString());
                 manifest.setProperty("attachments", String.valueOf(files));
                 manifest.setProperty("items", String.valueOf(items));
                 manifest.setProperty("audit-entries", String.valueOf(auditEntries));
+                manifest.setProperty("audit-anchors", String.valueOf(anchors));
                 manifest.store(zip, "yuqing backup");
                 zip.closeEntry();
             }
