@@ -94,8 +94,9 @@ public class SelfCheck {
                 "权限代码随模块声明、按角色汇总；每个页面与接口声明所需权限；数据范围限于本单位及下属",
                 "角色授予由安全管理员完成", Status.MET, ""));
         list.add(new Control("8.1.4.3 a～c", "安全审计覆盖每个用户，记录日期时间、用户、事件类型、结果，并受保护",
-                "每项改动写入哈希链审计日志（不可改写，可校验）；审计管理员查阅、校验",
-                "审计日志保留期限：" + environment.getProperty("yuqing.audit.retention", "永久（未设置）"), Status.MET,
+                "每项改动写入哈希链审计日志（不可改写，可校验）；审计管理员查阅、校验、按时段导出（附 SM3 摘要，可离线核验）；链头每日及每次备份时另存于数据库以外",
+                "审计日志在库内保留 " + environment.getProperty("yuqing.audit.retention", "180d") + "，期满归档；链头另存于 "
+                        + environment.getProperty("yuqing.audit.anchor-file", ""), Status.MET,
                 "定期将审计链头与备份复制到系统以外保存"));
         list.add(new Control("8.1.4.4 d", "数据有效性检验", "所有表单与接口按规则校验，拒绝时给出中文原因且不保存半条记录；采集文本处处转义",
                 "始终开启", Status.MET, ""));
