@@ -108,6 +108,7 @@ public class Accounts implements UserDetailsService {
             throw new DomainRuleViolation("该人员信息已被他人修改，请刷新后重新编辑");
         }
         checkUnitInScope(data.unitId());
+        requireMayManage(person);
         // the account form sets the roles of the work; the administrators' roles stay as the security administrator set them
         Set<Role> roles = EnumSet.copyOf(person.administratorRoles());
         data.roles().stream().filter(r -> !Role.THREE_ADMINISTRATORS.contains(r)).forEach(roles::add);
@@ -139,6 +140,21 @@ public class Accounts implements UserDetailsService {
         return person;
     }
 
+    /**
+     * 三员分立: the security and audit administrators' accounts (their password, lock, data) are the
+     * security administrator's to manage, so that the system administrator cannot take one over with a
+     * reset; everyone else's are the system administrator's.
+     */
+    private void requireMayManage(Person target) {
+        boolean guarded = target.roles().contains(Role.SECURITY_ADMINISTRATOR) || target.roles().contains(Role.AUDIT_ADMINISTRATOR);
+        boolean may = current().map(p -> p.can(guarded ? OrganisationPermissions.ROLE_ASSIGN : OrganisationPermissions.PERSON_EDIT))
+                .orElse(false);
+        if (!may) {
+            throw new DomainRuleViolation(guarded ? "三员分立：安全管理员、审计管理员的账户只能由安全管理员重置密码、解锁或修改"
+                    : "只有系统管理员可以重置该账户的密码、解锁或修改");
+        }
+    }
+
     private void checkAdministratorRoles(Set<Role> held, Set<Role> asked) {
         Set<Role> askedAdministrator = EnumSet.noneOf(Role.class);
         asked.stream().filter(Role.THREE_ADMINISTRATORS::contains).forEach(askedAdministrator::add);
@@ -165,6 +181,7 @@ public class Accounts implements UserDetailsService {
     /** An administrator's reset: a new one-time password, and the lock lifted. */
     public String resetPassword(Long id) {
         Person person = directory.requirePerson(id, currentScope());
+        requireMayManage(person);
         String password = generatePassword();
         person.changePassword(encoder.encode(password), true, clock.instant());
         events.publishEvent(AccountEvent.passwordChanged(person.username(), true));
@@ -173,6 +190,7 @@ public class Accounts implements UserDetailsService {
 
     public void unlock(Long id) {
         Person person = directory.requirePerson(id, currentScope());
+        requireMayManage(person);
         person.unlock();
         events.publishEvent(AccountEvent.unlocked(person.username()));
     }
@@ -236,7 +254,10 @@ public class Accounts implements UserDetailsService {
     @EventListener
     void on(AuthenticationSuccessEvent success) {
         people.findByUsername(success.getAuthentication().getName()).ifPresent(person -> {
-            person.recordSignIn();
+            // with a second factor the sign-in is complete only after the code, which clears the failures then
+            if (!person.secondFactorEnabled()) {
+                person.recordSignIn();
+            }
             events.publishEvent(AccountEvent.signedIn(person.username()));
         });
     }

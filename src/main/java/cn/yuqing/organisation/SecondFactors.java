@@ -23,8 +23,11 @@ import cn.yuqing.shared.WallClock;
 @Transactional
 public class SecondFactors {
 
-    /** The session attribute that holds a sign-in at its second step: nothing but that step is served. */
-    public static final String PENDING = "yuqing.secondFactorPending";
+    /**
+     * The session attribute a right code sets. A person with a second factor is served nothing
+     * without it, so that no failure between the password and the code step can let them through.
+     */
+    public static final String PASSED = "yuqing.secondFactorPassed";
 
     static final String ISSUER = "舆情回应平台";
     private static final String RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -32,12 +35,17 @@ public class SecondFactors {
     private final PersonRepository people;
     private final WallClock wall;
     private final ApplicationEventPublisher events;
+    private final AccountSettings settings;
+    private final java.time.Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SecondFactors(PersonRepository people, WallClock wall, ApplicationEventPublisher events) {
+    SecondFactors(PersonRepository people, WallClock wall, ApplicationEventPublisher events, AccountSettings settings,
+            java.time.Clock clock) {
         this.people = people;
         this.wall = wall;
         this.events = events;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     /** What the enrolment page shows: the secret to type in and the URI the QR code carries. */
@@ -101,10 +109,22 @@ public class SecondFactors {
             return false;
         }
         String typed = code.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "").replace(" ", "");
-        boolean ok = typed.length() == 10 ? person.useRecoveryCode(Hashes.sha256(typed))
-                : matchingStep(person.pendingOrActiveSecret(), typed).map(person::acceptStep).orElse(false);
+        boolean ok = !person.isLockedAt(clock.instant()) && (typed.length() == 10 ? person.useRecoveryCode(Hashes.sha256(typed))
+                : matchingStep(person.pendingOrActiveSecret(), typed).map(person::acceptStep).orElse(false));
+        if (ok) {
+            person.recordSignIn();
+        } else {
+            // a wrong code counts as a wrong password: a new sign-in does not buy new guesses
+            person.recordFailedSignIn(clock.instant(), settings.maxFailedSignIns(), settings.lockout());
+        }
         events.publishEvent(AccountEvent.secondFactor(person.username(), ok ? "verified" : "refused"));
         return ok;
+    }
+
+    /** Whether wrong codes (with wrong passwords) have locked the account. */
+    @Transactional(readOnly = true)
+    public boolean lockedOut(Long personId) {
+        return require(personId).isLockedAt(clock.instant());
     }
 
     /** Turning it off: for those who chose it; the three administrators keep theirs. */

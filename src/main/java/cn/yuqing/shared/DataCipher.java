@@ -56,7 +56,16 @@ public class DataCipher {
     @Autowired
     DataCipher(@Value("${yuqing.crypto.key:}") String key, @Value("${yuqing.crypto.previous-key:}") String previousKey,
             @Value("${yuqing.crypto.algorithm:SM4}") Algorithm algorithm, @Value("${yuqing.crypto.key-file:}") String keyFile) {
-        this(key.isBlank() && !keyFile.isBlank() ? keyFromFile(Path.of(keyFile)) : key, previousKey, algorithm);
+        this(key.isBlank() && !keyFile.isBlank() ? keyFromFile(Path.of(keyFile)) : required(key), previousKey, algorithm);
+    }
+
+    /** Outside the embedded tier the key must be given: started without one, nothing secret could be saved. */
+    private static String required(String key) {
+        if (key.isBlank()) {
+            throw new IllegalStateException("未提供数据加密密钥：请设置环境变量 YUQING_DATA_KEY（16字节随机数的Base64，可用 openssl rand -base64 16 生成），"
+                    + "每个节点相同，并与数据、备份分开保管。");
+        }
+        return key;
     }
 
     /** For the rotation and the tests: the keys as given, base64, blank for none. */

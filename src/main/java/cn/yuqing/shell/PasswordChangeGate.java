@@ -21,7 +21,7 @@ class PasswordChangeGate implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns(CHANGE_PASSWORD, "/logout", "/login", "/error", "/css/**",
+        registry.addInterceptor(this).excludePathPatterns(CHANGE_PASSWORD, SecondFactorGate.STEP, "/logout", "/login", "/error", "/css/**",
                 "/js/**", "/fonts/**", "/webjars/**", "/api/**", "/favicon.svg");
     }
 

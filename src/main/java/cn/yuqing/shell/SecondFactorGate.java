@@ -21,8 +21,10 @@ import cn.yuqing.organisation.SecondFactors;
 import cn.yuqing.organisation.SignedInPerson;
 
 /**
- * 等保 level 3, 8.1.4.1 d: a person whose sign-in takes a second factor is, after the password,
- * held at the code page until the code is right; an administrator who has not bound one yet is held
+ * 等保 level 3, 8.1.4.1 d: a person whose sign-in takes a second factor is served nothing but the
+ * code page until a right code has marked the session (the mark is asked for, rather than a pending
+ * flag set after the password, so that nothing failing in between lets them through); an
+ * administrator who has not bound one yet is held
  * at the binding page (after choosing a password, if theirs is one-time). The API's HTTP Basic,
  * which cannot ask for a code, is refused to such accounts — except the metrics the monitoring scrapes.
  */
@@ -40,12 +42,12 @@ class SecondFactorGate implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
+        var me = Accounts.current();
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SecondFactors.PENDING) != null) {
+        if (me.isPresent() && me.get().secondFactorEnabled() && (session == null || session.getAttribute(SecondFactors.PASSED) == null)) {
             response.sendRedirect(request.getContextPath() + STEP);
             return false;
         }
-        var me = Accounts.current();
         if (me.isPresent() && me.get().secondFactorRequired() && !me.get().secondFactorEnabled() && !me.get().mustChangePassword()) {
             response.sendRedirect(request.getContextPath() + ENROL);
             return false;
@@ -53,14 +55,13 @@ class SecondFactorGate implements WebMvcConfigurer, HandlerInterceptor {
         return true;
     }
 
-    /** After the password: to the code page when the person has a second factor, else where they were going. */
+    /** After the password: to the code page when the person has a second factor (the gate would send them anyway), else where they were going. */
     static SavedRequestAwareAuthenticationSuccessHandler successHandler() {
         var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
                     throws ServletException, IOException {
                 if (auth.getPrincipal() instanceof SignedInPerson p && p.secondFactorEnabled()) {
-                    request.getSession().setAttribute(SecondFactors.PENDING, Boolean.TRUE);
                     getRedirectStrategy().sendRedirect(request, response, STEP);
                     return;
                 }

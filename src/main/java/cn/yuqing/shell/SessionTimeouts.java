@@ -29,6 +29,8 @@ class SessionTimeouts implements WebMvcConfigurer, HandlerInterceptor {
 
     static final String SIGNED_IN_AT = "yuqing.signedInAt";
     static final String LAST_SEEN_AT = "yuqing.lastSeenAt";
+    /** Sent by the pages' own timed refreshes (hx-headers); the duty-room dashboard's do not, as it is watched. */
+    static final String BACKGROUND = "X-Yuqing-Background";
 
     private final WallClock wall;
     private final Duration idle;
@@ -68,7 +70,10 @@ class SessionTimeouts implements WebMvcConfigurer, HandlerInterceptor {
             }
             return false;
         }
-        session.setAttribute(LAST_SEEN_AT, now);
+        // a page refreshing itself (a countdown, an import's progress) is not the person at work
+        if (request.getHeader(BACKGROUND) == null || lastSeen == null) {
+            session.setAttribute(LAST_SEEN_AT, now);
+        }
         return true;
     }
 }

@@ -41,6 +41,8 @@ class SecondFactorTests {
     WallClock wall;
     @Autowired
     OrganisationDirectory directory;
+    @Autowired
+    MutableClock clock;
 
     private MockHttpSession signIn(String username, String expectedNext) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(DemoPassword.VALUE))
@@ -91,12 +93,38 @@ class SecondFactorTests {
         mvc.perform(post("/sign-in/second-factor").session(again).with(csrf()).param("code", recovery.get(0)))
                 .andExpect(status().is(422));
 
-        // five wrong codes end the sign-in
-        for (int i = 1; i < 4; i++) {
-            mvc.perform(post("/sign-in/second-factor").session(again).with(csrf()).param("code", "99999" + i));
+        // wrong codes count as wrong passwords: the fifth in a row locks the account, whatever new sign-ins came between
+        mvc.perform(post("/sign-in/second-factor").session(again).with(csrf()).param("code", "999991"));
+        MockHttpSession fresh = signIn("shenji", "/sign-in/second-factor");
+        for (int i = 2; i < 4; i++) {
+            mvc.perform(post("/sign-in/second-factor").session(fresh).with(csrf()).param("code", "99999" + i));
         }
-        mvc.perform(post("/sign-in/second-factor").session(again).with(csrf()).param("code", "999995"))
-                .andExpect(redirectedUrl("/login?error=second-factor"));
+        mvc.perform(post("/sign-in/second-factor").session(fresh).with(csrf()).param("code", "999995"))
+                .andExpect(redirectedUrl("/login?error=locked"));
+        assertThat(directory.person("shenji").orElseThrow().isLockedAt(clock.instant())).isTrue();
+    }
+
+    /** After the code, a password that has aged (or was reset) is changed next: the two gates do not send each other round. */
+    @Test
+    void aBoundPersonWhosePasswordAgedChangesItAfterTheCode() throws Exception {
+        MockHttpSession session = signIn("zhujian.fuzeren", "/");
+        mvc.perform(get("/account/second-factor").session(session));
+        mvc.perform(post("/account/second-factor").session(session).with(csrf()).param("code", codeNow("zhujian.fuzeren")))
+                .andExpect(status().isOk());
+        nextStep();
+        java.time.Instant before = clock.instant();
+        clock.advance(Duration.ofDays(91));
+        try {
+            MockHttpSession later = signIn("zhujian.fuzeren", "/sign-in/second-factor");
+            mvc.perform(get("/account/password").session(later)).andExpect(redirectedUrl("/sign-in/second-factor"));
+            mvc.perform(post("/sign-in/second-factor").session(later).with(csrf()).param("code", codeNow("zhujian.fuzeren")))
+                    .andExpect(redirectedUrl("/"));
+            mvc.perform(get("/").session(later)).andExpect(redirectedUrl("/account/password"));
+            mvc.perform(get("/account/password").session(later)).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("超过规定的使用期限")));
+        } finally {
+            clock.set(before);
+        }
     }
 
     @Test

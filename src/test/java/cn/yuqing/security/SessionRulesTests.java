@@ -67,6 +67,20 @@ class SessionRulesTests {
         mvc.perform(get("/login").param("expired", "")).andExpect(content().string(containsString("为保护数据已自动退出")));
     }
 
+    /** A page that refreshes itself (the home page's countdowns every minute) does not keep an idle person signed in. */
+    @Test
+    void aPageRefreshingItselfIsNotThePersonAtWork() throws Exception {
+        MockHttpSession session = signIn("yanpan");
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        for (int i = 0; i < 3; i++) {
+            idle(Duration.ofMinutes(10));
+            mvc.perform(get("/deadlines/summary").session(session).header("X-Yuqing-Background", "true")).andExpect(status().isOk());
+        }
+        idle(Duration.ofMinutes(1));
+        mvc.perform(get("/deadlines/summary").session(session).header("X-Yuqing-Background", "true").header("HX-Request", "true"))
+                .andExpect(status().isUnauthorized()).andExpect(header().string("HX-Redirect", "/login?expired"));
+    }
+
     @Test
     void aBusySessionStillEndsTwelveHoursAfterTheSignIn() throws Exception {
         MockHttpSession session = signIn("yanpan");

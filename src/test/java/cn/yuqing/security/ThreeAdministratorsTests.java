@@ -92,6 +92,19 @@ class ThreeAdministratorsTests {
         assertThat(directory.person("zhujian.huiying").orElseThrow().roles()).containsExactly(Role.RESPONDER);
     }
 
+    /** A reset would hand the system administrator another administrator's account: that is the security administrator's. */
+    @Test
+    void theSystemAdministratorCannotTakeOverTheOtherTwoByAReset() throws Exception {
+        var audit = directory.person("shenji").orElseThrow();
+        mvc.perform(post("/organisation/people/" + audit.id() + "/password").with(As.person(accounts, "guanli")).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("只能由安全管理员")));
+        mvc.perform(post("/organisation/people/" + audit.id() + "/password").with(As.person(accounts, "anquan")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("一次性密码")));
+        var monitor = directory.person("jiankong").orElseThrow();
+        mvc.perform(post("/organisation/people/" + monitor.id() + "/password").with(As.person(accounts, "anquan")).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("只有系统管理员")));
+    }
+
     @Test
     void theSecurityAdministratorCannotChangeTheirOwnRoles() throws Exception {
         var self = directory.person("anquan").orElseThrow();

@@ -62,6 +62,12 @@ public class DataCipherTests {
     }
 
     @Test
+    void outsideTheEmbeddedTierTheStartNeedsTheKey() {
+        assertThatThrownBy(() -> new DataCipher("", "", DataCipher.Algorithm.SM4, "")).hasMessageContaining("YUQING_DATA_KEY");
+        assertThat(new DataCipher(KEY_A, "", DataCipher.Algorithm.SM4, "").configured()).isTrue();
+    }
+
+    @Test
     void aKeyOfTheWrongSizeIsNamed() {
         assertThatThrownBy(() -> new DataCipher("c2hvcnQ=", "", DataCipher.Algorithm.SM4)).hasMessageContaining("16字节");
         assertThatThrownBy(() -> new DataCipher("不是base64", "", DataCipher.Algorithm.SM4)).hasMessageContaining("Base64");

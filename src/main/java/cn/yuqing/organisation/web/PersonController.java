@@ -111,19 +111,20 @@ class PersonController {
     }
 
     @PostMapping("/organisation/people/{id}/password")
-    @PreAuthorize("hasAuthority('organisation:person:edit')")
-    String resetPassword(@PathVariable Long id, Model model) {
+    @PreAuthorize("hasAuthority('organisation:person:edit') or hasAuthority('organisation:role:assign')")
+    String resetPassword(@PathVariable Long id, Model model, RedirectAttributes redirect) {
         Person person = directory.requirePerson(id, accounts.currentScope());
-        model.addAttribute("oneTimePassword", accounts.resetPassword(id));
-        model.addAttribute("person", person);
-        return "organisation/one-time-password";
+        return Flash.attempt(redirect, null, "redirect:/organisation/people/" + id, () -> {
+            model.addAttribute("oneTimePassword", accounts.resetPassword(id));
+            model.addAttribute("person", person);
+            return "organisation/one-time-password";
+        });
     }
 
     @PostMapping("/organisation/people/{id}/unlock")
-    @PreAuthorize("hasAuthority('organisation:person:edit')")
+    @PreAuthorize("hasAuthority('organisation:person:edit') or hasAuthority('organisation:role:assign')")
     String unlock(@PathVariable Long id, RedirectAttributes redirect) {
-        accounts.unlock(id);
-        redirect.addFlashAttribute("notice", "已解除锁定");
+        Flash.attempt(redirect, "已解除锁定", () -> accounts.unlock(id));
         return "redirect:/organisation/people/" + id;
     }
 

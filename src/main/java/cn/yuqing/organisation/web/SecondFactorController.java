@@ -37,7 +37,8 @@ import static cn.yuqing.organisation.Accounts.signedIn;
 /**
  * The second factor's pages, made for a phone: binding it (a QR code to scan, the secret to type if
  * the camera fails, a first code to confirm, the recovery codes shown once) and the sign-in's second
- * step. Five wrong codes in a row end the sign-in.
+ * step. Five wrong codes in a row end the sign-in; wrong codes count towards the account's lock-out
+ * as wrong passwords do.
  */
 @Controller
 class SecondFactorController {
@@ -65,9 +66,14 @@ class SecondFactorController {
             Model model) {
         HttpSession session = request.getSession();
         if (factors.verify(signedIn().personId(), code)) {
-            session.removeAttribute(SecondFactors.PENDING);
+            request.changeSessionId();
+            session.setAttribute(SecondFactors.PASSED, Boolean.TRUE);
             session.removeAttribute(FAILURES);
             return "redirect:/";
+        }
+        if (factors.lockedOut(signedIn().personId())) {
+            session.invalidate();
+            return "redirect:/login?error=locked";
         }
         int failures = session.getAttribute(FAILURES) instanceof Integer n ? n + 1 : 1;
         if (failures >= ATTEMPTS) {
@@ -106,6 +112,8 @@ class SecondFactorController {
             model.addAttribute("error", e.describe());
             return enrolment(model);
         }
+        // the first code proved the phone: this session has passed the second factor
+        request.getSession().setAttribute(SecondFactors.PASSED, Boolean.TRUE);
         FreshPrincipal.replace(accounts, me.getUsername(), request, response);
         return "account/second-factor-done";
     }
