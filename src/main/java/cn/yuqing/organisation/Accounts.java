@@ -78,6 +78,11 @@ public class Accounts implements UserDetailsService {
         return current().orElseThrow();
     }
 
+    /** Whether the person behind the current request holds the permission; nobody signed in holds none. */
+    private static boolean currentCan(String permission) {
+        return current().map(p -> p.can(permission)).orElse(false);
+    }
+
     /** The data scope of the person behind the current request; empty when nobody is signed in. */
     @Transactional(readOnly = true)
     public DataScope currentScope() {
@@ -124,7 +129,7 @@ public class Accounts implements UserDetailsService {
      * the system administrator's account form sets only the roles of the work.
      */
     public Person assignRoles(Long id, long expectedVersion, Set<Role> roles) {
-        if (!current().map(p -> p.can(OrganisationPermissions.ROLE_ASSIGN)).orElse(false)) {
+        if (!currentCan(OrganisationPermissions.ROLE_ASSIGN)) {
             throw new DomainRuleViolation("只有安全管理员可以授予、收回角色");
         }
         Person person = directory.requirePerson(id, currentScope());
@@ -147,9 +152,7 @@ public class Accounts implements UserDetailsService {
      */
     private void requireMayManage(Person target) {
         boolean guarded = target.roles().contains(Role.SECURITY_ADMINISTRATOR) || target.roles().contains(Role.AUDIT_ADMINISTRATOR);
-        boolean may = current().map(p -> p.can(guarded ? OrganisationPermissions.ROLE_ASSIGN : OrganisationPermissions.PERSON_EDIT))
-                .orElse(false);
-        if (!may) {
+        if (!currentCan(guarded ? OrganisationPermissions.ROLE_ASSIGN : OrganisationPermissions.PERSON_EDIT)) {
             throw new DomainRuleViolation(guarded ? "三员分立：安全管理员、审计管理员的账户只能由安全管理员重置密码、解锁或修改"
                     : "只有系统管理员可以重置该账户的密码、解锁或修改");
         }
@@ -159,7 +162,7 @@ public class Accounts implements UserDetailsService {
         Set<Role> askedAdministrator = EnumSet.noneOf(Role.class);
         asked.stream().filter(Role.THREE_ADMINISTRATORS::contains).forEach(askedAdministrator::add);
         if (!askedAdministrator.isEmpty() && !askedAdministrator.equals(held)
-                && !current().map(p -> p.can(OrganisationPermissions.ROLE_ASSIGN)).orElse(false)) {
+                && !currentCan(OrganisationPermissions.ROLE_ASSIGN)) {
             throw new DomainRuleViolation("三员分立：系统管理员、安全管理员、审计管理员角色只能由安全管理员授予");
         }
     }

@@ -1,8 +1,13 @@
 package cn.yuqing.organisation;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -10,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.Hashes;
+import cn.yuqing.shared.NotFound;
 import cn.yuqing.shared.WallClock;
 
 /**
@@ -36,11 +42,11 @@ public class SecondFactors {
     private final WallClock wall;
     private final ApplicationEventPublisher events;
     private final AccountSettings settings;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SecondFactors(PersonRepository people, WallClock wall, ApplicationEventPublisher events, AccountSettings settings,
-            java.time.Clock clock) {
+            Clock clock) {
         this.people = people;
         this.wall = wall;
         this.events = events;
@@ -64,17 +70,17 @@ public class SecondFactors {
 
     /** The enrolment in progress, to show it again (a reload of the page). */
     @Transactional(readOnly = true)
-    public java.util.Optional<Enrolment> pending(Long personId) {
+    public Optional<Enrolment> pending(Long personId) {
         Person person = require(personId);
         String secret = person.pendingOrActiveSecret();
-        return secret == null || person.secondFactorEnabled() ? java.util.Optional.empty()
-                : java.util.Optional.of(enrolment(person, secret));
+        return secret == null || person.secondFactorEnabled() ? Optional.empty()
+                : Optional.of(enrolment(person, secret));
     }
 
     private static Enrolment enrolment(Person person, String secret) {
-        String label = java.net.URLEncoder.encode(ISSUER + ":" + person.username(), java.nio.charset.StandardCharsets.UTF_8)
+        String label = URLEncoder.encode(ISSUER + ":" + person.username(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
-        String issuer = java.net.URLEncoder.encode(ISSUER, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String issuer = URLEncoder.encode(ISSUER, StandardCharsets.UTF_8).replace("+", "%20");
         return new Enrolment(secret, "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + issuer
                 + "&algorithm=SHA1&digits=6&period=" + Totp.STEP_SECONDS);
     }
@@ -108,7 +114,7 @@ public class SecondFactors {
         if (!person.secondFactorEnabled() || code == null) {
             return false;
         }
-        String typed = code.strip().toUpperCase(java.util.Locale.ROOT).replace("-", "").replace(" ", "");
+        String typed = code.strip().toUpperCase(Locale.ROOT).replace("-", "").replace(" ", "");
         boolean ok = !person.isLockedAt(clock.instant()) && (typed.length() == 10 ? person.useRecoveryCode(Hashes.sha256(typed))
                 : matchingStep(person.pendingOrActiveSecret(), typed).map(person::acceptStep).orElse(false));
         if (ok) {
@@ -142,21 +148,21 @@ public class SecondFactors {
         return require(personId).recoveryCodesLeft();
     }
 
-    private java.util.Optional<Long> matchingStep(String secret, String code) {
+    private Optional<Long> matchingStep(String secret, String code) {
         if (secret == null || code == null || !code.strip().matches("\\d{6}")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         byte[] key = Totp.fromBase32(secret);
         long now = Totp.step(wall.now());
         for (long step = now - 1; step <= now + 1; step++) {
             if (Totp.code(key, step, 6).equals(code.strip())) {
-                return java.util.Optional.of(step);
+                return Optional.of(step);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private Person require(Long personId) {
-        return people.findById(personId).orElseThrow(() -> new cn.yuqing.shared.NotFound("人员"));
+        return people.findById(personId).orElseThrow(() -> new NotFound("人员"));
     }
 }
