@@ -1,11 +1,16 @@
 package cn.yuqing.analysis;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -24,6 +29,8 @@ import cn.yuqing.organisation.Unit;
 @Component
 class AnalysisEngine {
 
+    static final int CORRECTION_WEIGHT = 3;
+
     private final OrganisationDirectory directory;
     private final SchemeRepository schemes;
     private final CorrectionRepository corrections;
@@ -32,10 +39,20 @@ class AnalysisEngine {
     private final CueWords criteria = new CueWords(TextPipeline.criteriaLexicon());
     private final CueWords categories = new CueWords(TextPipeline.categoryLexicon());
     private final AtomicReference<TextPipeline> current = new AtomicReference<>();
+    private final StreamExamples stream;
+    /** One retraining from the stream at a time, off the readers' threads. */
+    private final ExecutorService learning = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sentiment-learning");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile UnitIndex units;
+    private volatile int correctionsLearnt;
+    private final Object modelLock = new Object();
 
     AnalysisEngine(OrganisationDirectory directory, SchemeRepository schemes, CorrectionRepository corrections,
-            TopicCorrectionRepository topicCorrections) {
+            TopicCorrectionRepository topicCorrections, Clock clock) {
+        this.stream = new StreamExamples(clock);
         this.topicCorrections = topicCorrections;
         this.directory = directory;
         this.schemes = schemes;
@@ -48,13 +65,30 @@ class AnalysisEngine {
             synchronized (this) {
                 p = current.get();
                 if (p == null) {
-                    p = new TextPipeline(gazetteer(), new SchemeMatcher(schemes.findActive()), lexicon, model(), topics(),
+                    p = new TextPipeline(gazetteer(), new SchemeMatcher(schemes.findActive()), lexicon, learnt(), topics(),
                             criteria, categories);
                     current.set(p);
                 }
             }
         }
         return p;
+    }
+
+    /**
+     * Reads one item, and lets the stream teach the model where the lexicon is sure of it
+     * ({@link StreamExamples}); the retraining runs on a thread of its own.
+     */
+    Features read(String title, String body, Long channelId, Long unitId) {
+        Features f = pipeline().analyse(title, body, channelId, unitId);
+        if (stream.offer(f.baseline(), f.words(), f.simplified())) {
+            learning.execute(() -> refresh(Part.MODEL));
+        }
+        return f;
+    }
+
+    @PreDestroy
+    void stopLearning() {
+        learning.shutdownNow();
     }
 
     /**
@@ -88,8 +122,12 @@ class AnalysisEngine {
                 current.updateAndGet(p -> p.withTopics(topics));
             }
             case MODEL -> {
-                NaiveBayes<Sentiment> model = model();
-                current.updateAndGet(p -> p.withModel(model));
+                // built and installed under one lock: a slower build from the stream must not
+                // replace a newer one that already learnt a correction
+                synchronized (modelLock) {
+                    LearntSentiment learnt = learnt();
+                    current.updateAndGet(p -> p.withLearnt(learnt));
+                }
             }
         }
     }
@@ -154,8 +192,12 @@ class AnalysisEngine {
                 .collect(java.util.stream.Collectors.toSet()), examples);
     }
 
-    /** The seed examples written for the project, and every analyst's correction. */
-    NaiveBayes<Sentiment> model() {
+    /**
+     * The seed examples written for the project, what the stream taught ({@link StreamExamples}),
+     * and every analyst's correction, each counted {@link #CORRECTION_WEIGHT} times: a person's
+     * judgement outweighs the lexicon's guess on the same words.
+     */
+    LearntSentiment learnt() {
         List<NaiveBayes.Example<Sentiment>> examples = new ArrayList<>();
         for (String line : Lexicons.lines("analysis/seed-sentiment.txt")) {
             if (!line.isBlank() && !line.startsWith("#")) {
@@ -164,11 +206,22 @@ class AnalysisEngine {
                 examples.add(new NaiveBayes.Example<>(Sentiment.valueOf(parts[0]), ChineseText.words(text), text));
             }
         }
-        for (SentimentCorrection c : corrections.findAll()) {
+        examples.addAll(stream.polarity());
+        List<SentimentCorrection> all = corrections.findAll();
+        for (SentimentCorrection c : all) {
             String text = ChineseText.normalised(c.text());
-            examples.add(new NaiveBayes.Example<>(c.label(), ChineseText.words(text), text));
+            NaiveBayes.Example<Sentiment> e = new NaiveBayes.Example<>(c.label(), ChineseText.words(text), text);
+            for (int i = 0; i < CORRECTION_WEIGHT; i++) {
+                examples.add(e);
+            }
         }
-        return new NaiveBayes<>(examples);
+        correctionsLearnt = all.size();
+        return new LearntSentiment(new NaiveBayes<>(examples), new NaiveBayes<>(stream.moods()));
+    }
+
+    /** How many analysts' corrections the newest model learnt from. */
+    int correctionsLearnt() {
+        return correctionsLearnt;
     }
 
     Gazetteer gazetteer() {

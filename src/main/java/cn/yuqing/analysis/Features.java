@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** What the machine read in one text, each part with what it rests on. */
-public record Features(String simplified, List<String> keywords, String summary, SentimentReading sentiment,
+public record Features(String simplified, List<String> words, List<String> keywords, String summary, SentimentReading sentiment,
         SentimentReading baseline, List<Gazetteer.Hit> places, List<Gazetteer.Hit> units, Map<Long, Set<String>> schemes,
         Map<String, Set<String>> criteria, Map<String, Set<String>> categories, int[] signature) {
 

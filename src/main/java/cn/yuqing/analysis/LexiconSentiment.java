@@ -1,84 +1,195 @@
 package cn.yuqing.analysis;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The baseline written by us: polarity words, a negation flips the next polar word within three
- * words, an intensifier doubles it, repeated exclamation or question marks add weight. Anger and
- * fear words raise their signals. Every reading lists the words it counted.
+ * The reading that needs no training, written for what incident comments do: weighted polar
+ * words; a negator flips the polar word that follows it within its clause, a degree word scales
+ * it; after a contrast word ("但是") the later clause counts more than the earlier one; Weibo
+ * emoticons ([怒] [泪]) and emoji count like words; and the patterns of
+ * {@code analysis/sentiment-patterns.txt} catch what no single word says — the accusing question
+ * ("凭什么…", "怎么还不…"), the sneer ("呵呵"), the plea ("怎么办"). Anger and anxiety are kept as
+ * weights of their own beside the polarity. Every reading lists what it counted.
  */
 final class LexiconSentiment {
 
-    private final Set<String> negative;
-    private final Set<String> positive;
-    private final Set<String> anger;
-    private final Set<String> fear;
-    private final Set<String> negation;
-    private final Set<String> intensifier;
+    /** At or below this score a text reads negative; at or above {@link #POSITIVE_FROM}, positive. */
+    static final double NEGATIVE_FROM = -0.5;
+    static final double POSITIVE_FROM = 1.0;
+    /** The weight of anger or anxiety words from which the mood is named. */
+    static final double MOOD_FROM = Double.parseDouble(System.getProperty("mood", "1"));
 
-    LexiconSentiment() {
-        Map<String, Set<String>> s = Lexicons.sections("analysis/lexicon.txt");
-        negative = s.get("negative");
-        positive = s.get("positive");
-        anger = s.get("anger");
-        fear = s.get("fear");
-        negation = s.get("negation");
-        intensifier = s.get("intensifier");
+    /** A negated praise is blame ("不满意"); a negated ill is only its absence ("没有危险"). */
+    private static final double NEGATED_POSITIVE = -0.7;
+    private static final double NEGATED_NEGATIVE = -0.3;
+    /** The same emoticon repeated ([心][心][心][心]) counts at most this often. */
+    private static final int EMOTICON_REPEATS = 2;
+    private static final double EARLIER_CLAUSE = 0.5;
+    private static final double LATER_CLAUSE = 1.3;
+    private static final int NEGATION_REACH = 3;
+    private static final Pattern EMOTICON = Pattern.compile("\\[[^\\[\\]\\s]{1,8}]");
+
+    private final Map<String, Double> polar = new java.util.HashMap<>();
+    private final Map<String, Sentiment.Signal> moodOf = new java.util.HashMap<>();
+    private final Set<String> negation;
+    private final Map<String, Double> degree;
+    private final Set<String> contrast;
+    private final Map<String, Double> emoticons = new java.util.HashMap<>();
+    private final List<Cue> patterns;
+
+    private record Cue(Pattern pattern, double weight, Sentiment.Signal signal, String reason) {
     }
 
-    Set<String> allWords() {
-        Set<String> all = new java.util.HashSet<>(negative);
-        all.addAll(positive);
-        all.addAll(anger);
-        all.addAll(fear);
+    LexiconSentiment() {
+        Map<String, Map<String, Double>> lexicon = Lexicons.weighted("analysis/lexicon.txt");
+        java.util.function.Function<String, Map<String, Double>> s = name -> lexicon.getOrDefault(name, Map.of());
+        s.apply("positive").forEach(polar::put);
+        for (String section : List.of("negative", "sadness", "anger", "anxiety")) {
+            s.apply(section).forEach((w, weight) -> polar.merge(w, -weight, Math::min));
+        }
+        s.apply("anger").keySet().forEach(w -> moodOf.put(w, Sentiment.Signal.ANGER));
+        s.apply("anxiety").keySet().forEach(w -> moodOf.putIfAbsent(w, Sentiment.Signal.FEAR));
+        negation = s.apply("negation").keySet();
+        degree = s.apply("degree");
+        contrast = s.apply("contrast").keySet();
+        emoticons.putAll(s.apply("emoticon"));
+        emoticons.putAll(s.apply("emoji"));
+        s.apply("anger_emoticon").keySet().forEach(e -> moodOf.put(e, Sentiment.Signal.ANGER));
+        s.apply("anxiety_emoticon").keySet().forEach(e -> moodOf.put(e, Sentiment.Signal.FEAR));
+        patterns = Lexicons.lines("analysis/sentiment-patterns.txt").stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(LexiconSentiment::cue).toList();
+        // the segmenter keeps the lexicon's phrases whole ("一路走好", not 一路 / 走好)
+        ChineseText.teach(phrases());
+    }
+
+    /** {@code weight<TAB>ANGER|FEAR|-<TAB>reason<TAB>regex} */
+    private static Cue cue(String line) {
+        String[] f = line.split("\t");
+        if (f.length != 4) {
+            throw new IllegalStateException("sentiment-patterns.txt: 应为 4 列（权重、信号、说明、正则）：" + line);
+        }
+        return new Cue(Pattern.compile(f[3]), Double.parseDouble(f[0]),
+                f[1].equals("-") ? null : Sentiment.Signal.valueOf(f[1]), f[2]);
+    }
+
+    /** The words worth keeping whole when segmenting ("一路走好" rather than 一路 / 走好). */
+    Set<String> phrases() {
+        Set<String> all = new java.util.HashSet<>(polar.keySet());
+        all.addAll(negation);
+        all.addAll(degree.keySet());
+        all.removeIf(w -> w.length() < 2 || w.length() > 6 || !Character.isLetter(w.codePointAt(0)));
         return all;
     }
 
     SentimentReading read(List<String> words, String text) {
-        double score = 0;
-        List<String> reasons = new ArrayList<>();
+        Tally tally = new Tally();
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        Matcher m = EMOTICON.matcher(text);
+        while (m.find()) {
+            countEmoticon(m.group(), tally, seen);
+        }
+        text.codePoints().filter(cp -> cp > 0x2000).forEach(cp -> countEmoticon(Character.toString(cp), tally, seen));
+        readWords(words, tally);
+        for (Cue cue : patterns) {
+            if (cue.pattern().matcher(text).find()) {
+                tally.add(cue.weight(), cue.signal(), cue.reason());
+            }
+        }
+        if (tally.score != 0 && (text.contains("！！") || text.contains("!!") || text.contains("？？") || text.contains("??")
+                || text.contains("?!") || text.contains("!?"))) {
+            tally.score *= 1.3;
+            tally.reasons.add("连续感叹/问号");
+            if (tally.score < 0 && (text.contains("?!") || text.contains("!?"))) {
+                tally.mood.merge(Sentiment.Signal.ANGER, 1.0, Double::sum);
+            }
+        }
+        double score = Math.round(tally.score * 100) / 100.0;
+        Sentiment sentiment = score <= NEGATIVE_FROM ? Sentiment.NEGATIVE
+                : score >= POSITIVE_FROM ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
+        // the mood that drives the text, where anger and anxiety both show the stronger one; kept
+        // whatever the polarity, as a model may find negative what the lexicon found mixed
         EnumSet<Sentiment.Signal> signals = EnumSet.noneOf(Sentiment.Signal.class);
+        tally.mood.entrySet().stream().filter(e -> e.getValue() >= MOOD_FROM).max(Map.Entry.comparingByValue())
+                .ifPresent(e -> signals.add(e.getKey()));
+        return new SentimentReading(sentiment, score, signals, List.copyOf(tally.reasons), "词典规则");
+    }
+
+    private void countEmoticon(String emoticon, Tally tally, Map<String, Integer> seen) {
+        Double weight = emoticons.get(emoticon);
+        if (weight != null && seen.merge(emoticon, 1, Integer::sum) <= EMOTICON_REPEATS) {
+            tally.add(weight, moodOf.get(emoticon), emoticon);
+        }
+    }
+
+    private void readWords(List<String> words, Tally tally) {
         int negatedUntil = -1;
         double boost = 1;
+        double clause = 1;
+        boolean inEmoticon = false;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            if (negation.contains(w)) {
-                negatedUntil = i + 3;
+            // emoticons were counted whole above; their inner word ("怒" of [怒]) must not count again
+            if (w.startsWith("[")) {
+                inEmoticon = !w.contains("]");
                 continue;
             }
-            if (intensifier.contains(w)) {
-                boost = 2;
+            if (inEmoticon) {
+                inEmoticon = !w.contains("]");
                 continue;
             }
-            double polarity = negative.contains(w) || anger.contains(w) ? -1 : positive.contains(w) ? 1 : 0;
-            if (anger.contains(w)) {
-                signals.add(Sentiment.Signal.ANGER);
-            }
-            if (fear.contains(w)) {
-                signals.add(Sentiment.Signal.FEAR);
-                polarity = polarity == 0 ? -0.5 : polarity;
-            }
-            if (polarity != 0) {
-                boolean negated = i <= negatedUntil;
-                double value = polarity * boost * (negated ? -0.8 : 1);
-                score += value;
-                reasons.add((negated ? "否定+" : "") + w + (value > 0 ? "(+)" : "(−)"));
+            if (isClauseEnd(w)) {
                 negatedUntil = -1;
+                boost = 1;
+                continue;
             }
-            boost = 1;
+            if (contrast.contains(w)) {
+                tally.score *= EARLIER_CLAUSE;
+                clause = LATER_CLAUSE;
+                continue;
+            }
+            if (negation.contains(w)) {
+                negatedUntil = i + NEGATION_REACH;
+                continue;
+            }
+            Double d = degree.get(w);
+            if (d != null) {
+                boost = d;
+                continue;
+            }
+            Double polarity = polar.get(w);
+            if (polarity != null) {
+                boolean negated = i <= negatedUntil;
+                double value = polarity * boost * clause * (negated ? polarity > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE : 1);
+                tally.add(value, negated ? null : moodOf.get(w), (negated ? "否定+" : "") + w);
+                negatedUntil = -1;
+                boost = 1;
+            }
         }
-        if (text.contains("！！") || text.contains("!!") || text.contains("？？") || text.contains("??")) {
-            score += score < 0 ? -1 : score > 0 ? 0.5 : -0.5;
-            reasons.add("连续感叹/问号");
+    }
+
+    private static boolean isClauseEnd(String w) {
+        return w.length() == 1 && "，。！？；,.!?;…~～\n".indexOf(w.charAt(0)) >= 0;
+    }
+
+    private static final class Tally {
+        double score;
+        final List<String> reasons = new ArrayList<>();
+        final Map<Sentiment.Signal, Double> mood = new EnumMap<>(Sentiment.Signal.class);
+
+        void add(double value, Sentiment.Signal signal, String reason) {
+            score += value;
+            reasons.add(reason + (value > 0 ? "(+)" : value < 0 ? "(−)" : ""));
+            if (signal != null && value < 0) {
+                mood.merge(signal, -value, Double::sum);
+            }
         }
-        Sentiment sentiment = score <= -0.5 ? Sentiment.NEGATIVE : score >= 1 ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
-        if (sentiment != Sentiment.NEGATIVE) {
-            signals.clear();
-        }
-        return new SentimentReading(sentiment, score, signals, List.copyOf(reasons), "词典规则");
     }
 }

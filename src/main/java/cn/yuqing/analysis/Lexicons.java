@@ -40,6 +40,26 @@ final class Lexicons {
         return sections;
     }
 
+    /**
+     * Sections of {@code word} or {@code word:weight} entries (weight 1 when not given).
+     */
+    static Map<String, Map<String, Double>> weighted(String resource) {
+        Map<String, Map<String, Double>> weighted = new java.util.HashMap<>();
+        sections(resource).forEach((section, entries) -> {
+            Map<String, Double> words = new LinkedHashMap<>();
+            for (String entry : entries) {
+                int colon = entry.lastIndexOf(':');
+                if (colon > 0 && entry.substring(colon + 1).matches("-?\\d+(\\.\\d+)?")) {
+                    words.put(entry.substring(0, colon), Double.parseDouble(entry.substring(colon + 1)));
+                } else {
+                    words.put(entry, 1.0);
+                }
+            }
+            weighted.put(section, words);
+        });
+        return weighted;
+    }
+
     static List<String> lines(String resource) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource(resource, Lexicons.class.getClassLoader()).getInputStream(), StandardCharsets.UTF_8))) {

@@ -67,13 +67,19 @@ final class NaiveBayes<L> {
 
     /** The most probable label and its posterior, over the labels seen in training; null if none. */
     Prediction<L> classify(List<String> words, String text) {
+        Map<L, Double> posteriors = posteriors(words, text);
+        return posteriors.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> new Prediction<>(e.getKey(), e.getValue())).orElse(null);
+    }
+
+    /** The posterior of every label seen in training; empty if none. */
+    Map<L, Double> posteriors(List<String> words, String text) {
         if (examples == 0) {
-            return null;
+            return Map.of();
         }
         List<String> features = features(words, text);
         double best = Double.NEGATIVE_INFINITY;
-        L bestLabel = null;
-        Map<L, Double> logs = new HashMap<>();
+        Map<L, Double> logs = new LinkedHashMap<>();
         int v = Math.max(1, vocabulary.size());
         for (Map.Entry<L, Map<String, Integer>> entry : counts.entrySet()) {
             L label = entry.getKey();
@@ -86,16 +92,17 @@ final class NaiveBayes<L> {
                 }
             }
             logs.put(label, log);
-            if (log > best) {
-                best = log;
-                bestLabel = label;
-            }
+            best = Math.max(best, log);
         }
         double sum = 0;
         for (double l : logs.values()) {
             sum += Math.exp(l - best);
         }
-        return new Prediction<>(bestLabel, 1 / sum);
+        Map<L, Double> posteriors = new LinkedHashMap<>();
+        for (Map.Entry<L, Double> e : logs.entrySet()) {
+            posteriors.put(e.getKey(), Math.exp(e.getValue() - best) / sum);
+        }
+        return posteriors;
     }
 
     /** Sentiment as a reading, naming how many examples the model rests on. */

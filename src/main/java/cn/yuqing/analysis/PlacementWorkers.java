@@ -183,7 +183,7 @@ class PlacementWorkers implements SmartLifecycle {
             List<Placement.Read> reads = ids.parallelStream().map(id -> {
                 OpinionItem item = byId.get(id);
                 try {
-                    return new Placement.Read(item, engine.pipeline().analyse(item.title(), item.body(), item.channelId(), item.unitId()));
+                    return new Placement.Read(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()));
                 } catch (RuntimeException e) {
                     log.warn("信息{}分析失败，稍后重试：{}", id, e.toString());
                     queue.failed(id);

@@ -16,44 +16,49 @@ final class TextPipeline {
 
     /** Below this many examples the trained model is not trusted over the lexicon. */
     static final int MODEL_MINIMUM = 200;
+    /** The model's belief that a text is negative from which it reads it so. */
+    static final double MODEL_NEGATIVE_FROM = 0.7;
+    /** The mood model names a mood from this posterior, resting on at least this many examples. */
+    static final double MOOD_FROM = 0.9;
+    static final int MOOD_MINIMUM = 100;
 
     private final Gazetteer gazetteer;
     private final SchemeMatcher schemes;
     private final LexiconSentiment lexicon;
-    private final NaiveBayes<Sentiment> model;
+    private final LearntSentiment learnt;
     private final TopicModel topics;
     private final CueWords criteria;
     private final CueWords categories;
 
-    TextPipeline(Gazetteer gazetteer, SchemeMatcher schemes, LexiconSentiment lexicon, NaiveBayes<Sentiment> model,
+    TextPipeline(Gazetteer gazetteer, SchemeMatcher schemes, LexiconSentiment lexicon, LearntSentiment learnt,
             TopicModel topics, CueWords criteria, CueWords categories) {
         this.topics = topics;
         this.gazetteer = gazetteer;
         this.schemes = schemes;
         this.lexicon = lexicon;
-        this.model = model;
+        this.learnt = learnt;
         this.criteria = criteria;
         this.categories = categories;
     }
 
-    TextPipeline withModel(NaiveBayes<Sentiment> newModel) {
-        return new TextPipeline(gazetteer, schemes, lexicon, newModel, topics, criteria, categories);
+    TextPipeline withLearnt(LearntSentiment newLearnt) {
+        return new TextPipeline(gazetteer, schemes, lexicon, newLearnt, topics, criteria, categories);
     }
 
     TextPipeline withSchemes(SchemeMatcher newSchemes) {
-        return new TextPipeline(gazetteer, newSchemes, lexicon, model, topics, criteria, categories);
+        return new TextPipeline(gazetteer, newSchemes, lexicon, learnt, topics, criteria, categories);
     }
 
     TextPipeline withGazetteer(Gazetteer newGazetteer) {
-        return new TextPipeline(newGazetteer, schemes, lexicon, model, topics, criteria, categories);
+        return new TextPipeline(newGazetteer, schemes, lexicon, learnt, topics, criteria, categories);
     }
 
     TextPipeline withTopics(TopicModel newTopics) {
-        return new TextPipeline(gazetteer, schemes, lexicon, model, newTopics, criteria, categories);
+        return new TextPipeline(gazetteer, schemes, lexicon, learnt, newTopics, criteria, categories);
     }
 
-    NaiveBayes<Sentiment> model() {
-        return model;
+    LearntSentiment learnt() {
+        return learnt;
     }
 
     Features analyse(String title, String text, Long channelId, Long unitId) {
@@ -62,21 +67,61 @@ final class TextPipeline {
         List<Term> terms = ChineseText.terms(simplified);
         List<String> words = terms.stream().map(t -> t.word).filter(w -> !w.isBlank()).toList();
         SentimentReading baseline = lexicon.read(words, simplified);
-        SentimentReading sentiment = baseline;
-        if (model != null && model.examples() >= MODEL_MINIMUM) {
-            SentimentReading learnt = NaiveBayes.sentiment(model, words, simplified);
-            // the model decides the label; the lexicon's signals and reasons stay, as they explain
-            sentiment = new SentimentReading(learnt.sentiment(), learnt.score(),
-                    learnt.sentiment() == Sentiment.NEGATIVE ? baseline.signals() : Set.of(), baseline.reasons(), learnt.method());
-        }
+        SentimentReading sentiment = read(baseline, learnt, words, simplified);
         List<Gazetteer.Hit> hits = gazetteer.find(simplified);
-        return new Features(simplified, ChineseText.keywords(terms, 5), ChineseText.summary(simplified), sentiment, baseline,
+        return new Features(simplified, words, ChineseText.keywords(terms, 5), ChineseText.summary(simplified), sentiment, baseline,
                 hits.stream().filter(h -> h.target().kind() == Gazetteer.Kind.PLACE).toList(),
                 hits.stream().filter(h -> h.target().kind() == Gazetteer.Kind.UNIT).toList(),
                 topics == null ? schemes.match(simplified, channelId, unitId)
                         : topics.addTo(schemes.match(simplified, channelId, unitId), words, simplified),
                 criteria.find(simplified), categories.find(simplified),
                 MinHash.signature(simplified));
+    }
+
+    /**
+     * The reading that counts: the lexicon's where it is sure ({@link StreamExamples#CONFIDENT}) or
+     * until the model rests on {@link #MODEL_MINIMUM} examples (seeds, the stream's, corrections);
+     * otherwise the model tells negative from not, which is what raises a warning, while whether a
+     * text that is not negative is praise or plain stays the lexicon's call. The lexicon's anger and anxiety signals name the mood of a negative
+     * reading only, and its reasons stay beside, as they explain.
+     */
+    static SentimentReading read(SentimentReading baseline, LearntSentiment learnt, List<String> words, String text) {
+        NaiveBayes<Sentiment> model = learnt == null ? null : learnt.polarity();
+        if (model == null || model.examples() < MODEL_MINIMUM || Math.abs(baseline.score()) >= StreamExamples.CONFIDENT) {
+            return baseline.sentiment() == Sentiment.NEGATIVE ? withMood(baseline, learnt, words, text)
+                    : new SentimentReading(baseline.sentiment(), baseline.score(), Set.of(), baseline.reasons(), baseline.method());
+        }
+        double negative = model.posteriors(words, text).getOrDefault(Sentiment.NEGATIVE, 0.0);
+        String method = "学习模型（" + model.examples() + "条样本）";
+        // the score runs from −1 (surely negative) to +1 (surely not), 0 at the line
+        double score = Math.round((MODEL_NEGATIVE_FROM - negative) / (negative >= MODEL_NEGATIVE_FROM
+                ? MODEL_NEGATIVE_FROM : 1 - MODEL_NEGATIVE_FROM) * 100) / 100.0;
+        if (negative >= MODEL_NEGATIVE_FROM) {
+            return withMood(new SentimentReading(Sentiment.NEGATIVE, score, baseline.signals(), baseline.reasons(), method),
+                    learnt, words, text);
+        }
+        return new SentimentReading(baseline.sentiment() == Sentiment.NEGATIVE ? Sentiment.NEUTRAL : baseline.sentiment(),
+                score, Set.of(), baseline.reasons(), method);
+    }
+
+    /**
+     * A negative reading whose words name no mood asks the mood the stream taught, and takes it
+     * only where the model is {@link #MOOD_FROM} sure: a false "angry" sends a text up the queue.
+     */
+    private static SentimentReading withMood(SentimentReading negative, LearntSentiment learnt, List<String> words,
+            String text) {
+        if (!negative.signals().isEmpty() || learnt == null || learnt.mood() == null
+                || learnt.mood().examples() < MOOD_MINIMUM) {
+            return negative;
+        }
+        NaiveBayes.Prediction<StreamExamples.Mood> p = learnt.mood().classify(words, text);
+        if (p == null || p.posterior() < MOOD_FROM || p.label().signal() == null) {
+            return negative;
+        }
+        List<String> reasons = new java.util.ArrayList<>(negative.reasons());
+        reasons.add("学习模型：" + p.label().signal().label());
+        return new SentimentReading(Sentiment.NEGATIVE, negative.score(), Set.of(p.label().signal()), List.copyOf(reasons),
+                negative.method());
     }
 
     /** Only segmentation: the baseline the pipeline benchmark compares against. */

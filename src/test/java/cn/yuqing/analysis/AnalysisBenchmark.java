@@ -128,77 +128,13 @@ class AnalysisBenchmark {
         return new Score((tp + tn) / (double) truth.size(), (fNeg + fPos) / 2, pNeg, rNeg);
     }
 
+    /** Every sentiment figure of docs/analysis-quality.md, on both evaluation sets ({@link SentimentEvaluation}). */
     @Test
-    void sentimentQualityOnTheLabelledWeiboSet() throws IOException {
-        List<Labelled> rows = eval();
-        TextPipeline pipeline = engine.pipeline();
-        LexiconSentiment lexicon = new LexiconSentiment();
-        List<Boolean> truth = rows.stream().map(Labelled::negative).toList();
-        List<List<String>> words = new ArrayList<>();
-        List<String> simplified = new ArrayList<>();
-        for (Labelled r : rows) {
-            String s = ChineseText.simplified(r.text());
-            simplified.add(s);
-            words.add(ChineseText.words(s));
-        }
-        List<Boolean> lexiconSays = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            lexiconSays.add(lexicon.read(words.get(i), simplified.get(i)).sentiment() == Sentiment.NEGATIVE);
-        }
-        long negatives = truth.stream().filter(b -> b).count();
-        boolean majority = negatives * 2 >= truth.size();
-        Score majorityScore = score(truth, truth.stream().map(t -> majority).toList());
-        Score lexiconScore = score(truth, lexiconSays);
-        StringBuilder md = new StringBuilder();
-        md.append(String.format("""
-                ## Sentiment (binary: negative vs not) on the labelled Weibo set
-
-                %,d distinct posts (repeated texts counted once), %,d negative (%.1f%%): negative = fear,
-                disgust, sadness, anger.
-
-                | method | accuracy | macro-F1 | negative precision | negative recall |
-                |---|---|---|---|---|
-                | majority class (always "%s") | %.3f | %.3f | %.3f | %.3f |
-                | lexicon and rules (shipped baseline) | %.3f | %.3f | %.3f | %.3f |
-                """, rows.size(), negatives, 100.0 * negatives / rows.size(), majority ? "negative" : "not negative",
-                majorityScore.accuracy(), majorityScore.macroF1(), majorityScore.negPrecision(), majorityScore.negRecall(),
-                lexiconScore.accuracy(), lexiconScore.macroF1(), lexiconScore.negPrecision(), lexiconScore.negRecall()));
-
-        // learning curve: simulated corrections from one part, tested on a held-out part
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(2018));
-        List<Integer> test = order.subList(order.size() - 3000, order.size());
-        List<Integer> pool = order.subList(0, order.size() - 3000);
-        md.append("""
-
-                Learning curve of the trainable model (naive Bayes over words and character bigrams): trained
-                on the first *n* simulated corrections, tested on the same held-out 3,000 posts (no text in both).
-
-                | corrections | accuracy | macro-F1 |
-                |---|---|---|
-                """);
-        List<Boolean> testTruth = test.stream().map(truth::get).toList();
-        for (int n : new int[] {50, 100, 200, 500, 1000, 2000, 5000, pool.size()}) {
-            List<NaiveBayes.Example<Sentiment>> examples = new ArrayList<>();
-            for (int i : pool.subList(0, Math.min(n, pool.size()))) {
-                examples.add(new NaiveBayes.Example<>(truth.get(i) ? Sentiment.NEGATIVE : Sentiment.POSITIVE, words.get(i),
-                        simplified.get(i)));
-            }
-            NaiveBayes<Sentiment> model = new NaiveBayes<>(examples);
-            List<Boolean> predicted = test.stream()
-                    .map(i -> model.classify(words.get(i), simplified.get(i)).label() == Sentiment.NEGATIVE).toList();
-            Score s = score(testTruth, predicted);
-            md.append(String.format("| %,d | %.3f | %.3f |%n", Math.min(n, pool.size()), s.accuracy(), s.macroF1()));
-        }
-        Score lexiconOnTest = score(testTruth, test.stream().map(lexiconSays::get).toList());
-        md.append(String.format("| lexicon baseline on the same 3,000 | %.3f | %.3f |%n", lexiconOnTest.accuracy(),
-                lexiconOnTest.macroF1()));
+    void sentimentQualityOnBothEvaluationSets() throws IOException {
+        Assumptions.assumeTrue(Files.exists(SentimentEvaluation.WEIBO), "评估数据不存在：" + SentimentEvaluation.WEIBO);
+        String md = SentimentEvaluation.fullReport();
         System.out.println(md);
-        write("analysis-sentiment.md", md.toString());
-        assert pipeline != null;
+        write("analysis-sentiment.md", md);
     }
 
     @Test

@@ -201,12 +201,12 @@ class AnalysisIntegrationTests {
     void aCorrectionIsStoredAndTheModelIsRetrainedOnIt() throws Exception {
         Long id = submit("请问今年的高龄补贴什么时候发放？");
         analysed(id);
-        int before = engine.pipeline().model().examples();
+        int before = engine.correctionsLearnt();
         mvc.perform(post("/analysis/items/" + id + "/sentiment").param("sentiment", "NEGATIVE")
                         .with(As.person(accounts, "yanpan")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(analyses.findById(id).orElseThrow().sentimentMethod()).isEqualTo("人工更正");
-        assertThat(engine.pipeline().model().examples()).isEqualTo(before + 1);
+        assertThat(engine.correctionsLearnt()).isEqualTo(before + 1);
         mvc.perform(post("/analysis/items/" + id + "/sentiment").param("sentiment", "POSITIVE")
                 .with(As.person(accounts, "jiankong")).with(csrf())).andExpect(status().isForbidden());
     }

@@ -1,0 +1,97 @@
+package cn.yuqing.analysis;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * Distant supervision from the installation's own stream: where the lexicon is sure of a text
+ * (a reading at least {@link #CONFIDENT} from neutral), the text becomes an example for the
+ * trainable model. The model so learns the words of the county's own talk that sit next to the
+ * sure ones — the lexicon's reach grows without an analyst's correction, and without shipping a
+ * model trained on anyone's data. Bounded (the newest {@link #CAPACITY} examples), in memory: a
+ * node that restarts learns again from what it reads next.
+ */
+final class StreamExamples {
+
+    static final double CONFIDENT = 1.5;
+    static final int CAPACITY = 20_000;
+    /** Retrain after this many new examples, but not more often than {@link #RETRAIN_PAUSE}. */
+    static final int RETRAIN_AFTER = 200;
+    static final Duration RETRAIN_PAUSE = Duration.ofSeconds(30);
+
+    /** The mood of a sure negative reading: the lexicon's anger or anxiety, or neither (grief, disappointment). */
+    enum Mood {
+        ANGER(Sentiment.Signal.ANGER), FEAR(Sentiment.Signal.FEAR), NEITHER(null);
+
+        private final Sentiment.Signal signal;
+
+        Mood(Sentiment.Signal signal) {
+            this.signal = signal;
+        }
+
+        Sentiment.Signal signal() {
+            return signal;
+        }
+    }
+
+    private final ArrayDeque<NaiveBayes.Example<Sentiment>> negative = new ArrayDeque<>();
+    private final ArrayDeque<NaiveBayes.Example<Mood>> moods = new ArrayDeque<>();
+    private final ArrayDeque<NaiveBayes.Example<Sentiment>> positive = new ArrayDeque<>();
+    private final Clock clock;
+    private int sinceTraining;
+    private Instant lastTraining = Instant.MIN;
+
+    StreamExamples(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Takes the text if the lexicon is sure of it; true when the model is due to be retrained. */
+    synchronized boolean offer(SentimentReading baseline, List<String> words, String text) {
+        if (Math.abs(baseline.score()) < CONFIDENT) {
+            return false;
+        }
+        boolean isNegative = baseline.score() < 0;
+        ArrayDeque<NaiveBayes.Example<Sentiment>> examples = isNegative ? negative : positive;
+        if (examples.size() == CAPACITY / 2) {
+            examples.removeFirst();
+        }
+        List<String> kept = List.copyOf(words);
+        examples.addLast(new NaiveBayes.Example<>(isNegative ? Sentiment.NEGATIVE : Sentiment.POSITIVE, kept, text));
+        if (isNegative) {
+            if (moods.size() == CAPACITY / 2) {
+                moods.removeFirst();
+            }
+            Mood mood = baseline.signals().contains(Sentiment.Signal.ANGER) ? Mood.ANGER
+                    : baseline.signals().contains(Sentiment.Signal.FEAR) ? Mood.FEAR : Mood.NEITHER;
+            moods.addLast(new NaiveBayes.Example<>(mood, kept, text));
+        }
+        sinceTraining++;
+        Instant now = clock.instant();
+        if (sinceTraining >= RETRAIN_AFTER && !now.isBefore(lastTraining.plus(RETRAIN_PAUSE))) {
+            sinceTraining = 0;
+            lastTraining = now;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * As many of each label, the newest: the lexicon is surer of complaints than of praise, and
+     * that leaning must not become the model's prior.
+     */
+    synchronized List<NaiveBayes.Example<Sentiment>> polarity() {
+        int each = Math.min(negative.size(), positive.size());
+        List<NaiveBayes.Example<Sentiment>> balanced = new java.util.ArrayList<>(2 * each);
+        negative.stream().skip(negative.size() - each).forEach(balanced::add);
+        positive.stream().skip(positive.size() - each).forEach(balanced::add);
+        return balanced;
+    }
+
+    /** The sure negative readings with the mood the lexicon named in them. */
+    synchronized List<NaiveBayes.Example<Mood>> moods() {
+        return List.copyOf(moods);
+    }
+}

@@ -1,0 +1,125 @@
+package cn.yuqing.analysis;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import cn.yuqing.support.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reading that needs no training, and what the stream teaches the model: plain unit tests. */
+class LexiconSentimentTests {
+
+    static final LexiconSentiment LEXICON = new LexiconSentiment();
+
+    static SentimentReading read(String text) {
+        String s = ChineseText.normalised(text);
+        return LEXICON.read(ChineseText.words(s), s);
+    }
+
+    @Test
+    void anAccusingQuestionIsAngerThoughNoWordInItIsNegative() {
+        SentimentReading r = read("凭什么别人家的补偿款早就到了，我们家的还要再等半年？");
+        assertThat(r.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(r.signals()).containsExactly(Sentiment.Signal.ANGER);
+        assertThat(r.reasons()).anyMatch(reason -> reason.startsWith("凭什么"));
+        assertThat(read("这条路修了三年了，怎么还不通车").signals()).containsExactly(Sentiment.Signal.ANGER);
+    }
+
+    @Test
+    void aPleaIsAnxietyAndASneerIsAnger() {
+        SentimentReading plea = read("小区又停水三天了，家里还有老人孩子，这可怎么办");
+        assertThat(plea.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(plea.signals()).containsExactly(Sentiment.Signal.FEAR);
+        SentimentReading sneer = read("呵呵，又是“正在调查”");
+        assertThat(sneer.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(sneer.signals()).containsExactly(Sentiment.Signal.ANGER);
+    }
+
+    @Test
+    void emoticonsCountWholeAndTheirInnerWordIsNotCountedAgain() {
+        SentimentReading angry = read("排了三个小时的队[怒]");
+        assertThat(angry.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(angry.reasons()).containsExactly("[怒](−)");
+        assertThat(angry.signals()).containsExactly(Sentiment.Signal.ANGER);
+        assertThat(read("终于通车了[鼓掌][鼓掌]").sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(read("孩子平安找到了🙏👍").sentiment()).isEqualTo(Sentiment.POSITIVE);
+    }
+
+    @Test
+    void negationFlipsWithinItsClauseOnlyAndTheLaterClauseOfAContrastCountsMore() {
+        assertThat(read("窗口工作人员很不耐心").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        // the negator of the first clause does not reach the praise of the second
+        assertThat(read("不说别的，这次处理得很及时，感谢").sentiment()).isEqualTo(Sentiment.POSITIVE);
+        SentimentReading contrast = read("态度还算热情，但是问题拖了两个月还没解决，太失望了");
+        assertThat(contrast.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @Test
+    void griefIsNegativeWithoutAngerOrAnxietyAndGratitudeIsPositive() {
+        SentimentReading grief = read("又一位医生倒在了一线，一路走好");
+        assertThat(grief.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(grief.signals()).isEmpty();
+        assertThat(read("向一线医护人员致敬，你们辛苦了").sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(read("请问医保什么时候开始缴费").sentiment()).isEqualTo(Sentiment.NEUTRAL);
+    }
+
+    @Test
+    void theStreamKeepsOnlyWhatTheLexiconIsSureOfAndAsksForRetrainingAfterAPause() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"), ZoneOffset.UTC);
+        StreamExamples stream = new StreamExamples(clock);
+        String unsure = "今天县里开了个会";
+        assertThat(stream.offer(read(unsure), List.of("今天"), unsure)).isFalse();
+        assertThat(stream.polarity()).isEmpty();
+        boolean due = false;
+        for (int i = 0; i < StreamExamples.RETRAIN_AFTER; i++) {
+            due |= stream.offer(read("太失望了，投诉多次没人管[怒]"), List.of("失望"), "t" + i);
+        }
+        assertThat(due).as("the first " + StreamExamples.RETRAIN_AFTER + " sure readings ask for a model").isTrue();
+        assertThat(stream.moods()).hasSize(StreamExamples.RETRAIN_AFTER)
+                .allMatch(e -> e.label() == StreamExamples.Mood.ANGER);
+        assertThat(stream.polarity()).as("as many of each polarity: none while all are complaints").isEmpty();
+        boolean again = false;
+        for (int i = 0; i < StreamExamples.RETRAIN_AFTER / 2; i++) {
+            again |= stream.offer(read("感谢工作人员，问题很快解决了，非常满意"), List.of("感谢"), "p" + i);
+        }
+        assertThat(again).as("not again within the pause").isFalse();
+        assertThat(stream.polarity()).hasSize(StreamExamples.RETRAIN_AFTER)
+                .filteredOn(e -> e.label() == Sentiment.NEGATIVE).hasSize(StreamExamples.RETRAIN_AFTER / 2);
+        assertThat(stream.moods()).hasSize(StreamExamples.RETRAIN_AFTER);
+        clock.advance(StreamExamples.RETRAIN_PAUSE);
+        boolean later = false;
+        for (int i = 0; i < StreamExamples.RETRAIN_AFTER / 2; i++) {
+            later |= stream.offer(read("感谢工作人员，问题很快解决了，非常满意"), List.of("感谢"), "q" + i);
+        }
+        assertThat(later).as("after the pause, once " + StreamExamples.RETRAIN_AFTER + " more were taken").isTrue();
+    }
+
+    @Test
+    void whatTheStreamTeachesCarriesToWordsTheLexiconDoesNotKnow() {
+        StreamExamples stream = new StreamExamples(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        List<String> sure = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            // a compound's name sits beside sure complaints in the stream
+            sure.add("翠湖苑" + i + "号楼又停水了，业主太失望了，投诉多次没人管");
+            sure.add("感谢县里帮忙" + i + "，问题很快解决了，非常满意");
+        }
+        for (String text : sure) {
+            String s = ChineseText.normalised(text);
+            stream.offer(read(s), ChineseText.words(s), s);
+        }
+        LearntSentiment model = new LearntSentiment(new NaiveBayes<>(stream.polarity()), new NaiveBayes<>(stream.moods()));
+        String unknown = "翠湖苑今天的情况";
+        SentimentReading lexiconAlone = read(unknown);
+        assertThat(lexiconAlone.sentiment()).isEqualTo(Sentiment.NEUTRAL);
+        SentimentReading taught = TextPipeline.read(lexiconAlone, model, ChineseText.words(unknown), unknown);
+        assertThat(taught.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(taught.score()).isNegative();
+        assertThat(taught.method()).contains("学习模型");
+    }
+}
