@@ -18,7 +18,10 @@ final class StreamExamples {
 
     static final double CONFIDENT = 1.5;
     static final int CAPACITY = 20_000;
-    /** Retrain after this many new examples, but not more often than {@link #RETRAIN_PAUSE}. */
+    /**
+     * Retrain after this many new examples, and then not more often than {@link #RETRAIN_PAUSE}
+     * unless the balanced examples doubled since.
+     */
     static final int RETRAIN_AFTER = 200;
     static final Duration RETRAIN_PAUSE = Duration.ofSeconds(30);
 
@@ -43,6 +46,7 @@ final class StreamExamples {
     private final Clock clock;
     private int sinceTraining;
     private Instant lastTraining = Instant.MIN;
+    private int balancedAtTraining;
 
     StreamExamples(Clock clock) {
         this.clock = clock;
@@ -70,9 +74,14 @@ final class StreamExamples {
         }
         sinceTraining++;
         Instant now = clock.instant();
-        if (sinceTraining >= RETRAIN_AFTER && !now.isBefore(lastTraining.plus(RETRAIN_PAUSE))) {
+        int balanced = 2 * Math.min(negative.size(), positive.size());
+        // a young model is retrained as soon as its examples doubled, so that a burst teaches it
+        // while the burst is read; a grown one at most every pause
+        if (sinceTraining >= RETRAIN_AFTER
+                && (balanced >= 2 * balancedAtTraining || !now.isBefore(lastTraining.plus(RETRAIN_PAUSE)))) {
             sinceTraining = 0;
             lastTraining = now;
+            balancedAtTraining = Math.max(balanced, 1);
             return true;
         }
         return false;

@@ -98,6 +98,17 @@ class LexiconSentimentTests {
             later |= stream.offer(read("感谢工作人员，问题很快解决了，非常满意"), List.of("感谢"), "q" + i);
         }
         assertThat(later).as("after the pause, once " + StreamExamples.RETRAIN_AFTER + " more were taken").isTrue();
+        // within the pause again: more complaints leave the balanced set as it was, more praise doubles it
+        boolean unbalanced = false;
+        for (int i = 0; i < StreamExamples.RETRAIN_AFTER; i++) {
+            unbalanced |= stream.offer(read("太失望了，投诉多次没人管[怒]"), List.of("失望"), "n" + i);
+        }
+        assertThat(unbalanced).isFalse();
+        boolean doubled = false;
+        for (int i = 0; i < StreamExamples.RETRAIN_AFTER; i++) {
+            doubled |= stream.offer(read("感谢工作人员，问题很快解决了，非常满意"), List.of("感谢"), "r" + i);
+        }
+        assertThat(doubled).as("a young model is retrained once its examples doubled, pause or not").isTrue();
     }
 
     @Test
