@@ -157,6 +157,25 @@ public class Candidates {
         return tallies;
     }
 
+    /**
+     * The keywords the candidate's newest items carry most, by the number of items carrying each
+     * (a viral repost counts once per copy: what many people write about is what they ask about).
+     */
+    @Transactional(readOnly = true)
+    public List<String> concerns(Long candidateId, int limit) {
+        Map<String, Integer> items = new java.util.HashMap<>();
+        for (ItemAnalysis a : newestItemsOf(candidateId, 2_000).newest()) {
+            if (a.keywords() != null && !a.keywords().isBlank()) {
+                for (String k : new java.util.LinkedHashSet<>(List.of(a.keywords().split("、")))) {
+                    items.merge(k, 1, Integer::sum);
+                }
+            }
+        }
+        return items.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
     @Transactional(readOnly = true)
     public CandidateFigures figures(Long candidateId) {
         EventCandidate c = candidates.findById(candidateId).orElseThrow(() -> new NotFound("候选事件"));

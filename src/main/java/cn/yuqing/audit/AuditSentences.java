@@ -26,7 +26,7 @@ final class AuditSentences {
                 {"clock-rule/", "时限规则条目"}, {"deadline/", "回应时限"}, {"calendar/", "工作日历"}, {"region/", "区划"},
                 {"category/", "事项类别"}, {"context-word/", "仅作背景的词："}, {"backup/", "备份"}, {"clock/", "演示时钟"},
                 {"threshold/", "考核标准"}, {"measure/", "整改措施"}, {"import/", "导入任务"}, {"audit-period/", "时段："},
-                {"audit-archive/", "归档文件："}}) {
+                {"audit-archive/", "归档文件："}, {"proofreading-term/", "校对名单条目"}}) {
             RECORDS.put(r[0], r[1]);
         }
     }

@@ -40,6 +40,12 @@ public interface OpinionEvents {
     /** The talking points (口径) in force: the latest version, or empty. */
     String currentTalkingPoints(Long eventId);
 
+    /**
+     * What citizens ask about the event: the keywords its items carry most, by the number of items
+     * carrying each, the first the main one; empty for an event without items.
+     */
+    List<String> concerns(Long eventId, int limit);
+
     /** 4.2: when each kind of report on the event (to the unit's leaders, to the superior) was first sent. */
     Collection<Instant> firstReportOfEachKind(Long eventId);
 

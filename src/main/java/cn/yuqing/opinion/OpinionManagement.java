@@ -138,6 +138,13 @@ public class OpinionManagement implements OpinionEvents {
 
     @Override
     @Transactional(readOnly = true)
+    public List<String> concerns(Long eventId, int limit) {
+        OpinionEvent e = events.findById(eventId).orElseThrow(() -> new NotFound("事件"));
+        return e.candidateId() == null ? List.of() : candidates.concerns(e.candidateId(), limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public java.util.Collection<Instant> firstReportOfEachKind(Long eventId) {
         Map<WarningReport.Kind, Instant> first = new java.util.EnumMap<>(WarningReport.Kind.class);
         reports(eventId).forEach(r -> first.merge(r.kind(), r.sentAt(), (a, b) -> a.isBefore(b) ? a : b));

@@ -119,7 +119,7 @@ public class Accounts implements UserDetailsService {
         data.roles().stream().filter(r -> !Role.THREE_ADMINISTRATORS.contains(r)).forEach(roles::add);
         checkAdministratorRoles(person.administratorRoles(), data.roles());
         Map<String, Object> before = person.snapshot();
-        person.apply(new PersonData(data.fullName(), data.unitId(), roles, data.phone(), data.email(), data.enabled()), unitOf(data));
+        person.apply(new PersonData(data.fullName(), data.unitId(), roles, data.phone(), data.email(), data.enabled(), data.title()), unitOf(data));
         events.publishEvent(DirectoryChanged.of("organisation:person:update", "person/" + id, before, person.snapshot()));
         return person;
     }

@@ -54,7 +54,7 @@ class DemoDirectory {
                 for (DemoPerson p : everyone) {
                     Unit unit = byShort.get(p.unit());
                     Person person = new Person(p.username(), new PersonData(p.fullName(), unit.id(), p.roles(), null,
-                            p.username() + "@example.gov.cn", true), unit, hash);
+                            p.username() + "@example.gov.cn", true, TITLES.get(p.username())), unit, hash);
                     person.changePassword(hash, false, clock.instant());
                     people.save(person);
                 }
@@ -117,6 +117,10 @@ class DemoDirectory {
             new DemoUnit("潢川县信访局", "县信访局,信访局", UnitKind.DEPARTMENT, COUNTY, null, Set.of("PETITION")),
             new DemoUnit("潢川县文化广电和旅游局", "县文广旅局,文广旅局", UnitKind.DEPARTMENT, COUNTY, null, Set.of("CULTURE")),
             new DemoUnit("潢川县气象局", "县气象局,气象局", UnitKind.DEPARTMENT, COUNTY, "市气象局", Set.of("WEATHER")));
+
+    /** The posts releases name: the county head, a township head, a bureau head. */
+    static final Map<String, String> TITLES = Map.of("xianzhang", "县长", "xuezi.zhenzhang", "镇长",
+            "zhujian.fuzeren", "局长");
 
     record DemoPerson(String username, String fullName, String unit, Set<Role> roles) {
     }

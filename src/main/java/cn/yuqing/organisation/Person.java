@@ -39,6 +39,8 @@ public class Person {
 
     private String fullName;
 
+    private String title;
+
     /** Null only for the installation's first administrator, who exists before any unit does. */
     @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "unit_id")
@@ -129,7 +131,11 @@ public class Person {
         if (data.phone() != null && !data.phone().isBlank() && !data.phone().matches("[0-9+\\- ]{5,30}")) {
             throw new DomainRuleViolation("电话号码格式不正确");
         }
+        if (data.title() != null && data.title().strip().length() > 30) {
+            throw new DomainRuleViolation("职务不超过30字");
+        }
         this.fullName = data.fullName().strip();
+        this.title = blankToNull(data.title());
         this.unit = unit;
         this.roles = EnumSet.copyOf(data.roles());
         this.phone = blankToNull(data.phone());
@@ -281,6 +287,7 @@ public class Person {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("username", username);
         s.put("fullName", fullName);
+        s.put("title", title);
         s.put("unit", unit == null ? null : unit.id());
         s.put("roles", roles.stream().map(Enum::name).sorted().toList());
         s.put("enabled", enabled);
@@ -300,6 +307,17 @@ public class Person {
 
     public String fullName() {
         return fullName;
+    }
+
+    /** The post (职务) as releases name it, or null. */
+    public String title() {
+        return title;
+    }
+
+    /** The name as a text writes it: the full name without a remark in brackets ("何明（县长）" → 何明). */
+    public String writtenName() {
+        int bracket = fullName.indexOf('（');
+        return (bracket > 0 ? fullName.substring(0, bracket) : fullName).strip();
     }
 
     public Unit unit() {

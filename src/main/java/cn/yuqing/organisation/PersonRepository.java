@@ -11,6 +11,9 @@ interface PersonRepository extends JpaRepository<Person, Long> {
 
     Optional<Person> findByUsername(String username);
 
+    @Query("select p from Person p where p.title is not null and p.enabled = true")
+    List<Person> findTitled();
+
     List<Person> findByUsernameIn(Collection<String> usernames);
 
     @Query("select p from Person p where p.unit.id in ?1 order by p.unit.id, p.fullName")

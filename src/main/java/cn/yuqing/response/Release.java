@@ -157,6 +157,7 @@ public class Release {
     public boolean principalLeader() { return principalLeader; }
     public Status status() { return status; }
     public String author() { return author; }
+    public Instant createdAt() { return createdAt; }
     public String reviewer() { return reviewer; }
     public String reviewNote() { return reviewNote; }
     public String signedOffBy() { return signedOffBy; }

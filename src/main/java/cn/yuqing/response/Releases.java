@@ -2,6 +2,7 @@ package cn.yuqing.response;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import cn.yuqing.opinion.EventSnapshot;
 import cn.yuqing.opinion.OpinionEvents;
 import cn.yuqing.organisation.DataScope;
 import cn.yuqing.organisation.OrganisationDirectory;
+import cn.yuqing.organisation.Person;
 import cn.yuqing.organisation.Roster;
 import cn.yuqing.organisation.SignedInPerson;
 import cn.yuqing.shared.DomainRuleViolation;
@@ -32,10 +34,20 @@ import cn.yuqing.shared.NotFound;
 @Transactional
 public class Releases {
 
-    /** A release with the talking-points check of its text, for the reviewer. */
-    public record Reviewed(Release release, List<TalkingPointsCheck.Finding> findings) {
+    /**
+     * A release with the checks of its text, for the reviewer: against the talking points, the
+     * event's concerns, and proofreading, with the findings let pass and why.
+     */
+    public record Reviewed(Release release, List<TalkingPointsCheck.Finding> findings, ConcernCheck.Result concerns,
+            List<Proofreading.Finding> proofreading, Map<String, ProofreadingOverride> overrides) {
+
         public boolean flagged() {
             return findings.stream().anyMatch(f -> f.kind() != TalkingPointsCheck.Finding.Kind.CARRIED);
+        }
+
+        /** The proofreading findings nobody let pass yet: sign-off waits for them. */
+        public List<Proofreading.Finding> open() {
+            return proofreading.stream().filter(f -> !overrides.containsKey(f.key())).toList();
         }
     }
 
@@ -44,6 +56,8 @@ public class Releases {
     private final ReferralRepository referrals;
     private final PressConferenceRepository conferences;
     private final ReleaseAttachmentRepository attachments;
+    private final ProofreadingTermRepository terms;
+    private final ProofreadingOverrideRepository overrides;
     private final FileStore files;
     private final OpinionEvents opinions;
     private final OrganisationDirectory directory;
@@ -52,7 +66,10 @@ public class Releases {
 
     Releases(ReleaseRepository releases, TemplateRepository templates, ReferralRepository referrals,
             PressConferenceRepository conferences, ReleaseAttachmentRepository attachments, FileStore files,
-            OpinionEvents opinions, OrganisationDirectory directory, ApplicationEventPublisher events, Clock clock) {
+            OpinionEvents opinions, OrganisationDirectory directory, ApplicationEventPublisher events, Clock clock,
+            ProofreadingTermRepository terms, ProofreadingOverrideRepository overrides) {
+        this.terms = terms;
+        this.overrides = overrides;
         this.attachments = attachments;
         this.files = files;
         this.conferences = conferences;
@@ -75,7 +92,46 @@ public class Releases {
     @Transactional(readOnly = true)
     public Reviewed read(Long releaseId, DataScope scope) {
         Release r = release(releaseId, scope);
-        return new Reviewed(r, TalkingPointsCheck.check(opinions.currentTalkingPoints(r.eventId()), r.text()));
+        EventSnapshot e = opinions.event(r.eventId(), scope);
+        Map<String, ProofreadingOverride> passed = new java.util.LinkedHashMap<>();
+        overrides.findByReleaseId(r.id()).forEach(o -> passed.put(o.finding(), o));
+        return new Reviewed(r, TalkingPointsCheck.check(opinions.currentTalkingPoints(r.eventId()), r.text()),
+                ConcernCheck.check(opinions.concerns(r.eventId(), ConcernCheck.CONCERNS), r.title() + "\n" + r.text()),
+                proofread(r, e), passed);
+    }
+
+    /** Proofreading of the release's title and text against the directory, the office's lists and the verified facts. */
+    private List<Proofreading.Finding> proofread(Release r, EventSnapshot e) {
+        // the day it was drafted and today may be written as its own date
+        Set<String> ownDates = new HashSet<>();
+        for (Instant day : List.of(r.createdAt(), clock.instant())) {
+            java.time.LocalDate d = day.atZone(cn.yuqing.shared.Times.ZONE).toLocalDate();
+            ownDates.add(d.getMonthValue() + "月" + d.getDayOfMonth() + "日");
+        }
+        return Proofreading.check(r.title() + "\n" + r.text(), leaders(e.levelRegionCode()), terms.findAllOrdered(), e.facts(),
+                ownDates);
+    }
+
+    /**
+     * The posts of the region as texts name them: 县长 alone where one person holds it, and always
+     * with the region or the unit before it (潢川县县长, 踅孜镇镇长, 县住建局局长).
+     */
+    private List<Proofreading.Leader> leaders(String regionCode) {
+        List<Person> titled = directory.titledPeopleIn(regionCode);
+        Map<String, Long> holders = titled.stream().collect(java.util.stream.Collectors.groupingBy(Person::title,
+                java.util.stream.Collectors.counting()));
+        List<Proofreading.Leader> leaders = new ArrayList<>();
+        for (Person p : titled) {
+            Set<String> forms = new java.util.LinkedHashSet<>();
+            forms.add(p.unit().region().name() + p.title());
+            forms.add(p.unit().name() + p.title());
+            p.unit().shortNames().forEach(s -> forms.add(s + p.title()));
+            if (holders.get(p.title()) == 1) {
+                forms.add(p.title());
+            }
+            leaders.add(new Proofreading.Leader(p.writtenName(), p.title(), List.copyOf(forms)));
+        }
+        return leaders;
     }
 
     private Release release(Long releaseId, DataScope scope) {
@@ -140,9 +196,65 @@ public class Releases {
             throw new DomainRuleViolation("4.4", opinions.majorOrAbove(e) ? "特别重大、重大舆情的回应须由本级政府办公室、宣传部门或主要负责同志签发"
                     : "回应须由责任单位负责人或本级政府办公室签发");
         }
+        Set<String> passed = new HashSet<>();
+        overrides.findByReleaseId(r.id()).forEach(o -> passed.add(o.finding()));
+        List<Proofreading.Finding> open = proofread(r, e).stream().filter(f -> !passed.contains(f.key())).toList();
+        if (!open.isEmpty()) {
+            throw new DomainRuleViolation("4.4", "校对发现" + open.size() + "处问题尚未处理（" + open.stream()
+                    .map(f -> f.kind().label() + "：" + f.found()).limit(3).collect(java.util.stream.Collectors.joining("；"))
+                    + (open.size() > 3 ? "……" : "") + "）：请修改稿件，或逐条说明理由后放行，再签发");
+        }
         r.signOff(by.getUsername());
         events.publishEvent(ReleaseChanged.ofEvent("sign-off", r.eventId(), r.id(), Map.of("signedOffBy", by.getUsername())));
         return r;
+    }
+
+    /**
+     * A proofreading finding let pass on this release, with the reason (a quotation, a name the
+     * directory does not yet hold): on record, audited, and it outlives a re-check of the same text.
+     */
+    public ProofreadingOverride letPass(Long releaseId, DataScope scope, SignedInPerson by, String findingKey, String reason) {
+        Release r = release(releaseId, scope);
+        if (r.status() == Release.Status.SIGNED_OFF || r.status() == Release.Status.PUBLISHED) {
+            throw new DomainRuleViolation("4.4", "已签发的回应无需再放行");
+        }
+        boolean found = proofread(r, opinions.event(r.eventId(), scope)).stream().anyMatch(f -> f.key().equals(findingKey));
+        if (!found) {
+            throw new DomainRuleViolation("4.4", "稿件中没有这条校对意见（稿件可能已修改），请刷新后再看");
+        }
+        if (overrides.existsByReleaseIdAndFinding(r.id(), findingKey)) {
+            throw new DomainRuleViolation("4.4", "这条校对意见已经放行");
+        }
+        ProofreadingOverride o = overrides.save(new ProofreadingOverride(r.id(), findingKey, reason, by.getUsername(),
+                clock.instant()));
+        events.publishEvent(ReleaseChanged.ofEvent("proofreading-pass", r.eventId(), r.id(),
+                Map.of("finding", findingKey, "reason", o.reason())));
+        return o;
+    }
+
+    // ---- the office's proofreading lists ------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<ProofreadingTerm> proofreadingTerms() {
+        return terms.findAllOrdered();
+    }
+
+    public ProofreadingTerm addProofreadingTerm(SignedInPerson by, ProofreadingTerm.Kind kind, String term, String note) {
+        ProofreadingTerm t = new ProofreadingTerm(kind, term, note, by.getUsername(), clock.instant());
+        if (terms.existsByKindAndTerm(kind, t.term())) {
+            throw new DomainRuleViolation("“" + t.term() + "”已在" + kind.label() + "名单中");
+        }
+        terms.save(t);
+        events.publishEvent(new ReleaseChanged("response:proofreading:add", "proofreading-term/" + t.id(),
+                Map.of("kind", kind.name(), "term", t.term(), "note", t.note() == null ? "" : t.note())));
+        return t;
+    }
+
+    public void removeProofreadingTerm(SignedInPerson by, Long id) {
+        ProofreadingTerm t = terms.findById(id).orElseThrow(() -> new NotFound("校对名单词语"));
+        terms.delete(t);
+        events.publishEvent(new ReleaseChanged("response:proofreading:remove", "proofreading-term/" + id,
+                Map.of("kind", t.kind().name(), "term", t.term())));
     }
 
     @Transactional(readOnly = true)

@@ -15,6 +15,7 @@ public class ResponsePermissions implements ModulePermissions {
     public static final String RELEASE_DRAFT = "response:release:draft";
     public static final String RELEASE_REVIEW = "response:release:review";
     public static final String TEMPLATE_EDIT = "response:template:edit";
+    public static final String PROOFREADING_EDIT = "response:proofreading:edit";
 
     @Override
     public List<Permission> permissions() {
@@ -23,6 +24,7 @@ public class ResponsePermissions implements ModulePermissions {
                         Role.GOVERNMENT_OFFICE, Role.PUBLICITY),
                 Permission.of(RELEASE_REVIEW, "审核签发回应", Role.DEPARTMENT_HEAD, Role.GOVERNMENT_OFFICE, Role.PUBLICITY,
                         Role.PRINCIPAL_LEADER),
-                Permission.of(TEMPLATE_EDIT, "维护回应模板", Role.GOVERNMENT_OFFICE));
+                Permission.of(TEMPLATE_EDIT, "维护回应模板", Role.GOVERNMENT_OFFICE),
+                Permission.of(PROOFREADING_EDIT, "维护校对名单（敏感词、已不在任人员、单位旧称）", Role.GOVERNMENT_OFFICE));
     }
 }

@@ -257,6 +257,72 @@ class ResponseTests {
                         .contentType("application/json").content("{\"kind\":\"TELEGRAM\"}"))
                 .andExpect(status().isUnprocessableEntity()).andExpect(content().string(containsString("kind 应为")));
     }
+    /**
+     * Proofreading before sign-off: the wrong county head, an official no longer in office and a
+     * sensitive word are flagged three times; sign-off waits until each is let pass with a reason.
+     */
+    @Test
+    void aReleaseWithTheWrongCountyHeadARemovedOfficialAndASensitiveWordWaitsForEachToBeHandled() throws Exception {
+        var office = cn.yuqing.support.As.person(accounts, "zhengfuban");
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        mvc.perform(post("/responses/proofreading").with(office).with(csrf)
+                        .param("kind", "FORMER_OFFICIAL").param("term", "刘卫国").param("note", "2026年6月已免职"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/responses/proofreading").with(office).with(csrf).param("kind", "SENSITIVE_WORD").param("term", "维稳"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/responses/proofreading").with(cn.yuqing.support.As.person(accounts, "yanpan")).with(csrf)
+                        .param("kind", "SENSITIVE_WORD").param("term", "别的词"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/responses/proofreading").with(office)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("2026年6月已免职")));
+
+        OpinionEvent e = event("县城老旧小区燃气管道泄漏", MatterKind.MAJOR_PROBLEM, "ORDINARY", false, "已关闭阀门，无人员伤亡。");
+        Release r = releases.draft(e.id(), analystScope, analyst, ReleaseKind.AUTHORITATIVE_STATEMENT, "关于燃气管道泄漏的情况通报",
+                "县长张伟表示，已关闭阀门，无人员伤亡。原县燃气公司负责人刘卫国配合调查，维稳工作同步开展。", "潢川县人民政府网站", null, false);
+        Release reviewed = releases.review(r.id(), r.version(), As.scopeOf(directory, "zhengfuban"),
+                accounts.loadUserByUsername("zhengfuban"), "同意");
+        String json = mvc.perform(get("/api/releases/{id}", r.id()).with(office))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.proofreading.length()").value(3))
+                .andExpect(jsonPath("$.proofreading[0].kind").value("LEADER"))
+                .andExpect(jsonPath("$.proofreading[0].advice").value(containsString("何明")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(json).contains("\"found\":\"刘卫国\"").contains("\"found\":\"维稳\"");
+
+        mvc.perform(post("/api/releases/{id}/sign-off", r.id()).with(office)
+                        .contentType("application/json").content("{\"version\":" + reviewed.version() + "}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("校对发现3处问题尚未处理")));
+        mvc.perform(post("/api/releases/{id}/proofreading-pass", r.id()).with(office)
+                        .contentType("application/json").content("{\"finding\":\"LEADER:县长张伟\",\"reason\":\"\"}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(content().string(containsString("放行须说明理由")));
+        for (String finding : java.util.List.of("LEADER:县长张伟", "FORMER_OFFICIAL:刘卫国", "SENSITIVE_WORD:维稳")) {
+            mvc.perform(post("/api/releases/{id}/proofreading-pass", r.id()).with(office)
+                            .contentType("application/json").content("{\"finding\":\"" + finding + "\",\"reason\":\"经核实，按原文引用\"}"))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(get("/releases/{id}", r.id()).with(office)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已放行：经核实，按原文引用")));
+        mvc.perform(post("/api/releases/{id}/sign-off", r.id()).with(office)
+                        .contentType("application/json").content("{\"version\":" + reviewed.version() + "}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SIGNED_OFF"));
+    }
+
+    /** A release that does not mention what its event's items are mostly about is flagged with that concern. */
+    @Test
+    void aReleaseThatLeavesOutTheMainConcernIsFlaggedWithIt() throws Exception {
+        OpinionEvent e = fixtures.judgedEvent("春申街道窨井盖缺失", MatterKind.DIFFICULTY, "ORDINARY", false);
+        Release r = releases.draft(e.id(), analystScope, analyst, ReleaseKind.AUTHORITATIVE_STATEMENT, "工作动态",
+                "县委县政府高度重视，召开专题会研究部署，强调要压实责任。", "潢川县人民政府网站", null, false);
+        mvc.perform(get("/api/releases/{id}", r.id()).with(cn.yuqing.support.As.person(accounts, "yanpan")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.concerns.flagged").value(true))
+                .andExpect(jsonPath("$.concerns.workNews").value(true))
+                .andExpect(jsonPath("$.concerns.uncovered[0]").value(org.hamcrest.Matchers.notNullValue()));
+        mvc.perform(get("/releases/{id}", r.id()).with(cn.yuqing.support.As.person(accounts, "yanpan")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("稿件没有提到群众最关心的")));
+    }
+
     /** 4.4: a release carries its files while a draft; the public sees them only once it is published. */
     @Test
     void aReleaseCarriesItsAttachmentsToThePublicOnlyOncePublished() throws Exception {

@@ -11,6 +11,7 @@ class PersonForm {
 
     private String username;
     private String fullName;
+    private String title;
     private Long unitId;
     private Set<Role> roles = EnumSet.noneOf(Role.class);
     private String phone;
@@ -22,6 +23,7 @@ class PersonForm {
         PersonForm f = new PersonForm();
         f.username = p.username();
         f.fullName = p.fullName();
+        f.title = p.title();
         f.unitId = p.unit() == null ? null : p.unit().id();
         f.roles = p.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(p.roles());
         f.phone = p.phone();
@@ -32,13 +34,15 @@ class PersonForm {
     }
 
     PersonData toData() {
-        return new PersonData(fullName, unitId, roles, phone, email, enabled);
+        return new PersonData(fullName, unitId, roles, phone, email, enabled, title);
     }
 
     public String getUsername() { return username; }
     public void setUsername(String username) { this.username = username; }
     public String getFullName() { return fullName; }
     public void setFullName(String fullName) { this.fullName = fullName; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
     public Long getUnitId() { return unitId; }
     public void setUnitId(Long unitId) { this.unitId = unitId; }
     public Set<Role> getRoles() { return roles; }

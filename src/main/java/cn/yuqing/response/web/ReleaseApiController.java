@@ -30,14 +30,26 @@ class ReleaseApiController {
     record Finding(String point, String passage, String verdict) {
     }
 
+    /** A proofreading finding: {@code finding} is the key an override names; {@code passedBecause} its reason, if let pass. */
+    record ProofreadingView(String finding, String kind, String kindLabel, String found, String context, String advice,
+            String passedBecause, String passedBy) {
+    }
+
+    record ConcernsView(String main, List<String> concerns, List<String> uncovered, boolean workNews, boolean flagged) {
+    }
+
     record ReleaseView(Long id, Long eventId, String kind, String title, String text, String channel, String speaker,
             boolean principalLeader, String status, String author, String reviewer, String signedOffBy, String publishedAt,
-            long version, List<Finding> talkingPoints) {
+            long version, List<Finding> talkingPoints, ConcernsView concerns, List<ProofreadingView> proofreading) {
 
         static ReleaseView of(Release r, List<Finding> findings) {
+            return of(r, findings, null, List.of());
+        }
+
+        static ReleaseView of(Release r, List<Finding> findings, ConcernsView concerns, List<ProofreadingView> proofreading) {
             return new ReleaseView(r.id(), r.eventId(), r.kind().name(), r.title(), r.text(), r.channel(), r.speaker(),
                     r.principalLeader(), r.status().name(), r.author(), r.reviewer(), r.signedOffBy(),
-                    r.publishedAt() == null ? null : r.publishedAt().toString(), r.version(), findings);
+                    r.publishedAt() == null ? null : r.publishedAt().toString(), r.version(), findings, concerns, proofreading);
         }
     }
 
@@ -58,9 +70,20 @@ class ReleaseApiController {
     @GetMapping("/api/releases/{id}")
     @PreAuthorize("hasAuthority('opinion:event:view')")
     ReleaseView get(@PathVariable Long id) {
+        return reviewedView(id);
+    }
+
+    private ReleaseView reviewedView(Long id) {
         Releases.Reviewed reviewed = releases.read(id, accounts.currentScope());
+        var c = reviewed.concerns();
         return ReleaseView.of(reviewed.release(), reviewed.findings().stream()
-                .map(f -> new Finding(f.point(), f.passage(), f.kind().name())).toList());
+                        .map(f -> new Finding(f.point(), f.passage(), f.kind().name())).toList(),
+                new ConcernsView(c.main(), c.concerns(), c.uncovered(), c.workNews(), c.flagged()),
+                reviewed.proofreading().stream().map(f -> {
+                    var passed = reviewed.overrides().get(f.key());
+                    return new ProofreadingView(f.key(), f.kind().name(), f.kind().label(), f.found(), f.context(), f.advice(),
+                            passed == null ? null : passed.reason(), passed == null ? null : passed.byUsername());
+                }).toList());
     }
 
     record ReferralView(Long id, Long eventId, Long itemId, String recipient, String recipientLabel, String handedOver,
@@ -101,6 +124,17 @@ class ReleaseApiController {
                 : releases.draft(id, accounts.currentScope(), signedIn(), kind, text(body, "title"), text(body, "text"),
                         text(body, "channel"), text(body, "speaker"), Boolean.TRUE.equals(body.get("principalLeader")));
         return ResponseEntity.status(201).body(ReleaseView.of(r, List.of()));
+    }
+
+    /**
+     * {@code proofreading-pass}: {@code {"finding": "<key from proofreading[].finding>", "reason": "…"}} lets one
+     * proofreading finding pass, with the reason on record.
+     */
+    @PostMapping("/api/releases/{id}/proofreading-pass")
+    @PreAuthorize("hasAuthority('response:release:review')")
+    ReleaseView letPass(@PathVariable Long id, @RequestBody Map<String, Object> body) {
+        releases.letPass(id, accounts.currentScope(), signedIn(), text(body, "finding"), text(body, "reason"));
+        return reviewedView(id);
     }
 
     /** {@code review} (with an optional {@code note}), {@code sign-off} or {@code publish}; {@code version} as last read. */

@@ -109,6 +109,15 @@ class ReleaseController {
         return act(id, redirect, "已签发，可以发布", () -> releases.signOff(id, version, accounts.currentScope(), signedIn()));
     }
 
+    /** A proofreading finding let pass, with the reason. */
+    @PostMapping("/releases/{id}/proofreading/pass")
+    @PreAuthorize("hasAuthority('response:release:review')")
+    String letPass(@PathVariable Long id, @RequestParam(defaultValue = "") String finding,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return act(id, redirect, "已说明理由并放行这条校对意见",
+                () -> releases.letPass(id, accounts.currentScope(), signedIn(), finding, reason));
+    }
+
     @PostMapping("/releases/{id}/publish")
     @PreAuthorize("hasAuthority('response:release:draft')")
     String publish(@PathVariable Long id, @RequestParam long version, RedirectAttributes redirect) {

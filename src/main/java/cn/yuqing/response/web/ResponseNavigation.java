@@ -15,6 +15,7 @@ class ResponseNavigation {
     NavigationEntry.Menu responseMenu() {
         return NavigationEntry.Menu.of(
                 new NavigationEntry(Stage.RESPONSE, "回应模板", "/responses/templates", ResponsePermissions.RELEASE_DRAFT, 40),
+                new NavigationEntry(Stage.RESPONSE, "校对名单", "/responses/proofreading", ResponsePermissions.RELEASE_DRAFT, 45),
                 new NavigationEntry(Stage.RESPONSE, "回应关切（公开页）", "/public/responses", OpinionPermissions.EVENT_VIEW, 50));
     }
 }

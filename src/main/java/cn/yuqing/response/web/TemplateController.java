@@ -10,10 +10,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.yuqing.opinion.MatterKind;
+import cn.yuqing.organisation.Accounts;
+import cn.yuqing.response.ProofreadingTerm;
 import cn.yuqing.response.Releases;
 import cn.yuqing.shared.Flash;
 
-/** The response templates, in the government office's hands. */
+/** The response templates and the proofreading lists, in the government office's hands. */
 @Controller
 class TemplateController {
 
@@ -33,6 +35,29 @@ class TemplateController {
         }
         model.addAttribute("matterLabels", labels);
         return "response/templates";
+    }
+
+    @GetMapping("/responses/proofreading")
+    @PreAuthorize("hasAuthority('response:release:draft')")
+    String proofreading(Model model) {
+        model.addAttribute("terms", releases.proofreadingTerms());
+        model.addAttribute("kinds", ProofreadingTerm.Kind.values());
+        return "response/proofreading";
+    }
+
+    @PostMapping("/responses/proofreading")
+    @PreAuthorize("hasAuthority('response:proofreading:edit')")
+    String addTerm(@RequestParam(required = false) ProofreadingTerm.Kind kind, @RequestParam(defaultValue = "") String term,
+            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        Flash.attempt(redirect, "已加入校对名单", () -> releases.addProofreadingTerm(Accounts.signedIn(), kind, term, note));
+        return "redirect:/responses/proofreading";
+    }
+
+    @PostMapping("/responses/proofreading/{id}/delete")
+    @PreAuthorize("hasAuthority('response:proofreading:edit')")
+    String removeTerm(@PathVariable Long id, RedirectAttributes redirect) {
+        Flash.attempt(redirect, "已从校对名单中删除", () -> releases.removeProofreadingTerm(Accounts.signedIn(), id));
+        return "redirect:/responses/proofreading";
     }
 
     @PostMapping("/responses/templates/{id}")
