@@ -128,13 +128,23 @@ class MajorEmergencyStoryBrowserTests {
         press("一键生成权威信息发布初稿");
         String release = browser.getCurrentUrl();
         assertThat(browser.findElement(By.id("title")).getDomProperty("value")).contains("全城停水两天").contains("情况通报");
+        // the responder adds the county head's words, with the wrong name
+        browser.findElement(By.id("text")).sendKeys("\n县长张伟表示，将尽快恢复供水。");
+        press("保存");
         noScriptRan();
         shot("release-draft");
 
-        // a major event's statement is signed off by the government office (4.4)
+        // a major event's statement is signed off by the government office (4.4), once proofreading is dealt with
         as("zhengfuban");
         browser.get(release);
+        assertThat(text("#proofreading")).contains("县长张伟").contains("名录中的县长是何明");
         press("审核通过");
+        press("签发");
+        assertThat(text(".alert-danger")).contains("校对发现1处问题尚未处理");
+        browser.findElement(By.cssSelector("#proofreading input[name=reason]")).sendKeys("引用群众原话，已核实");
+        press("说明理由放行");
+        assertThat(text("#proofreading")).contains("已放行：引用群众原话，已核实");
+        shot("release-proofread");
         press("签发");
         assertThat(text("main")).contains("已签发");
         as("zhujian.huiying");
