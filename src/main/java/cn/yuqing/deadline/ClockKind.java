@@ -41,7 +41,7 @@ public enum ClockKind {
         };
     }
 
-    boolean firstRelease() {
+    public boolean firstRelease() {
         return firstRelease;
     }
 }

@@ -14,7 +14,8 @@ import cn.yuqing.shared.Times;
  * review, which the person closing edits; {@code duties} are what must be done or waived first.
  */
 public record CaseReview(EventSnapshot event, String gradeName, List<Moment> timeline, Deadlines.Board clocks,
-        List<Release> published, Effect effect, int reassessments, int guidance, List<OpenDuties.Duty> duties, String draft) {
+        List<Release> published, Effect effect, int reassessments, int guidance, List<OpenDuties.Duty> duties, String draft,
+        ResponseIndex index) {
 
     /** One line of the timeline. */
     public record Moment(Instant at, String kind, String text, String actor) {

@@ -68,7 +68,7 @@ public class CaseReviews {
                 : List.of();
         List<Moment> timeline = timeline(e, board, published, reassessments, guidance, scope);
         return new CaseReview(e, gradeName, timeline, board, published, effect, reassessments.size(), guidance.size(), duties,
-                draft(e, gradeName, board, published, reassessments, effect));
+                draft(e, gradeName, board, published, reassessments, effect), index(e, board, published, effect, scope));
     }
 
     private List<Moment> timeline(EventSnapshot e, Deadlines.Board board, List<Release> published,
@@ -104,6 +104,15 @@ public class CaseReviews {
         }
         moments.sort(Comparator.comparing(Moment::at));
         return moments;
+    }
+
+    /** The response index (issue 20): each dimension from the record, explained. */
+    ResponseIndex index(EventSnapshot e, Deadlines.Board board, List<Release> published, Effect effect, DataScope scope) {
+        Instant now = clock.instant();
+        Instant end = e.closedAt() == null ? now : e.closedAt();
+        List<Volume> hourly = e.candidateId() == null ? List.of()
+                : candidates.volume(e.candidateId(), e.firstKnownAt(), end, Duration.ofHours(1));
+        return ResponseIndex.of(e, board.deadlines(), published, hourly, effect, releases.referrals(e.id(), scope).size(), now);
     }
 
     private Effect effect(EventSnapshot e, List<Release> published) {

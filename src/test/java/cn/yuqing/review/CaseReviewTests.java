@@ -115,18 +115,45 @@ class CaseReviewTests {
         assertThat(review.duties()).extracting(d -> d.text()).as("the 24 h press conference never held, the order never accepted")
                 .containsExactlyInAnyOrder("新闻发布会（24小时，已超时 2小时）尚未完成", "潢川县住房和城乡建设局尚未接收任务单");
 
+        // the response index, worked by hand from the record above
+        ResponseIndex ix = review.index();
+        assertThat(ix.dimensions()).extracting(ResponseIndex.Dimension::name)
+                .containsExactly("政府响应", "信息透明度", "政府公信力", "恢复秩序", "动态反应", "官员问责");
+        // the 5-hour statement clock from t0, the statement published at t0 + 2 h: 10 − 8 × 120/300
+        assertThat(ix.dimensions().get(0).score()).isEqualTo(6.8);
+        assertThat(ix.dimensions().get(0).basis()).contains("权威信息发布（5小时").contains("用时2小时");
+        // the first draft tells the facts (经核实), the progress (目前) and the handling (调查处置): 3 × 4 − 10
+        assertThat(ix.dimensions().get(1).score()).isEqualTo(2.0);
+        assertThat(ix.dimensions().get(1).basis()).contains("涵盖：事实、进展、处置").contains("未涉及：原因、问责");
+        // four items before the statement, one after: too few to compare
+        assertThat(ix.dimensions().get(2).score()).isNull();
+        assertThat(ix.dimensions().get(2).basis()).contains("发布前4条、发布后1条");
+        // 24 hours after the statement: not yet 72
+        assertThat(ix.dimensions().get(3).score()).isNull();
+        assertThat(ix.dimensions().get(4).score()).as("no continued release, not yet 48 hours").isEqualTo(0.0);
+        // a true major problem and no handling or accountability announced
+        assertThat(ix.dimensions().get(5).score()).isEqualTo(-3.0);
+        assertThat(ix.total()).isEqualTo(5.8);
+        assertThat(ix.band()).isEqualTo(ResponseIndex.Band.RED);
+        assertThat(ix.uncomputed()).isEqualTo(2);
+
         String page = mvc.perform(get("/events/{id}/review", e.id()).with(As.person(accounts, "yanpan")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("&lt;img src=x onerror=alert(1)&gt;")))
                 .andExpect(content().string(not(containsString("<img src=x"))))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("不再办理的理由").contains("data-trend");
+        assertThat(page).contains("不再办理的理由").contains("data-trend").contains("回应指数").contains("红色")
+                .contains("无法计算");
         mvc.perform(get("/events/{id}/review", e.id()).with(As.person(accounts, "xuezi.huiying"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/events/{id}/review", e.id()).with(As.person(accounts, "yanpan")))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.clocks")
                         .value("按时完成 1 项，超时完成 0 项，超时未完成 0 项"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.openDuties.length()").value(2));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.openDuties.length()").value(2))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.index.total").value(5.8))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.index.band").value("RED"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.index.dimensions[0].score").value(6.8))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.index.dimensions[2].score").doesNotExist());
         mvc.perform(get("/api/events/{id}/review", e.id()).with(As.person(accounts, "xuezi.huiying"))).andExpect(status().isNotFound());
 
         MockHttpServletRequestBuilder close = post("/events/{id}/steps/close", e.id()).with(As.person(accounts, "yanpan"))
@@ -144,6 +171,11 @@ class CaseReviewTests {
         assertThat(after.clocks().summary()).isEqualTo("按时完成 1 项，超时完成 0 项，超时未完成 1 项");
         assertThat(after.effect().after().hours()).as("the window ends at closing, not at reading").isEqualTo(24.0);
         assertThat(after.duties()).isEmpty();
+        // closed: the items stopped at 4 h (peak 3 an hour at 1 h), so from 5 h on 24 quiet hours: died down 3 h after the statement
+        assertThat(after.index().dimensions().get(3).score()).isEqualTo(5.0);
+        assertThat(after.index().dimensions().get(3).basis()).contains("峰值每小时3条").contains("首次发布后3小时");
+        assertThat(after.index().total()).isEqualTo(10.8);
+        assertThat(after.index().band()).isEqualTo(ResponseIndex.Band.ORANGE);
         assertThat(LocalDateTime.ofInstant(after.effect().firstRelease(), Times.ZONE).getHour()).isEqualTo(11);
     }
 }

@@ -24,8 +24,15 @@ class CaseReviewApiController {
     record Duty(String key, String text) {
     }
 
+    /** {@code score} null: the record cannot tell yet; {@code basis} says why. */
+    record Dimension(String name, int limit, Double score, String basis, String rule) {
+    }
+
+    record Index(double total, String band, String bandLabel, long uncomputed, List<Dimension> dimensions) {
+    }
+
     record ReviewView(Long eventId, String state, String clocks, String effect, int releases, int reassessments,
-            List<Clock> deadlines, List<Moment> timeline, List<Duty> openDuties, String draft, String review) {
+            List<Clock> deadlines, List<Moment> timeline, List<Duty> openDuties, String draft, String review, Index index) {
     }
 
     private final CaseReviews reviews;
@@ -45,6 +52,9 @@ class CaseReviewApiController {
                 r.clocks().deadlines().stream().map(d -> new Clock(d.clock().name(), d.allowed(), d.dueAt().toString(),
                         r.clocks().outcomeAt(d, java.time.Instant.MIN).name())).toList(),
                 r.timeline().stream().map(m -> new Moment(m.at().toString(), m.kind(), m.text(), m.actor())).toList(),
-                r.duties().stream().map(d -> new Duty(d.key(), d.text())).toList(), r.draft(), r.event().review());
+                r.duties().stream().map(d -> new Duty(d.key(), d.text())).toList(), r.draft(), r.event().review(),
+                new Index(r.index().total(), r.index().band().name(), r.index().band().label(), r.index().uncomputed(),
+                        r.index().dimensions().stream().map(d -> new Dimension(d.name(), d.limit(), d.score(), d.basis(), d.rule()))
+                                .toList()));
     }
 }
