@@ -97,6 +97,8 @@
     bars('chart-areas', b.townships, '', '没有下级区域');
     text('units-title', b.units.title);
     bars('chart-units', b.units, '%', '暂无排名：没有单位达到最低样本数');
+    text('indices-title', b.indices.title);
+    bars('chart-indices', b.indices, '', '上月没有可计算回应指数的事件');
     var tbody = document.getElementById('due-rows');
     if (tbody) {
       tbody.replaceChildren();

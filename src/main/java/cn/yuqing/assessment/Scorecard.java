@@ -15,13 +15,19 @@ import cn.yuqing.shared.Times;
 public record Scorecard(Long unitId, String unitName, int events, Map<ClockKind, Rate> perClock, int onTime, int late,
         int missed, double weightedOnTime, Duration medianResponse, Duration worstResponse, int unanswered, int returns,
         int resends, int releases, int warningReports, int warningReportsOnTime, int patrolsDue, int patrolsDone,
-        java.util.List<String> missedClocks, boolean ranked, int rank) {
+        java.util.List<String> missedClocks, boolean ranked, int rank, Double responseIndex, int indexedEvents) {
 
     /** Clocks met on time out of those decided. */
     public record Rate(int onTime, int decided) {
         public String text() {
             return onTime + "/" + decided;
         }
+    }
+
+    /** The mean response index of the unit's events of the period (issue 20), with its band; "—" without any. */
+    public String responseIndexText() {
+        return responseIndex == null ? "—" : String.format("%.1f（%s）", responseIndex,
+                cn.yuqing.review.ResponseIndex.Band.of(responseIndex).label());
     }
 
     public int clocks() {
@@ -56,6 +62,6 @@ public record Scorecard(Long unitId, String unitName, int events, Map<ClockKind,
     Scorecard withRank(boolean ranked, int rank) {
         return new Scorecard(unitId, unitName, events, perClock, onTime, late, missed, weightedOnTime, medianResponse,
                 worstResponse, unanswered, returns, resends, releases, warningReports, warningReportsOnTime, patrolsDue, patrolsDone,
-                missedClocks, ranked, rank);
+                missedClocks, ranked, rank, responseIndex, indexedEvents);
     }
 }

@@ -41,12 +41,13 @@ public class Scorecards {
     private final Deadlines deadlines;
     private final Releases releases;
     private final Patrols patrols;
+    private final cn.yuqing.review.CaseReviews reviews;
     private final OrganisationDirectory directory;
     private final Clock clock;
     private final int minimumClocks;
     private final Duration reportWithin;
 
-    Scorecards(OpinionEvents opinions, Deadlines deadlines, Releases releases, Patrols patrols,
+    Scorecards(OpinionEvents opinions, Deadlines deadlines, Releases releases, Patrols patrols, cn.yuqing.review.CaseReviews reviews,
             OrganisationDirectory directory, Clock clock, @Value("${yuqing.assessment.minimum-clocks:3}") int minimumClocks,
             @Value("${yuqing.assessment.report-within:2h}") Duration reportWithin) {
         this.reportWithin = reportWithin;
@@ -54,6 +55,7 @@ public class Scorecards {
         this.deadlines = deadlines;
         this.releases = releases;
         this.patrols = patrols;
+        this.reviews = reviews;
         this.directory = directory;
         this.clock = clock;
         this.minimumClocks = minimumClocks;
@@ -91,6 +93,7 @@ public class Scorecards {
         int patrolsDue;
         int patrolsDone;
         final List<String> missedClocks = new ArrayList<>();
+        final List<Double> indices = new ArrayList<>();
     }
 
     /** The scorecards of the units in scope, ranked first (best first), then those below the minimum. */
@@ -146,6 +149,10 @@ public class Scorecards {
                             t.unanswered++;
                         }
                     });
+            cn.yuqing.review.ResponseIndex index = reviews.indexOf(e.id(), scope);
+            if (index.uncomputed() < index.dimensions().size()) {
+                t.indices.add(index.total());
+            }
             for (OpinionEvents.OrderSnapshot o : opinions.orders(e.id())) {
                 if (scope.covers(o.unitId())) {
                     Tally party = units.computeIfAbsent(o.unitId(), k -> new Tally());
@@ -186,7 +193,9 @@ public class Scorecards {
         double weighted = t.weightedDecided == 0 ? 0 : t.weightedOnTime / (double) t.weightedDecided;
         return new Scorecard(unit, directory.requireUnit(unit).name(), t.events, perClock, t.onTime, t.late, t.missed, weighted,
                 median, worst, t.unanswered, t.returns, t.resends, t.releases, t.warningReports, t.warningReportsOnTime, t.patrolsDue,
-                t.patrolsDone, List.copyOf(t.missedClocks), false, 0);
+                t.patrolsDone, List.copyOf(t.missedClocks), false, 0,
+                t.indices.isEmpty() ? null : Math.round(t.indices.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0,
+                t.indices.size());
     }
 
     /**

@@ -52,7 +52,8 @@ public class Dashboards {
     public record DueRow(Long eventId, String event, String clock, String dueAt, String countdown, String colour) {
     }
 
-    public record Board(String generatedAt, Today today, Series trend, Ranked townships, Ranked units, List<DueRow> due) {
+    public record Board(String generatedAt, Today today, Series trend, Ranked townships, Ranked units, Ranked indices,
+            List<DueRow> due) {
     }
 
     private final ItemAnalyses analyses;
@@ -93,7 +94,9 @@ public class Dashboards {
         Series trend = new Series(days.stream().map(v -> md.format(v.start())).toList(), days.stream().map(Volume::items).toList(),
                 days.stream().map(v -> v.items() == 0 ? 0.0 : Math.round(v.negative() * 1000.0 / v.items()) / 10.0).toList());
 
-        return new Board(Times.format(now), glance, trend, areas(visible, areaCode, now), units(scope, today),
+        List<Scorecard> lastMonth = scorecards.of(Period.monthOf(today).previous(), scope);
+        return new Board(Times.format(now), glance, trend, areas(visible, areaCode, now), units(lastMonth, today),
+                indices(lastMonth, today),
                 due.stream().limit(12).map(d -> new DueRow(d.event().id(), d.event().title(), d.deadline().title(),
                         d.deadline().dueAtText(), d.deadline().countdownAt(now), d.deadline().colourAt(now))).toList());
     }
@@ -121,11 +124,19 @@ public class Dashboards {
     }
 
     /** Last month's ranked units by weighted on-time share, best first, at most ten. */
-    private Ranked units(DataScope scope, LocalDate today) {
+    private Ranked units(List<Scorecard> cards, LocalDate today) {
         Period last = Period.monthOf(today).previous();
-        List<Scorecard> ranked = scorecards.of(last, scope).stream().filter(Scorecard::ranked)
+        List<Scorecard> ranked = cards.stream().filter(Scorecard::ranked)
                 .sorted(Comparator.comparingInt(Scorecard::rank)).limit(10).toList();
         return new Ranked(last.label() + "单位按时率排名（加权）", ranked.stream().map(Scorecard::unitName).toList(),
                 ranked.stream().map(c -> Math.round(c.weightedOnTime() * 1000) / 10.0).toList());
+    }
+
+    /** Last month's units by the mean response index of their events, best first, at most ten (issue 20). */
+    private Ranked indices(List<Scorecard> cards, LocalDate today) {
+        List<Scorecard> indexed = cards.stream().filter(c -> c.responseIndex() != null)
+                .sorted(Comparator.comparing(Scorecard::responseIndex).reversed().thenComparing(Scorecard::unitName)).limit(10).toList();
+        return new Ranked(Period.monthOf(today).previous().label() + "单位回应指数（均值）", indexed.stream().map(Scorecard::unitName).toList(),
+                indexed.stream().map(Scorecard::responseIndex).toList());
     }
 }

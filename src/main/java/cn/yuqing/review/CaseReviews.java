@@ -106,6 +106,14 @@ public class CaseReviews {
         return moments;
     }
 
+    /** The response index of one event alone, for the scorecards (4.6): without the timeline and the draft. */
+    public ResponseIndex indexOf(Long eventId, DataScope scope) {
+        EventSnapshot e = opinions.event(eventId, scope);
+        List<Release> published = releases.of(eventId, scope).stream().filter(r -> r.status() == Release.Status.PUBLISHED)
+                .sorted(Comparator.comparing(Release::publishedAt)).toList();
+        return index(e, deadlines.board(eventId, scope), published, effect(e, published), scope);
+    }
+
     /** The response index (issue 20): each dimension from the record, explained. */
     ResponseIndex index(EventSnapshot e, Deadlines.Board board, List<Release> published, Effect effect, DataScope scope) {
         Instant now = clock.instant();

@@ -44,7 +44,7 @@ public record ResponseIndex(List<Dimension> dimensions) {
             return label;
         }
 
-        static Band of(double total) {
+        public static Band of(double total) {
             return total >= 20 ? BLUE : total >= 15 ? YELLOW : total >= 10 ? ORANGE : RED;
         }
     }

@@ -52,6 +52,8 @@ class AssessmentTests {
     @Autowired
     Scorecards scorecards;
     @Autowired
+    cn.yuqing.review.CaseReviews reviews;
+    @Autowired
     OpinionManagement opinions;
     @Autowired
     Releases releases;
@@ -172,6 +174,15 @@ class AssessmentTests {
         assertThat(card.returns()).isEqualTo(1);
         assertThat(card.resends()).isEqualTo(1);
         assertThat(card.ranked()).isTrue();
+        // the unit's response index: the mean of its four events' (issue 20); E3, never answered, scores −10 twice
+        var e3Index = reviews.indexOf(e3.id(), DataScope.installation());
+        assertThat(e3Index.dimensions().get(0).score()).isEqualTo(-10.0);
+        assertThat(e3Index.dimensions().get(1).score()).isEqualTo(-10.0);
+        double mean = java.util.stream.Stream.of(e1, e2, e3, e4)
+                .mapToDouble(e -> reviews.indexOf(e.id(), DataScope.installation()).total()).average().orElseThrow();
+        assertThat(card.indexedEvents()).isEqualTo(4);
+        assertThat(card.responseIndex()).isEqualTo(Math.round(mean * 10) / 10.0);
+        assertThat(card.responseIndexText()).endsWith("（红色）");
         int perDay = channels.visible(DataScope.installation()).stream().filter(c -> c.unitId().equals(housing) && c.active())
                 .mapToInt(c -> c.patrolsPerDay()).sum();
         assertThat(card.patrolsDue()).as("18 working days: 22 weekdays, 5 of them off, 1 Saturday worked").isEqualTo(18 * perDay);
@@ -280,7 +291,7 @@ class AssessmentTests {
             long ranked = scorecards.of(Period.parse("2026-10"), assessorScope).stream().filter(Scorecard::ranked).count();
             assertThat(housingRow.getTableCells()).extracting(c -> c.getText())
                     .containsExactly(ranked < 2 ? "—" : String.valueOf(card.rank()), "潢川县住房和城乡建设局", "4", "57.1%", "1", "1",
-                            "3小时", "1", card.patrolsText());
+                            "3小时", "1", card.patrolsText(), card.responseIndexText());
             // every total in the text is the sum of its column (issue 23)
             var rows = table.getRows().subList(1, table.getRows().size());
             java.util.function.IntFunction<Integer> sum = col -> rows.stream().mapToInt(r -> Integer.parseInt(r.getCell(col).getText()))

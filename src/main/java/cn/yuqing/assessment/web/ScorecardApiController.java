@@ -23,7 +23,8 @@ class ScorecardApiController {
 
     record ScorecardView(Long unitId, String unit, Integer rank, int events, Map<String, Rate> perClock, int onTime, int late,
             int missed, double weightedOnTime, Long medianResponseMinutes, Long worstResponseMinutes, int unanswered, int returns,
-            int resends, int releases, int warningReports, int warningReportsOnTime, int patrolsDue, int patrolsDone) {
+            int resends, int releases, int warningReports, int warningReportsOnTime, int patrolsDue, int patrolsDone,
+            Double responseIndex, int indexedEvents) {
 
         static ScorecardView of(Scorecard c) {
             return new ScorecardView(c.unitId(), c.unitName(), c.ranked() ? c.rank() : null, c.events(),
@@ -32,7 +33,8 @@ class ScorecardApiController {
                     c.onTime(), c.late(), c.missed(), c.weightedOnTime(),
                     c.medianResponse() == null ? null : c.medianResponse().toMinutes(),
                     c.worstResponse() == null ? null : c.worstResponse().toMinutes(), c.unanswered(), c.returns(), c.resends(),
-                    c.releases(), c.warningReports(), c.warningReportsOnTime(), c.patrolsDue(), c.patrolsDone());
+                    c.releases(), c.warningReports(), c.warningReportsOnTime(), c.patrolsDue(), c.patrolsDone(), c.responseIndex(),
+                    c.indexedEvents());
         }
     }
 
