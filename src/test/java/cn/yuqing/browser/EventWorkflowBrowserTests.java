@@ -176,7 +176,9 @@ class EventWorkflowBrowserTests {
         var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15));
         browser.get("http://localhost:" + port + "/dashboard");
         wait.until(d -> "done".equals(d.findElement(By.id("main")).getDomAttribute("data-drawn")));
-        assertThat(browser.findElements(By.cssSelector(".dashboard-chart canvas"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector(".dashboard-chart canvas"))).as("trend, areas, on-time ranking, response index")
+                .hasSize(4);
+        assertThat(browser.findElement(By.id("indices-title")).getText()).endsWith("单位回应指数（均值）");
         assertThat(browser.findElement(By.id("due-rows")).getText()).contains("<img src=x onerror=window.canary=1>踅孜镇自来水浑浊");
         Browser.screenshot(browser, "dashboard");
         browser.get("http://localhost:" + port + "/dashboard?screen=true");
