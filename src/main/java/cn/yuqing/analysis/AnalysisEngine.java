@@ -198,14 +198,7 @@ class AnalysisEngine {
      * judgement outweighs the lexicon's guess on the same words.
      */
     LearntSentiment learnt() {
-        List<NaiveBayes.Example<Sentiment>> examples = new ArrayList<>();
-        for (String line : Lexicons.lines("analysis/seed-sentiment.txt")) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                String[] parts = line.split("\t", 2);
-                String text = ChineseText.normalised(parts[1]);
-                examples.add(new NaiveBayes.Example<>(Sentiment.valueOf(parts[0]), ChineseText.words(text), text));
-            }
-        }
+        List<NaiveBayes.Example<Sentiment>> examples = new ArrayList<>(seeds());
         examples.addAll(stream.polarity());
         List<SentimentCorrection> all = corrections.findAll();
         for (SentimentCorrection c : all) {
@@ -217,6 +210,19 @@ class AnalysisEngine {
         }
         correctionsLearnt = all.size();
         return new LearntSentiment(new NaiveBayes<>(examples), new NaiveBayes<>(stream.moods()));
+    }
+
+    /** The seed examples written for the project ({@code analysis/seed-sentiment.txt}). */
+    static List<NaiveBayes.Example<Sentiment>> seeds() {
+        List<NaiveBayes.Example<Sentiment>> seeds = new ArrayList<>();
+        for (String line : Lexicons.lines("analysis/seed-sentiment.txt")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] parts = line.split("\t", 2);
+                String text = ChineseText.normalised(parts[1]);
+                seeds.add(new NaiveBayes.Example<>(Sentiment.valueOf(parts[0]), ChineseText.words(text), text));
+            }
+        }
+        return seeds;
     }
 
     /** How many analysts' corrections the newest model learnt from. */

@@ -27,6 +27,8 @@ import cn.yuqing.responsibility.MatterCues;
 import cn.yuqing.responsibility.ResponsibilityRouter;
 import cn.yuqing.responsibility.RoutingDecision;
 import cn.yuqing.responsibility.RoutingRules;
+import cn.yuqing.support.RoutingCases;
+import cn.yuqing.support.RoutingCases.Case;
 import cn.yuqing.support.WebTest;
 
 /**
@@ -51,9 +53,6 @@ class RoutingQualityTests {
     @Autowired
     RoutingRules rules;
 
-    record Case(String id, String kind, List<String> texts, boolean especiallyMajor, String confirmed, String responsible,
-            String lead, Set<String> coUnits, boolean principalLeader) {
-    }
 
     record Score(int cases, int partyAndLead, int coUnits, int leader, int majority, List<String> misses) {
         double rate(int n) {
@@ -63,7 +62,7 @@ class RoutingQualityTests {
 
     /** Both ways of a set: from the text alone, and with the matter confirmed; printed with their misses. */
     private Score[] measure(String resource, int size, String name) throws IOException {
-        List<Case> cases = read(resource);
+        List<Case> cases = RoutingCases.read(resource);
         assertThat(cases).hasSize(size);
         Score text = score(cases, false);
         Score confirmed = score(cases, true);
@@ -90,7 +89,7 @@ class RoutingQualityTests {
 
     @Test
     void theBridgeCollapseIsTheTransportBureausWithEmergencyAndTheTownshipCoOperating() throws IOException {
-        Case bridge = read("responsibility/routing-cases.tsv").get(0);
+        Case bridge = RoutingCases.read("responsibility/routing-cases.tsv").get(0);
         RoutingDecision d = route(bridge, false);
         assertThat(d.responsible().name()).isEqualTo("潢川县交通运输局");
         assertThat(d.lead().name()).isEqualTo("潢川县交通运输局");
@@ -160,23 +159,4 @@ class RoutingQualityTests {
         s.misses().forEach(m -> System.out.println("  miss " + m));
     }
 
-    static List<Case> read(String resource) throws IOException {
-        List<Case> cases = new ArrayList<>();
-        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            boolean header = true;
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                cases.add(new Case(f[0], f[1], List.of(f[2].split(" \\|\\| ")), "是".equals(f[3]), f[4].strip(), f[5].strip(),
-                        f[6].strip(), f[7].isBlank() ? Set.of() : new TreeSet<>(List.of(f[7].strip().split("、"))), "是".equals(f[8])));
-            }
-        }
-        return cases;
-    }
 }

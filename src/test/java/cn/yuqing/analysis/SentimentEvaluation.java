@@ -239,7 +239,7 @@ final class SentimentEvaluation {
             String s = ChineseText.normalised(text);
             examples.offer(lexicon.read(ChineseText.words(s), s), ChineseText.words(s), s);
         }
-        List<NaiveBayes.Example<Sentiment>> training = new ArrayList<>(seeds());
+        List<NaiveBayes.Example<Sentiment>> training = new ArrayList<>(AnalysisEngine.seeds());
         List<Labelled> test = new ArrayList<>();
         int corrected = 0;
         // corrections come in no order of label: the Weibo set is sorted by its label
@@ -295,18 +295,6 @@ final class SentimentEvaluation {
             incidents().stream().map(Labelled::text).filter(SentimentEvaluation::development).forEach(stream::add);
         }
         return stream;
-    }
-
-    static List<NaiveBayes.Example<Sentiment>> seeds() {
-        List<NaiveBayes.Example<Sentiment>> seeds = new ArrayList<>();
-        for (String line : Lexicons.lines("analysis/seed-sentiment.txt")) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                String[] parts = line.split("\t", 2);
-                String text = ChineseText.normalised(parts[1]);
-                seeds.add(new NaiveBayes.Example<>(Sentiment.valueOf(parts[0]), ChineseText.words(text), text));
-            }
-        }
-        return seeds;
     }
 
     /** Half of each set, by a hash of the text, is for reading misses; the other half only measures. */

@@ -1,15 +1,13 @@
 package cn.yuqing.review;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
+import cn.yuqing.support.RoutingCases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,21 +26,10 @@ class CaseSimilarityQualityTests {
     static List<Case> cases() throws IOException {
         List<Case> cases = new ArrayList<>();
         for (String resource : List.of("responsibility/routing-cases.tsv", "responsibility/routing-cases-heldout.tsv")) {
-            try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-                boolean header = true;
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    if (header) {
-                        header = false;
-                        continue;
-                    }
-                    String[] f = line.split("\t", -1);
-                    // a case no county department handles has no matter to be alike in
-                    if (!f[4].isBlank()) {
-                        cases.add(new Case(f[2].replace(" || ", "\n"), f[4].strip()));
-                    }
+            for (RoutingCases.Case c : RoutingCases.read(resource)) {
+                // a case no county department handles has no matter to be alike in
+                if (!c.confirmed().isBlank()) {
+                    cases.add(new Case(String.join("\n", c.texts()), c.confirmed()));
                 }
             }
         }
