@@ -49,6 +49,7 @@ public final class Proofreading {
 
     private static final Pattern COUNTED = Pattern.compile(
             "([0-9]+(?:\\.[0-9]+)?|[零一二两三四五六七八九十百]+)\\s*(万元|元|人|名|辆|户|起|处|间|台|家|栋|座|吨|亩|平方米|米|公里|小时|天)");
+    private static final Pattern UNIT = Pattern.compile("[县市]\\p{IsHan}{1,10}?(局|委员会|办公室|中心)");
     private static final Pattern DATE = Pattern.compile("([0-9]{1,2})月([0-9]{1,2})日");
     private static final Pattern DEADLINE_AS_UNTIL = Pattern.compile("截止(?=目前|今日|今天|当前|现在|发稿|记者发稿|到目前|到今)");
     private static final Pattern HALF_WIDTH = Pattern.compile("(?<=\\p{IsHan})[,;:!?](?=\\s*\\p{IsHan}|\\s*$)");
@@ -63,9 +64,12 @@ public final class Proofreading {
     private Proofreading() {
     }
 
-    /** {@code ignoredDates} ("12月6日"): dates a release may carry that the facts do not, such as its own. */
+    /**
+     * {@code unitNames}: the full and short names of the directory's units; {@code ignoredDates}
+     * ("12月6日"): dates a release may carry that the facts do not, such as its own.
+     */
     static List<Finding> check(String text, List<Leader> leaders, List<ProofreadingTerm> terms, String facts,
-            Set<String> ignoredDates) {
+            List<String> unitNames, Set<String> ignoredDates) {
         List<Finding> findings = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return findings;
@@ -86,6 +90,7 @@ public final class Proofreading {
                         "单位旧称，现用名称：" + note));
             }
         }
+        units(text, unitNames, findings);
         numbers(text, facts, findings);
         dates(text, facts, ignoredDates, findings);
         wording(text, findings);
@@ -133,6 +138,28 @@ public final class Proofreading {
             return s.substring(0, 3);
         }
         return s.length() == 2 || AFTER_NAME.indexOf(s.charAt(2)) >= 0 ? s.substring(0, 2) : null;
+    }
+
+    /**
+     * A unit named as no unit of the directory is named: "县城建局" where the directory knows
+     * 潢川县住房和城乡建设局 (short 县住建局). Only names a text writes as a county's or city's unit
+     * (县…局, 市…委员会) are read, up to the first 局, 委员会, 办公室 or 中心.
+     */
+    private static void units(String text, List<String> unitNames, List<Finding> findings) {
+        if (unitNames.isEmpty()) {
+            return;
+        }
+        Matcher m = UNIT.matcher(text);
+        while (m.find()) {
+            String named = m.group();
+            boolean known = unitNames.stream().anyMatch(u -> u.equals(named) || u.endsWith(named.substring(1)) && u.length() > named.length());
+            if (!known) {
+                String closest = unitNames.stream().max(java.util.Comparator.comparingDouble(u -> TalkingPointsCheck.similarity(named, u)))
+                        .orElseThrow();
+                findings.add(new Finding(Kind.UNIT_NAME, named, context(text, m.start(), named.length()),
+                        "名录中没有这个单位名称" + (TalkingPointsCheck.similarity(named, closest) >= 0.3 ? "，是否指“" + closest + "”" : "")));
+            }
+        }
     }
 
     /** "3人受伤" where the verified facts say 2人: a counted thing whose number the facts give otherwise. */

@@ -109,7 +109,19 @@ public class Releases {
             ownDates.add(d.getMonthValue() + "月" + d.getDayOfMonth() + "日");
         }
         return Proofreading.check(r.title() + "\n" + r.text(), leaders(e.levelRegionCode()), terms.findAllOrdered(), e.facts(),
-                ownDates);
+                unitNames(e.levelRegionCode()), ownDates);
+    }
+
+    /** The full and short names of the units of the region and below, as the directory holds them. */
+    private List<String> unitNames(String regionCode) {
+        List<String> names = new ArrayList<>();
+        for (var u : directory.allUnits()) {
+            if (u.region().code().startsWith(regionCode)) {
+                names.add(u.name());
+                names.addAll(u.shortNames());
+            }
+        }
+        return names;
     }
 
     /**

@@ -14,12 +14,14 @@ class ProofreadingTests {
             new Proofreading.Leader("何明", "县长", List.of("潢川县县长", "县政府县长", "县长")),
             new Proofreading.Leader("钱勇", "镇长", List.of("踅孜镇镇长")));
 
+    static final List<String> UNITS = List.of("潢川县住房和城乡建设局", "县住建局", "潢川县交通运输局", "县交通运输局");
+
     static ProofreadingTerm term(ProofreadingTerm.Kind kind, String term, String note) {
         return new ProofreadingTerm(kind, term, note, "zhengfuban", Instant.EPOCH);
     }
 
     static List<Proofreading.Finding> check(String text, String facts, ProofreadingTerm... terms) {
-        return Proofreading.check(text, LEADERS, List.of(terms), facts, java.util.Set.of());
+        return Proofreading.check(text, LEADERS, List.of(terms), facts, UNITS, java.util.Set.of());
     }
 
     @Test
@@ -52,6 +54,17 @@ class ProofreadingTests {
     }
 
     @Test
+    void aUnitNamedAsTheDirectoryDoesNotIsFlaggedWithTheNearestName() {
+        assertThat(check("县住建局、潢川县交通运输局和县交通运输局已到场。", null)).isEmpty();
+        List<Proofreading.Finding> f = check("县交通局已安排抢修。", null);
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.kind()).isEqualTo(Proofreading.Kind.UNIT_NAME);
+            assertThat(x.found()).isEqualTo("县交通局");
+            assertThat(x.advice()).contains("县交通运输局");
+        });
+    }
+
+    @Test
     void numbersAndDatesAreCheckedAgainstTheVerifiedFacts() {
         String facts = "12月4日晚，踅孜镇某村道路塌陷，2人轻伤，1辆货车受损，已送医治疗。";
         List<Proofreading.Finding> f = check("12月5日晚发生塌陷，造成3人受伤，1辆货车受损。", facts);
@@ -60,7 +73,7 @@ class ProofreadingTests {
                 .satisfies(x -> assertThat(x.advice()).contains("2人"));
         // 两 is 2; a date the caller names (the day of publication) is not questioned
         assertThat(check("12月4日晚发生塌陷，两人轻伤。", facts)).isEmpty();
-        assertThat(Proofreading.check("12月6日通报：两人轻伤。", LEADERS, List.of(), facts, java.util.Set.of("12月6日")))
+        assertThat(Proofreading.check("12月6日通报：两人轻伤。", LEADERS, List.of(), facts, UNITS, java.util.Set.of("12月6日")))
                 .isEmpty();
         assertThat(Proofreading.value("十二")).isEqualTo("12");
         assertThat(Proofreading.value("二十")).isEqualTo("20");
