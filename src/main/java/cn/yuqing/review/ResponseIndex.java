@@ -85,7 +85,7 @@ public record ResponseIndex(List<Dimension> dimensions) {
             CaseReview.Effect effect, int referrals, Instant now) {
         List<Dimension> d = new ArrayList<>();
         d.add(speed(clocks, published, now));
-        d.add(transparency(published));
+        d.add(transparency(published, e.facts()));
         d.add(credibility(effect));
         d.add(order(published, hourly, now));
         d.add(followUp(e, published, now));
@@ -115,8 +115,9 @@ public record ResponseIndex(List<Dimension> dimensions) {
     }
 
     /** 信息透明度: which of facts, cause, progress, handling and accountability the releases told. */
-    static Dimension transparency(List<Release> published) {
-        String rule = "发布内容涵盖 事实、原因、进展、处置、问责 五项中的几项：每项4分，减10（五项全有得10分，一项没有得−10）";
+    static Dimension transparency(List<Release> published, String facts) {
+        String rule = "发布内容涵盖 事实、原因、进展、处置、问责 五项中的几项：每项4分，减10（五项全有得10分，一项没有得−10）；"
+                + "“事实”以发布内容带出核实情况的一半以上（按字对）或有“经核实”等表述为准";
         if (published.isEmpty()) {
             return new Dimension("信息透明度", 10, -10.0, "未发布回应", rule);
         }
@@ -124,7 +125,9 @@ public record ResponseIndex(List<Dimension> dimensions) {
         List<String> told = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String[] element : ELEMENTS) {
-            (Pattern.compile(element[1]).matcher(text).find() ? told : missing).add(element[0]);
+            boolean said = Pattern.compile(element[1]).matcher(text).find()
+                    || (element[0].equals("事实") && carried(facts, text) >= 0.5);
+            (said ? told : missing).add(element[0]);
         }
         return new Dimension("信息透明度", 10, 4.0 * told.size() - 10, "已发布" + published.size() + "次，涵盖："
                 + (told.isEmpty() ? "无" : String.join("、", told)) + (missing.isEmpty() ? "" : "；未涉及：" + String.join("、", missing)),
@@ -221,6 +224,20 @@ public record ResponseIndex(List<Dimension> dimensions) {
                     e.conclusion() == null ? "尚未核实，无法判断是否涉及问责" : "不涉及问责", rule);
         }
         return new Dimension("官员问责", 3, announced ? 3.0 : -3.0, announced ? "发布中宣布了处理或问责" : "问题属实，发布中未宣布处理或问责", rule);
+    }
+
+    /** The share of the verified facts' character pairs the releases carry. */
+    static double carried(String facts, String text) {
+        if (facts == null || facts.isBlank()) {
+            return 0;
+        }
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        for (int i = 0; i + 1 < facts.length(); i++) {
+            if (Character.isIdeographic(facts.charAt(i)) && Character.isIdeographic(facts.charAt(i + 1))) {
+                pairs.add(facts.substring(i, i + 2));
+            }
+        }
+        return pairs.isEmpty() ? 0 : pairs.stream().filter(text::contains).count() / (double) pairs.size();
     }
 
     private static double clamp(double v, double limit) {
