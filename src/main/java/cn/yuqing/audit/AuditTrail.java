@@ -15,11 +15,15 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.yuqing.shared.Times;
 
@@ -37,15 +41,21 @@ public class AuditTrail {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final Timer headHeld;
 
-    AuditTrail(JdbcTemplate jdbc, Clock clock) {
+    AuditTrail(JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.headHeld = Timer.builder("yuqing.audit.head.lock")
+                .description("How long each transaction held the audit chain's head row locked, from its first append to its end: "
+                        + "the one installation-wide lock left (issue 17)")
+                .register(registry);
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
     public AuditEntry append(String actor, String action, String subject, String before, String after, String origin) {
         var head = jdbc.queryForMap("select last_seq, last_hash from audit_head where id = 1 for update");
+        timeHeld();
         long seq = ((Number) head.get("last_seq")).longValue() + 1;
         String prevHash = (String) head.get("last_hash");
         // microseconds are what both databases keep; hashing more would break verification
@@ -60,6 +70,25 @@ public class AuditTrail {
         jdbc.update("update audit_head set last_seq = ?, last_hash = ? where id = 1", seq, entry.hash());
         return entry;
     }
+
+    /** Once per transaction: the lock is held from its first append until it commits or rolls back. */
+    private void timeHeld() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(HELD)) {
+            return;
+        }
+        long from = System.nanoTime();
+        TransactionSynchronizationManager.bindResource(HELD, from);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(HELD);
+                headHeld.record(System.nanoTime() - from, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+        });
+    }
+
+    private static final Object HELD = new Object();
 
     private static String clip(String s, int max) {
         if (s == null) {

@@ -31,6 +31,25 @@ class AuditTrailTests {
     AuditTrail trail;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    /** The head row is the one installation-wide lock left: how long each transaction holds it is measured (issue 17). */
+    @Test
+    void theTimeTheHeadIsHeldIsMeasuredOncePerTransaction() {
+        var timer = registry.get("yuqing.audit.head.lock").timer();
+        long before = timer.count();
+        tx.executeWithoutResult(s -> {
+            trail.append("test", "organisation:region:update", "region/lock-test", null, "{}", null);
+            trail.append("test", "organisation:region:update", "region/lock-test", null, "{}", null);
+        });
+        assertThat(timer.count()).as("two appends, one transaction, one hold").isEqualTo(before + 1);
+        tx.executeWithoutResult(s -> trail.append("test", "organisation:region:update", "region/lock-test", null, "{}", null));
+        assertThat(timer.count()).isEqualTo(before + 2);
+        assertThat(timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+    }
 
     @Test
     void aChangeIsRecordedWithWhoWhatBeforeAfterAndTheRequest() throws Exception {
