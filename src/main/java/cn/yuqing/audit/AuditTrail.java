@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-import jakarta.persistence.EntityManager;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,11 +42,9 @@ public class AuditTrail {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Timer headHeld;
-    private final EntityManager em;
 
-    AuditTrail(JdbcTemplate jdbc, Clock clock, MeterRegistry registry, EntityManager em) {
+    AuditTrail(JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
-        this.em = em;
         this.clock = clock;
         this.headHeld = Timer.builder("yuqing.audit.head.lock")
                 .description("How long each transaction held the audit chain's head row locked, from its first append to its end: "
@@ -58,10 +54,6 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public AuditEntry append(String actor, String action, String subject, String before, String after, String origin) {
-        if (TransactionSynchronizationManager.isActualTransactionActive() && em.isJoinedToTransaction()) {
-            // the change's own rows are written before the head is locked, so the lock waits only for the commit
-            em.flush();
-        }
         var head = jdbc.queryForMap("select last_seq, last_hash from audit_head where id = 1 for update");
         timeHeld();
         long seq = ((Number) head.get("last_seq")).longValue() + 1;
