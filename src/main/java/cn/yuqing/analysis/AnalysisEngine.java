@@ -80,8 +80,12 @@ class AnalysisEngine {
      */
     Features read(String title, String body, Long channelId, Long unitId) {
         Features f = pipeline().analyse(title, body, channelId, unitId);
-        if (stream.offer(f.baseline(), f.words(), f.simplified())) {
-            learning.execute(() -> refresh(Part.MODEL));
+        if (stream.offer(f.baseline(), f.words(), f.simplified()) && !learning.isShutdown()) {
+            try {
+                learning.execute(() -> refresh(Part.MODEL));
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the node is stopping: the item was read all the same, the model is not needed any more
+            }
         }
         return f;
     }
@@ -175,7 +179,7 @@ class AnalysisEngine {
         refresh(Part.TOPICS);
     }
 
-    /** A correction retrains the model at once: a few thousand examples take milliseconds. */
+    /** A correction retrains the model at once (some 20,000 examples: well under a second). */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(SentimentCorrections.Corrected corrected) {
         refresh(Part.MODEL);

@@ -24,7 +24,7 @@ final class LexiconSentiment {
     static final double NEGATIVE_FROM = -0.5;
     static final double POSITIVE_FROM = 1.0;
     /** The weight of anger or anxiety words from which the mood is named. */
-    static final double MOOD_FROM = Double.parseDouble(System.getProperty("mood", "1"));
+    static final double MOOD_FROM = 1;
 
     /** A negated praise is blame ("不满意"); a negated ill is only its absence ("没有危险"). */
     private static final double NEGATED_POSITIVE = -0.7;
@@ -96,7 +96,8 @@ final class LexiconSentiment {
         while (m.find()) {
             countEmoticon(m.group(), tally, seen);
         }
-        text.codePoints().filter(cp -> cp > 0x2000).forEach(cp -> countEmoticon(Character.toString(cp), tally, seen));
+        text.codePoints().filter(cp -> Character.getType(cp) == Character.OTHER_SYMBOL)
+                .forEach(cp -> countEmoticon(Character.toString(cp), tally, seen));
         readWords(words, tally);
         for (Cue cue : patterns) {
             if (cue.pattern().matcher(text).find()) {
@@ -133,16 +134,12 @@ final class LexiconSentiment {
         int negatedUntil = -1;
         double boost = 1;
         double clause = 1;
-        boolean inEmoticon = false;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             // emoticons were counted whole above; their inner word ("怒" of [怒]) must not count again
-            if (w.startsWith("[")) {
-                inEmoticon = !w.contains("]");
-                continue;
-            }
-            if (inEmoticon) {
-                inEmoticon = !w.contains("]");
+            int close = w.startsWith("[") ? emoticonEnd(words, i) : -1;
+            if (close >= 0) {
+                i = close;
                 continue;
             }
             if (isClauseEnd(w)) {
@@ -173,6 +170,18 @@ final class LexiconSentiment {
                 boost = 1;
             }
         }
+    }
+
+    /** The index of the word closing a known emoticon that opens at {@code i}, or −1 (a bracket that is not one reads as text). */
+    private int emoticonEnd(List<String> words, int i) {
+        StringBuilder span = new StringBuilder();
+        for (int j = i; j < Math.min(words.size(), i + 8); j++) {
+            span.append(words.get(j));
+            if (words.get(j).contains("]")) {
+                return emoticons.containsKey(span.toString()) ? j : -1;
+            }
+        }
+        return -1;
     }
 
     private static boolean isClauseEnd(String w) {

@@ -17,6 +17,8 @@ import java.util.List;
 final class StreamExamples {
 
     static final double CONFIDENT = 1.5;
+    static final int KEPT_CHARACTERS = 500;
+    static final int KEPT_WORDS = 300;
     static final int CAPACITY = 20_000;
     /**
      * Retrain after this many new examples, and then not more often than {@link #RETRAIN_PAUSE}
@@ -62,7 +64,9 @@ final class StreamExamples {
         if (examples.size() == CAPACITY / 2) {
             examples.removeFirst();
         }
-        List<String> kept = List.copyOf(words);
+        // a long article is kept by its opening: 20,000 whole texts would weigh on the heap
+        List<String> kept = List.copyOf(words.size() > KEPT_WORDS ? words.subList(0, KEPT_WORDS) : words);
+        text = text.length() > KEPT_CHARACTERS ? text.substring(0, KEPT_CHARACTERS) : text;
         examples.addLast(new NaiveBayes.Example<>(isNegative ? Sentiment.NEGATIVE : Sentiment.POSITIVE, kept, text));
         if (isNegative) {
             if (moods.size() == CAPACITY / 2) {

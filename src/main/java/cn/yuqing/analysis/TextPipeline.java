@@ -95,7 +95,7 @@ final class TextPipeline {
         String method = "学习模型（" + model.examples() + "条样本）";
         // the score runs from −1 (surely negative) to +1 (surely not), 0 at the line
         double score = Math.round((MODEL_NEGATIVE_FROM - negative) / (negative >= MODEL_NEGATIVE_FROM
-                ? MODEL_NEGATIVE_FROM : 1 - MODEL_NEGATIVE_FROM) * 100) / 100.0;
+                ? 1 - MODEL_NEGATIVE_FROM : MODEL_NEGATIVE_FROM) * 100) / 100.0;
         if (negative >= MODEL_NEGATIVE_FROM) {
             return withMood(new SentimentReading(Sentiment.NEGATIVE, score, baseline.signals(), baseline.reasons(), method),
                     learnt, words, text);

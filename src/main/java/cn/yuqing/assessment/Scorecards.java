@@ -149,7 +149,7 @@ public class Scorecards {
                             t.unanswered++;
                         }
                     });
-            cn.yuqing.review.ResponseIndex index = reviews.indexOf(e.id(), scope);
+            cn.yuqing.review.ResponseIndex index = reviews.index(e, board, published, scope);
             if (index.uncomputed() < index.dimensions().size()) {
                 t.indices.add(index.total());
             }

@@ -150,13 +150,13 @@ public class OrganisationDirectory {
                 .orElseThrow(() -> new NotFound("人员"));
     }
 
-    /** Enabled people holding the role, with the units they may read. */
     /** The people with a post (职务) in units of the region or below it: whom releases name by their title. */
     public List<Person> titledPeopleIn(String regionCode) {
         return people.findTitled().stream()
                 .filter(p -> p.unit() != null && p.unit().region().code().startsWith(regionCode)).toList();
     }
 
+    /** Enabled people holding the role, with the units they may read. */
     public List<Person> peopleWithRole(Role role) {
         return people.findWithRole(role);
     }

@@ -48,7 +48,8 @@ public final class Proofreading {
     }
 
     private static final Pattern COUNTED = Pattern.compile(
-            "([0-9]+(?:\\.[0-9]+)?|[零一二两三四五六七八九十百]+)\\s*(万元|元|人|名|辆|户|起|处|间|台|家|栋|座|吨|亩|平方米|米|公里|小时|天)");
+            "(?<![第0-9一二两三四五六七八九十百])([0-9]+(?:\\.[0-9]+)?|[二两三四五六七八九十][零一二两三四五六七八九十百]*)\\s*"
+            + "(万元|元|人|名|辆|户|起(?!来)|处|间|台|家|栋|座|吨|亩|平方米|米|公里|小时|天)");
     private static final Pattern UNIT = Pattern.compile("[县市]\\p{IsHan}{1,10}?(局|委员会|办公室|中心)");
     private static final Pattern DATE = Pattern.compile("([0-9]{1,2})月([0-9]{1,2})日");
     private static final Pattern DEADLINE_AS_UNTIL = Pattern.compile("截止(?=目前|今日|今天|当前|现在|发稿|记者发稿|到目前|到今)");
@@ -156,13 +157,20 @@ public final class Proofreading {
             if (!known) {
                 String closest = unitNames.stream().max(java.util.Comparator.comparingDouble(u -> TalkingPointsCheck.similarity(named, u)))
                         .orElseThrow();
-                findings.add(new Finding(Kind.UNIT_NAME, named, context(text, m.start(), named.length()),
-                        "名录中没有这个单位名称" + (TalkingPointsCheck.similarity(named, closest) >= 0.3 ? "，是否指“" + closest + "”" : "")));
+                // only a name close to one the directory holds is a misnamed unit; 市民服务中心 is no unit's
+                if (TalkingPointsCheck.similarity(named, closest) >= 0.5) {
+                    findings.add(new Finding(Kind.UNIT_NAME, named, context(text, m.start(), named.length()),
+                            "名录中没有这个单位名称，是否指“" + closest + "”"));
+                }
             }
         }
     }
 
-    /** "3人受伤" where the verified facts say 2人: a counted thing whose number the facts give otherwise. */
+    /**
+     * "3人受伤" where the verified facts say 2人: a counted thing whose number the facts give
+     * otherwise. Digits, and Chinese numerals from 二 up (一 is too often "一起", "一处" of plain
+     * speech), never an ordinal (第一人民医院).
+     */
     private static void numbers(String text, String facts, List<Finding> findings) {
         if (facts == null || facts.isBlank()) {
             return;

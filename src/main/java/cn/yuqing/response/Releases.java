@@ -230,7 +230,12 @@ public class Releases {
         if (r.status() == Release.Status.SIGNED_OFF || r.status() == Release.Status.PUBLISHED) {
             throw new DomainRuleViolation("4.4", "已签发的回应无需再放行");
         }
-        boolean found = proofread(r, opinions.event(r.eventId(), scope)).stream().anyMatch(f -> f.key().equals(findingKey));
+        EventSnapshot e = opinions.event(r.eventId(), scope);
+        // letting a finding pass is part of signing off: the signer's, never the author's
+        if (by.getUsername().equals(r.author()) || !maySignOff(e, by.personId())) {
+            throw new DomainRuleViolation("4.4", "校对意见只能由有权签发此稿的人员（起草人以外）说明理由后放行");
+        }
+        boolean found = proofread(r, e).stream().anyMatch(f -> f.key().equals(findingKey));
         if (!found) {
             throw new DomainRuleViolation("4.4", "稿件中没有这条校对意见（稿件可能已修改），请刷新后再看");
         }

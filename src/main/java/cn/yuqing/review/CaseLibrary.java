@@ -56,7 +56,7 @@ public class CaseLibrary {
         if (q.length() > 100) {
             throw new DomainRuleViolation("检索词不超过100字");
         }
-        List<String> words = q.isEmpty() ? List.of() : List.of(q.toLowerCase(Locale.ROOT).split("\\s+"));
+        List<String> words = q.isEmpty() ? List.of() : List.of(q.toLowerCase(Locale.ROOT).split("[\\s\u3000]+"));
         List<Hit> hits = new ArrayList<>();
         for (EventSnapshot e : opinions.events(scope)) {
             if ((kind != null && e.matterKind() != kind) || (unitId != null && !unitId.equals(e.responsibleUnitId())

@@ -114,6 +114,12 @@ public class CaseReviews {
         return index(e, deadlines.board(eventId, scope), published, effect(e, published), scope);
     }
 
+    /** The index from a board and releases the caller has already read (the scorecards, per event). */
+    public ResponseIndex index(EventSnapshot e, Deadlines.Board board, List<Release> published, DataScope scope) {
+        List<Release> sorted = published.stream().sorted(Comparator.comparing(Release::publishedAt)).toList();
+        return index(e, board, sorted, effect(e, sorted), scope);
+    }
+
     /** The response index (issue 20): each dimension from the record, explained. */
     ResponseIndex index(EventSnapshot e, Deadlines.Board board, List<Release> published, Effect effect, DataScope scope) {
         Instant now = clock.instant();

@@ -83,13 +83,18 @@ public record ResponseIndex(List<Dimension> dimensions) {
      */
     static ResponseIndex of(EventSnapshot e, List<Deadline> clocks, List<Release> published, List<Volume> hourly,
             CaseReview.Effect effect, int referrals, Instant now) {
+        // a response neither made nor yet due tells nothing about its quality
+        boolean owed = published.isEmpty() && clocks.stream().anyMatch(c -> c.clock().firstRelease()
+                && c.status() != Deadline.Status.SUPERSEDED && now.isAfter(c.dueAt()));
         List<Dimension> d = new ArrayList<>();
         d.add(speed(clocks, published, now));
-        d.add(transparency(published, e.facts()));
+        d.add(published.isEmpty() && !owed ? new Dimension("信息透明度", 10, null, "尚未发布回应，也未到发布时限", TRANSPARENCY)
+                : transparency(published, e.facts()));
         d.add(credibility(effect));
         d.add(order(published, hourly, now));
         d.add(followUp(e, published, now));
-        d.add(accountability(e, published, referrals));
+        d.add(published.isEmpty() && !owed && referrals == 0
+                ? new Dimension("官员问责", 3, null, "尚未发布回应，也未到发布时限", ACCOUNTABILITY_RULE) : accountability(e, published, referrals));
         return new ResponseIndex(List.copyOf(d));
     }
 
@@ -115,9 +120,13 @@ public record ResponseIndex(List<Dimension> dimensions) {
     }
 
     /** 信息透明度: which of facts, cause, progress, handling and accountability the releases told. */
+    private static final String TRANSPARENCY = "发布内容涵盖 事实、原因、进展、处置、问责 五项中的几项：每项4分，减10（五项全有得10分，一项没有得−10）；"
+            + "“事实”以发布内容带出核实情况的一半以上（按字对）或有“经核实”等表述为准；首次发布时限已过仍未发布得−10";
+    private static final String ACCOUNTABILITY_RULE = "核实属实或部分属实的重大问题、实际困难：发布中宣布了处理、问责得3分，未宣布得−3；"
+            + "错误看法：涉嫌违法线索已移交得3分，否则0分；其他情形不涉及问责，0分";
+
     static Dimension transparency(List<Release> published, String facts) {
-        String rule = "发布内容涵盖 事实、原因、进展、处置、问责 五项中的几项：每项4分，减10（五项全有得10分，一项没有得−10）；"
-                + "“事实”以发布内容带出核实情况的一半以上（按字对）或有“经核实”等表述为准";
+        String rule = TRANSPARENCY;
         if (published.isEmpty()) {
             return new Dimension("信息透明度", 10, -10.0, "未发布回应", rule);
         }
@@ -212,7 +221,7 @@ public record ResponseIndex(List<Dimension> dimensions) {
 
     /** 官员问责: where the facts call for it, whether handling or accountability was announced or clues referred. */
     static Dimension accountability(EventSnapshot e, List<Release> published, int referrals) {
-        String rule = "核实属实或部分属实的重大问题、实际困难：发布中宣布了处理、问责得3分，未宣布得−3；错误看法：涉嫌违法线索已移交得3分，否则0分；其他情形不涉及问责，0分";
+        String rule = ACCOUNTABILITY_RULE;
         boolean announced = published.stream().anyMatch(r -> ACCOUNTABILITY.matcher(r.title() + r.text()).find());
         if (e.matterKind() == MatterKind.FALSE_CLAIM || e.conclusion() == Conclusion.FALSE) {
             return new Dimension("官员问责", 3, referrals > 0 ? 3.0 : 0.0, referrals > 0 ? "已移交违法线索" + referrals + "次" : "错误看法，未移交线索", rule);

@@ -48,6 +48,8 @@ class LexiconSentimentTests {
         assertThat(angry.reasons()).containsExactly("[怒](−)");
         assertThat(angry.signals()).containsExactly(Sentiment.Signal.ANGER);
         assertThat(read("终于通车了[鼓掌][鼓掌]").sentiment()).isEqualTo(Sentiment.POSITIVE);
+        // a bracket that is no emoticon is read as text
+        assertThat(read("[网友爆料：医院乱收费太黑心]").sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(read("孩子平安找到了🙏👍").sentiment()).isEqualTo(Sentiment.POSITIVE);
     }
 

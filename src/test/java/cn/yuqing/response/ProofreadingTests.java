@@ -56,6 +56,7 @@ class ProofreadingTests {
     @Test
     void aUnitNamedAsTheDirectoryDoesNotIsFlaggedWithTheNearestName() {
         assertThat(check("县住建局、潢川县交通运输局和县交通运输局已到场。", null)).isEmpty();
+        assertThat(check("可到市民服务中心咨询。", null)).as("no unit's name, nor close to one").isEmpty();
         List<Proofreading.Finding> f = check("县交通局已安排抢修。", null);
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.kind()).isEqualTo(Proofreading.Kind.UNIT_NAME);
@@ -73,6 +74,8 @@ class ProofreadingTests {
                 .satisfies(x -> assertThat(x.advice()).contains("2人"));
         // 两 is 2; a date the caller names (the day of publication) is not questioned
         assertThat(check("12月4日晚发生塌陷，两人轻伤。", facts)).isEmpty();
+        // plain speech and ordinals are not counts: 大家一起, 第一人民医院
+        assertThat(check("12月4日晚，大家一起把两人送到县第一人民医院。", facts)).isEmpty();
         assertThat(Proofreading.check("12月6日通报：两人轻伤。", LEADERS, List.of(), facts, UNITS, java.util.Set.of("12月6日")))
                 .isEmpty();
         assertThat(Proofreading.value("十二")).isEqualTo("12");

@@ -296,6 +296,12 @@ class ResponseTests {
         mvc.perform(post("/api/releases/{id}/proofreading-pass", r.id()).with(office)
                         .contentType("application/json").content("{\"finding\":\"LEADER:县长张伟\",\"reason\":\"\"}"))
                 .andExpect(status().isUnprocessableEntity()).andExpect(content().string(containsString("放行须说明理由")));
+        // the author may not let the findings of a draft pass, even holding the right to sign off others
+        Release own = releases.draft(e.id(), As.scopeOf(directory, "zhengfuban"), accounts.loadUserByUsername("zhengfuban"),
+                ReleaseKind.PRESS_RELEASE, "新闻通稿", "县长张伟表示，已关闭阀门。", "潢川县人民政府网站", null, false);
+        mvc.perform(post("/api/releases/{id}/proofreading-pass", own.id()).with(office)
+                        .contentType("application/json").content("{\"finding\":\"LEADER:县长张伟\",\"reason\":\"经核实，按原文引用\"}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(content().string(containsString("起草人以外")));
         for (String finding : java.util.List.of("LEADER:县长张伟", "FORMER_OFFICIAL:刘卫国", "SENSITIVE_WORD:维稳")) {
             mvc.perform(post("/api/releases/{id}/proofreading-pass", r.id()).with(office)
                             .contentType("application/json").content("{\"finding\":\"" + finding + "\",\"reason\":\"经核实，按原文引用\"}"))
