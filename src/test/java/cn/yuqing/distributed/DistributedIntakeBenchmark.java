@@ -78,6 +78,8 @@ class DistributedIntakeBenchmark {
                 run(List.of(b), key, seed, 15); // warm-up of the second node
                 drained(cluster);
                 double cpu2 = a.cpuSeconds() + b.cpuSeconds();
+                double held2 = headHeld(a) + headHeld(b);
+                long wall2 = System.nanoTime();
                 long analysed2 = analysed(cluster);
                 List<Double> two = new ArrayList<>();
                 List<Long> twoBacklog = new ArrayList<>();
@@ -87,6 +89,8 @@ class DistributedIntakeBenchmark {
                 }
                 drained(cluster);
                 double cpuPerItem2 = (a.cpuSeconds() + b.cpuSeconds() - cpu2) / Math.max(1, analysed(cluster) - analysed2);
+                // the one installation-wide lock: the audit chain's head row, held by one transaction of either node at a time
+                double lockShare = (headHeld(a) + headHeld(b) - held2) / ((System.nanoTime() - wall2) / 1e9);
                 double m1 = median(one);
                 double m2 = median(two);
                 String report = String.format("""
@@ -95,9 +99,10 @@ class DistributedIntakeBenchmark {
                         2 nodes: median %.0f  rounds %s  analysis backlog after each %s
                         ratio 2 nodes / 1 node: %.2f
                         CPU per item taken in and analysed (all nodes, until the backlog drained): 1 node %.2f ms, 2 nodes %.2f ms, ratio %.2f
+                        share of time the audit chain's head (the installation-wide lock) was held, 2 nodes: %.1f %%
                         machine: %d cores, %s %s
                         """, CLIENTS, BATCH, SECONDS, ANALYSIS ? "running" : "paused", m1, rounded(one), oneBacklog, m2, rounded(two), twoBacklog, m2 / m1,
-                        cpuPerItem1 * 1000, cpuPerItem2 * 1000, cpuPerItem2 / cpuPerItem1,
+                        cpuPerItem1 * 1000, cpuPerItem2 * 1000, cpuPerItem2 / cpuPerItem1, lockShare * 100,
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                         System.getProperty("java.version"));
                 System.out.println(report);
@@ -178,5 +183,12 @@ class DistributedIntakeBenchmark {
 
     private static List<Long> rounded(List<Double> xs) {
         return xs.stream().map(Math::round).toList();
+    }
+
+    /** Seconds the node's transactions held the audit chain's head locked, from its Prometheus page. */
+    private static double headHeld(ApplicationNode node) {
+        var r = cn.yuqing.support.Visitor.api(node.url("/actuator/prometheus"), "guanli", "Bench-2026-pass", null, null);
+        return r.body().lines().filter(l -> l.startsWith("yuqing_audit_head_lock_seconds_sum"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }
