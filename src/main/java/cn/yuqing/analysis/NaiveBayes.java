@@ -105,10 +105,8 @@ final class NaiveBayes<L> {
         return posteriors;
     }
 
-    /** Sentiment as a reading, naming how many examples the model rests on. */
-    static SentimentReading sentiment(NaiveBayes<Sentiment> model, List<String> words, String text) {
-        Prediction<Sentiment> p = model.classify(words, text);
-        return new SentimentReading(p == null ? Sentiment.NEUTRAL : p.label(), p == null ? 0 : p.posterior(), Set.of(),
-                List.of(), "学习模型（" + model.examples() + "条样本）");
+    /** How a reading by this model names its method: how many examples it rests on. */
+    String method() {
+        return "学习模型（" + examples + "条样本）";
     }
 }

@@ -92,7 +92,7 @@ final class TextPipeline {
                     : new SentimentReading(baseline.sentiment(), baseline.score(), Set.of(), baseline.reasons(), baseline.method());
         }
         double negative = model.posteriors(words, text).getOrDefault(Sentiment.NEGATIVE, 0.0);
-        String method = "学习模型（" + model.examples() + "条样本）";
+        String method = model.method();
         // the score runs from −1 (surely negative) to +1 (surely not), 0 at the line
         double score = Math.round((MODEL_NEGATIVE_FROM - negative) / (negative >= MODEL_NEGATIVE_FROM
                 ? 1 - MODEL_NEGATIVE_FROM : MODEL_NEGATIVE_FROM) * 100) / 100.0;

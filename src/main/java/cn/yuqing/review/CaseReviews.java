@@ -59,8 +59,7 @@ public class CaseReviews {
         String gradeName = opinions.grades().stream().filter(g -> g.code().equals(e.grade())).map(Grade::name).findFirst()
                 .orElse("");
         Deadlines.Board board = deadlines.board(eventId, scope);
-        List<Release> published = releases.of(eventId, scope).stream().filter(r -> r.status() == Release.Status.PUBLISHED)
-                .sorted(Comparator.comparing(Release::publishedAt)).toList();
+        List<Release> published = published(releases.of(eventId, scope));
         List<Reassessment> reassessments = followUps.reassessments(eventId, scope);
         List<Guidance> guidance = followUps.guidance(eventId, scope);
         Effect effect = effect(e, published);
@@ -108,16 +107,19 @@ public class CaseReviews {
 
     /** The response index of one event alone, for the scorecards (4.6): without the timeline and the draft. */
     public ResponseIndex indexOf(Long eventId, DataScope scope) {
-        EventSnapshot e = opinions.event(eventId, scope);
-        List<Release> published = releases.of(eventId, scope).stream().filter(r -> r.status() == Release.Status.PUBLISHED)
-                .sorted(Comparator.comparing(Release::publishedAt)).toList();
-        return index(e, deadlines.board(eventId, scope), published, effect(e, published), scope);
+        return index(opinions.event(eventId, scope), deadlines.board(eventId, scope), releases.of(eventId, scope), scope);
     }
 
-    /** The index from a board and releases the caller has already read (the scorecards, per event). */
-    public ResponseIndex index(EventSnapshot e, Deadlines.Board board, List<Release> published, DataScope scope) {
-        List<Release> sorted = published.stream().sorted(Comparator.comparing(Release::publishedAt)).toList();
+    /** The index from a board and releases the caller has already read (the scorecards, per event); drafts are left out. */
+    public ResponseIndex index(EventSnapshot e, Deadlines.Board board, List<Release> all, DataScope scope) {
+        List<Release> sorted = published(all);
         return index(e, board, sorted, effect(e, sorted), scope);
+    }
+
+    /** The published releases, first published first. */
+    private static List<Release> published(List<Release> all) {
+        return all.stream().filter(r -> r.status() == Release.Status.PUBLISHED).sorted(Comparator.comparing(Release::publishedAt))
+                .toList();
     }
 
     /** The response index (issue 20): each dimension from the record, explained. */

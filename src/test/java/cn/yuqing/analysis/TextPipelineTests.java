@@ -120,7 +120,7 @@ class TextPipelineTests {
         NaiveBayes<Sentiment> model = new NaiveBayes<>(examples);
         assertThat(model.classify(ChineseText.words("路灯又坏了没人管"), "路灯又坏了没人管").label())
                 .isEqualTo(Sentiment.NEGATIVE);
-        assertThat(NaiveBayes.sentiment(model, ChineseText.words("工作人员很耐心，谢谢"), "工作人员很耐心，谢谢").method())
+        assertThat(model.method())
                 .contains("60条样本");
     }
 
