@@ -51,17 +51,18 @@ public class Accountability {
         return thresholds.findById(directory.regionCodeOf(reader)).orElseGet(() -> Thresholds.defaults(directory.regionCodeOf(reader)));
     }
 
-    public Thresholds changeThresholds(SignedInPerson by, int minOnTimePercent, int maxMissed, int maxUnanswered) {
+    public Thresholds changeThresholds(SignedInPerson by, int minOnTimePercent, int maxMissed, int maxUnanswered,
+            int minSatisfactionPercent) {
         String region = directory.regionCodeOf(by);
         Thresholds t = thresholds.findById(region).orElse(null);
         if (t == null) {
-            t = new Thresholds(region, minOnTimePercent / 100.0, maxMissed, maxUnanswered, by.getUsername(), clock.instant());
-        } else {
-            t.change(minOnTimePercent / 100.0, maxMissed, maxUnanswered, by.getUsername(), clock.instant());
+            t = Thresholds.defaults(region);
         }
+        t.change(minOnTimePercent / 100.0, maxMissed, maxUnanswered, minSatisfactionPercent / 100.0, by.getUsername(), clock.instant());
         t = thresholds.save(t);
         events.publishEvent(new AssessmentChanged("assessment:threshold:change", "region/" + region,
-                Map.of("minOnTime", minOnTimePercent, "maxMissed", maxMissed, "maxUnanswered", maxUnanswered)));
+                Map.of("minOnTime", minOnTimePercent, "maxMissed", maxMissed, "maxUnanswered", maxUnanswered,
+                        "minSatisfaction", minSatisfactionPercent)));
         return t;
     }
 

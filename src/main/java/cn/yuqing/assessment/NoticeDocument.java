@@ -9,7 +9,7 @@ import cn.yuqing.shared.GovernmentDocument;
 public final class NoticeDocument {
 
     public static final List<String> HEADER = List.of("名次", "单位", "事件数", "加权按时率", "超时完成", "超时未完成", "回应用时中位数",
-            "未回应", "巡查（完成/应巡查）", "回应指数（均值）");
+            "未回应", "巡查（完成/应巡查）", "回应指数（均值）", "群众满意率");
 
     private NoticeDocument() {
     }

@@ -15,7 +15,22 @@ import cn.yuqing.shared.Times;
 public record Scorecard(Long unitId, String unitName, int events, Map<ClockKind, Rate> perClock, int onTime, int late,
         int missed, double weightedOnTime, Duration medianResponse, Duration worstResponse, int unanswered, int returns,
         int resends, int releases, int warningReports, int warningReportsOnTime, int patrolsDue, int patrolsDone,
-        java.util.List<String> missedClocks, boolean ranked, int rank, Double responseIndex, int indexedEvents) {
+        java.util.List<String> missedClocks, boolean ranked, int rank, Double responseIndex, int indexedEvents, CitizenLoop loop) {
+
+    /**
+     * The work orders' loop with the citizen (issue 19): 退单 the office found wrongful, extensions
+     * approved, 催办通知书 and 督办单 issued, cases reopened after 不满意, and the satisfaction of
+     * the citizens the unit answered (surveys answered in the period).
+     */
+    public record CitizenLoop(int wrongfulSendBacks, int extensions, int urges, int supervisions, int redos,
+            cn.yuqing.citizen.Satisfaction.Rate satisfaction) {
+
+        public static final CitizenLoop NONE = new CitizenLoop(0, 0, 0, 0, 0, cn.yuqing.citizen.Satisfaction.Rate.NONE);
+
+        public String chasesText() {
+            return urges + "/" + supervisions;
+        }
+    }
 
     /** Clocks met on time out of those decided. */
     public record Rate(int onTime, int decided) {
@@ -62,6 +77,6 @@ public record Scorecard(Long unitId, String unitName, int events, Map<ClockKind,
     Scorecard withRank(boolean ranked, int rank) {
         return new Scorecard(unitId, unitName, events, perClock, onTime, late, missed, weightedOnTime, medianResponse,
                 worstResponse, unanswered, returns, resends, releases, warningReports, warningReportsOnTime, patrolsDue, patrolsDone,
-                missedClocks, ranked, rank, responseIndex, indexedEvents);
+                missedClocks, ranked, rank, responseIndex, indexedEvents, loop);
     }
 }

@@ -42,13 +42,14 @@ public class Scorecards {
     private final Releases releases;
     private final Patrols patrols;
     private final cn.yuqing.review.CaseReviews reviews;
+    private final cn.yuqing.citizen.Satisfaction satisfaction;
     private final OrganisationDirectory directory;
     private final Clock clock;
     private final int minimumClocks;
     private final Duration reportWithin;
 
     Scorecards(OpinionEvents opinions, Deadlines deadlines, Releases releases, Patrols patrols, cn.yuqing.review.CaseReviews reviews,
-            OrganisationDirectory directory, Clock clock, @Value("${yuqing.assessment.minimum-clocks:3}") int minimumClocks,
+            cn.yuqing.citizen.Satisfaction satisfaction, OrganisationDirectory directory, Clock clock, @Value("${yuqing.assessment.minimum-clocks:3}") int minimumClocks,
             @Value("${yuqing.assessment.report-within:2h}") Duration reportWithin) {
         this.reportWithin = reportWithin;
         this.opinions = opinions;
@@ -56,6 +57,7 @@ public class Scorecards {
         this.releases = releases;
         this.patrols = patrols;
         this.reviews = reviews;
+        this.satisfaction = satisfaction;
         this.directory = directory;
         this.clock = clock;
         this.minimumClocks = minimumClocks;
@@ -94,6 +96,12 @@ public class Scorecards {
         int patrolsDone;
         final List<String> missedClocks = new ArrayList<>();
         final List<Double> indices = new ArrayList<>();
+        int wrongfulSendBacks;
+        int extensions;
+        int urges;
+        int supervisions;
+        int redos;
+        cn.yuqing.citizen.Satisfaction.Rate satisfaction = cn.yuqing.citizen.Satisfaction.Rate.NONE;
     }
 
     /** The scorecards of the units in scope, ranked first (best first), then those below the minimum. */
@@ -158,6 +166,11 @@ public class Scorecards {
                     Tally party = units.computeIfAbsent(o.unitId(), k -> new Tally());
                     party.returns += o.returns();
                     party.resends += o.resends();
+                    party.wrongfulSendBacks += o.wrongfulSendBacks();
+                    party.extensions += o.extensionsApproved();
+                    party.urges += o.urgesIssued();
+                    party.supervisions += o.supervisionsIssued();
+                    party.redos += o.redos();
                 }
             }
         }
@@ -166,6 +179,11 @@ public class Scorecards {
                 Tally t = units.computeIfAbsent(unit, k -> new Tally());
                 t.patrolsDue += p.due();
                 t.patrolsDone += p.done();
+            }
+        });
+        satisfaction.byUnit(from, to).forEach((unit, rate) -> {
+            if (scope.covers(unit)) {
+                units.computeIfAbsent(unit, k -> new Tally()).satisfaction = rate;
             }
         });
         List<Scorecard> cards = new ArrayList<>();
@@ -195,7 +213,8 @@ public class Scorecards {
                 median, worst, t.unanswered, t.returns, t.resends, t.releases, t.warningReports, t.warningReportsOnTime, t.patrolsDue,
                 t.patrolsDone, List.copyOf(t.missedClocks), false, 0,
                 t.indices.isEmpty() ? null : Math.round(t.indices.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0,
-                t.indices.size());
+                t.indices.size(), new Scorecard.CitizenLoop(t.wrongfulSendBacks, t.extensions, t.urges, t.supervisions, t.redos,
+                        t.satisfaction));
     }
 
     /**

@@ -28,6 +28,9 @@ public class Thresholds {
 
     private int maxUnanswered;
 
+    /** The satisfaction line of the hotline practice (85 % by default): a unit below it is suggested for an interview. */
+    private double minSatisfaction = 0.85;
+
     private String changedBy;
 
     private Instant changedAt;
@@ -37,17 +40,19 @@ public class Thresholds {
 
     Thresholds(String regionCode, double minOnTime, int maxMissed, int maxUnanswered, String by, Instant at) {
         this.regionCode = regionCode;
-        change(minOnTime, maxMissed, maxUnanswered, by, at);
+        change(minOnTime, maxMissed, maxUnanswered, 0.85, by, at);
     }
 
     static Thresholds defaults(String regionCode) {
         return new Thresholds(regionCode, 0.6, 2, 0, "默认", Instant.EPOCH);
     }
 
-    void change(double minOnTime, int maxMissed, int maxUnanswered, String by, Instant at) {
-        if (minOnTime < 0 || minOnTime > 1 || maxMissed < 0 || maxUnanswered < 0 || maxMissed > 1000 || maxUnanswered > 1000) {
-            throw new DomainRuleViolation("4.6", "按时率应在0%至100%之间，项数应为0至1000的整数");
+    void change(double minOnTime, int maxMissed, int maxUnanswered, double minSatisfaction, String by, Instant at) {
+        if (minOnTime < 0 || minOnTime > 1 || maxMissed < 0 || maxUnanswered < 0 || maxMissed > 1000 || maxUnanswered > 1000
+                || minSatisfaction < 0 || minSatisfaction > 1) {
+            throw new DomainRuleViolation("4.6", "按时率、满意率应在0%至100%之间，项数应为0至1000的整数");
         }
+        this.minSatisfaction = minSatisfaction;
         this.minOnTime = minOnTime;
         this.maxMissed = maxMissed;
         this.maxUnanswered = maxUnanswered;
@@ -64,6 +69,10 @@ public class Thresholds {
         if (c.missed() > maxMissed) {
             reasons.add(c.missed() + "项回应时限超时未完成，超过" + maxMissed + "项");
         }
+        Double satisfied = c.loop().satisfaction().share();
+        if (satisfied != null && satisfied < minSatisfaction) {
+            reasons.add("群众满意率" + c.loop().satisfaction().text() + "，低于" + Math.round(minSatisfaction * 100) + "%");
+        }
         if (c.unanswered() > maxUnanswered) {
             reasons.add(c.unanswered() + "件重点回应舆情未发布回应，超过" + maxUnanswered + "件");
         }
@@ -75,5 +84,7 @@ public class Thresholds {
     public long minOnTimePercent() { return Math.round(minOnTime * 100); }
     public int maxMissed() { return maxMissed; }
     public int maxUnanswered() { return maxUnanswered; }
+    public double minSatisfaction() { return minSatisfaction; }
+    public long minSatisfactionPercent() { return Math.round(minSatisfaction * 100); }
     public String changedBy() { return changedBy; }
 }

@@ -9,7 +9,8 @@
  * <p>Glossary: Scorecard 考核记分 · Period 考核期 · Notice 通报 · Praise 表扬 · Criticism 批评 ·
  * Interview 约谈 · SupervisoryReferral 移送监察机关 · Threshold 约谈提示线.
  */
-@ApplicationModule(allowedDependencies = {"shared", "organisation", "intake", "opinion::port", "deadline", "response", "review"})
+@ApplicationModule(allowedDependencies = {"shared", "organisation", "intake", "opinion::port", "deadline", "response", "review",
+        "citizen"})
 package cn.yuqing.assessment;
 
 import org.springframework.modulith.ApplicationModule;

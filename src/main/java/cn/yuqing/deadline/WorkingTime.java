@@ -11,13 +11,14 @@ import java.util.List;
 
 import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.WorkingCalendar;
+import cn.yuqing.shared.WorkingHours;
 
 /**
  * Adds an allowance to a start time in calendar or working time. A working day counts from the day
  * after the start and ends at midnight (“3个工作日内” from a Friday ends on Wednesday night); working
  * hours count only office hours of working days.
  */
-final class WorkingTime {
+final class WorkingTime implements WorkingHours {
 
     /** A clock longer than ten years is a typing error, not a policy. */
     private static final int MAX_DAYS = 3660;
@@ -51,6 +52,16 @@ final class WorkingTime {
             hours.add(new OfficeHours(from, to));
         }
         return hours;
+    }
+
+    @Override
+    public Instant addWorkingHours(Instant start, int hours) {
+        return add(start, hours, Counting.WORKING_HOURS);
+    }
+
+    @Override
+    public Instant addWorkingDays(Instant start, int days) {
+        return add(start, days, Counting.WORKING_DAYS);
     }
 
     Instant add(Instant start, int amount, Counting counting) {

@@ -25,7 +25,9 @@ public class ImportJob {
         TEXT("正文（必填）", "内容", "诉求内容", "正文", "来电内容", "反映内容", "问题描述", "描述"),
         AUTHOR("反映人", "来电人", "反映人", "姓名", "作者", "联系人"),
         PUBLISHED_AT("时间", "受理时间", "来电时间", "时间", "日期", "发布时间", "登记时间"),
-        URL("网址", "网址", "链接", "url");
+        URL("网址", "网址", "链接", "url"),
+        /** The way back to the citizen (a hotline caller's phone): personal data, encrypted at rest, masked where shown. */
+        CONTACT("联系方式", "联系电话", "来电号码", "电话", "手机", "联系方式", "邮箱", "电子邮件");
 
         private final String label;
         private final String[] hints;

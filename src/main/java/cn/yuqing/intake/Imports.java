@@ -204,6 +204,7 @@ public class Imports {
         return ItemSubmission.of(channelId, externalId, table.cell(row, columns.get(ImportJob.Field.URL)),
                 table.cell(row, columns.get(ImportJob.Field.TITLE)), table.cell(row, columns.get(ImportJob.Field.TEXT)),
                 table.cell(row, columns.get(ImportJob.Field.AUTHOR)),
-                TimeParsing.parse(table.cell(row, columns.get(ImportJob.Field.PUBLISHED_AT))));
+                TimeParsing.parse(table.cell(row, columns.get(ImportJob.Field.PUBLISHED_AT))))
+                .withContact(table.cell(row, columns.get(ImportJob.Field.CONTACT)));
     }
 }

@@ -246,9 +246,14 @@ public class ItemIntake {
             throw new DomainRuleViolation("所回复的原帖（replyTo）超过" + MAX_URL + "个字符");
         }
         requireWholeCharacters(replyTo, "所回复的原帖");
+        String contact = blankToNull(s.contact());
+        if (contact != null && contact.strip().length() > 100) {
+            throw new DomainRuleViolation("联系方式超过100个字符");
+        }
+        requireWholeCharacters(contact, "联系方式");
         return new ItemSubmission(s.channelId(), externalId, url, blankToNull(title), text.strip(), blankToNull(author),
                 s.publishedAt(), s.reposts(), s.comments(), s.likes(), s.views(), s.urgent(), reason, s.attachments(), replyTo,
-                blankToNull(s.contact()));
+                contact == null ? null : contact.strip());
     }
 
     /**

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Person;
 import cn.yuqing.shared.NotFound;
+import cn.yuqing.shared.DomainRuleViolation;
 import cn.yuqing.shared.NotificationRequested;
 
 /**
@@ -35,6 +36,7 @@ public class Deliveries {
     private final DeliveryRepository deliveries;
     private final PreferenceRepository preferences;
     private final RobotRepository robots;
+    private final SmsGatewayRepository gateways;
     private final OrganisationDirectory directory;
     private final Senders senders;
     private final NotificationSettings settings;
@@ -43,8 +45,9 @@ public class Deliveries {
     private final Clock clock;
 
     Deliveries(DeliveryRepository deliveries, PreferenceRepository preferences, RobotRepository robots,
-            OrganisationDirectory directory, Senders senders, NotificationSettings settings, JdbcTemplate jdbc,
-            PlatformTransactionManager txManager, Clock clock) {
+            SmsGatewayRepository gateways, OrganisationDirectory directory, Senders senders, NotificationSettings settings,
+            JdbcTemplate jdbc, PlatformTransactionManager txManager, Clock clock) {
+        this.gateways = gateways;
         this.deliveries = deliveries;
         this.preferences = preferences;
         this.robots = robots;
@@ -85,6 +88,53 @@ public class Deliveries {
         }
     }
 
+    /**
+     * Queues a message to a citizen (a reply, a survey link): sent by the same poller, with the same
+     * retries; refused at once where its way out is not configured, so that nobody believes a
+     * citizen was told when they could not be.
+     */
+    public void send(CitizenMessage request) {
+        Instant now = clock.instant();
+        Delivery.Channel channel = switch (request.channel()) {
+            case SMS -> {
+                if (!gateways.current().active()) {
+                    throw new DomainRuleViolation("尚未配置短信网关，请系统管理员在“邮件、短信与群机器人”中设置，或改用其他方式答复");
+                }
+                yield Delivery.Channel.SMS;
+            }
+            case EMAIL -> {
+                if (!senders.mailConfigured()) {
+                    throw new DomainRuleViolation("尚未配置邮件服务器，请改用其他方式答复");
+                }
+                yield Delivery.Channel.EMAIL;
+            }
+        };
+        String body = request.body() + (request.link() == null ? "" : settings.publicUrl() + request.link());
+        deliveries.save(new Delivery(channel, null, null, request.address(), request.subject(), body, true, now, now)
+                .toCitizen(request.reference()));
+    }
+
+    /** How the messages of a reference went out, newest first (the reply page shows it). */
+    @Transactional(readOnly = true)
+    public List<Delivery> ofReference(String reference) {
+        return deliveries.findByReference(reference);
+    }
+
+    public boolean smsConfigured() {
+        return gateways.current().active();
+    }
+
+    @Transactional(readOnly = true)
+    public SmsGateway smsGateway() {
+        return gateways.current();
+    }
+
+    public SmsGateway changeSmsGateway(String url, String account, String secret, String signature, boolean active, String by) {
+        SmsGateway g = gateways.current();
+        g.change(url, account, secret, signature, active, by, clock.instant());
+        return gateways.save(g);
+    }
+
     /** Sends what is due; returns how many were attempted. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
     public int sendDue() {
@@ -93,9 +143,10 @@ public class Deliveries {
             Integer n = tx.execute(status -> {
                 Instant now = clock.instant();
                 List<Long> ids = jdbc.queryForList(CLAIM, Long.class, Timestamp.from(now), settings.batchSize());
+                SmsGateway gateway = gateways.current();
                 for (Delivery d : deliveries.findAllById(ids)) {
                     try {
-                        senders.send(d, d.robotId() == null ? null : robots.findById(d.robotId()).orElse(null));
+                        senders.send(d, d.robotId() == null ? null : robots.findById(d.robotId()).orElse(null), gateway);
                         d.sent(now);
                     } catch (RuntimeException e) {
                         d.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), now);

@@ -17,7 +17,7 @@ import cn.yuqing.shared.Times;
 public class Delivery {
 
     public enum Channel {
-        EMAIL("电子邮件"), WECOM("企业微信群"), DINGTALK("钉钉群");
+        EMAIL("电子邮件"), WECOM("企业微信群"), DINGTALK("钉钉群"), SMS("短信");
 
         private final String label;
 
@@ -59,7 +59,12 @@ public class Delivery {
 
     private Long robotId;
 
+    /** A person's or citizen's address, or a robot's webhook with its key: encrypted at rest. */
+    @jakarta.persistence.Convert(converter = cn.yuqing.shared.Encrypted.class)
     private String target;
+
+    /** What a message to a citizen belongs to (e.g. {@code reply:12}); null for notices to staff. */
+    private String reference;
 
     private String subject;
 
@@ -109,7 +114,8 @@ public class Delivery {
 
     void failed(String error, Instant at) {
         attempts++;
-        lastError = clip(error, 1000);
+        // a refusal may quote the address (a mail server's "invalid address: …"): never keep a citizen's in clear
+        lastError = clip(error == null || !toCitizen() ? error : error.replace(target, targetShown()), 1000);
         if (attempts > BACKOFF.length) {
             status = Status.FAILED;
         } else {
@@ -139,8 +145,23 @@ public class Delivery {
     public String sentAtText() { return Times.format(sentAt); }
     public String createdAtText() { return Times.format(createdAt); }
 
-    /** Robot targets carry their key: shown without it. */
+    Delivery toCitizen(String reference) {
+        this.reference = reference;
+        return this;
+    }
+
+    public String reference() { return reference; }
+
+    /** A message to a citizen, not to a person of the directory nor a group. */
+    public boolean toCitizen() {
+        return recipientId == null && robotId == null;
+    }
+
+    /** Robot targets carry their key: shown without it; a citizen's address is masked (personal data). */
     public String targetShown() {
+        if (toCitizen()) {
+            return channel == Channel.SMS ? cn.yuqing.shared.Masks.phone(target) : cn.yuqing.shared.Masks.email(target);
+        }
         int q = target.indexOf('?');
         return q < 0 ? target : target.substring(0, q) + "?…";
     }

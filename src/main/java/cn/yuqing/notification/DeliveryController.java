@@ -74,6 +74,7 @@ class DeliveryController {
         model.addAttribute("unitNames", units);
         model.addAttribute("kinds", GroupRobot.Kind.values());
         model.addAttribute("mailConfigured", deliveries.mailConfigured());
+        model.addAttribute("sms", deliveries.smsGateway());
         return "notification/deliveries";
     }
 
@@ -92,6 +93,17 @@ class DeliveryController {
             @RequestParam(defaultValue = "") String secret, @RequestParam(defaultValue = "false") boolean urgentOnly,
             RedirectAttributes redirect) {
         Flash.attempt(redirect, "已添加群机器人", () -> deliveries.addRobot(unitId, kind, name, url, secret, urgentOnly));
+        return "redirect:/notifications/deliveries";
+    }
+
+    /** The SMS gateway replies and survey links to citizens go out by; a blank secret keeps the stored one. */
+    @PostMapping("/notifications/sms-gateway")
+    @PreAuthorize("hasAuthority('notification:delivery:view')")
+    String changeSmsGateway(@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String account,
+            @RequestParam(defaultValue = "") String secret, @RequestParam(defaultValue = "") String signature,
+            @RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
+        Flash.attempt(redirect, active ? "短信网关已启用" : "短信网关已停用", () ->
+                deliveries.changeSmsGateway(url, account, secret, signature, active, cn.yuqing.organisation.Accounts.signedIn().getUsername()));
         return "redirect:/notifications/deliveries";
     }
 

@@ -14,4 +14,7 @@ interface DeliveryRepository extends JpaRepository<Delivery, Long> {
 
     @Query("select count(d) from Delivery d where d.status = 'FAILED'")
     long failedCount();
+
+    @org.springframework.data.jpa.repository.Query("select d from Delivery d where d.reference = ?1 order by d.id desc")
+    List<Delivery> findByReference(String reference);
 }

@@ -65,7 +65,7 @@ class NotificationNavigation {
     NavigationEntry.Menu notificationMenu() {
         return NavigationEntry.Menu.of(new NavigationEntry(Stage.ADMINISTRATION, "我的消息", "/notifications", null, 1),
                 new NavigationEntry(Stage.ADMINISTRATION, "通知方式与免打扰", "/notifications/preferences", null, 2),
-                new NavigationEntry(Stage.ADMINISTRATION, "邮件与群机器人投递", "/notifications/deliveries",
+                new NavigationEntry(Stage.ADMINISTRATION, "邮件、短信与群机器人", "/notifications/deliveries",
                         NotificationPermissions.DELIVERY_VIEW, 50));
     }
 }

@@ -55,9 +55,31 @@ public class EventStep {
     }
 
     public String action() { return action; }
-    private static final java.util.Map<String, String> OTHER_ACTIONS = java.util.Map.of("OPEN", "立为舆情事件", "FLAG", "标记并上报",
-            "ROUTE", "确定责任主体", "OVERRIDE_ROUTING", "人工指定责任主体", "TALKING_POINTS", "更新口径", "ACCEPT_ORDER", "接收任务单",
-            "RETURN_ORDER", "退回任务单", "RESEND_ORDER", "重新派发任务单", "REDISPATCH_ORDERS", "随责任主体调整任务单");
+    private static final java.util.Map<String, String> OTHER_ACTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("OPEN", "立为舆情事件"),
+            java.util.Map.entry("FLAG", "标记并上报"),
+            java.util.Map.entry("ROUTE", "确定责任主体"),
+            java.util.Map.entry("OVERRIDE_ROUTING", "人工指定责任主体"),
+            java.util.Map.entry("TALKING_POINTS", "更新口径"),
+            java.util.Map.entry("ACCEPT_ORDER", "签收任务单"),
+            java.util.Map.entry("RETURN_ORDER", "退单"),
+            java.util.Map.entry("RESEND_ORDER", "重新派发任务单"),
+            java.util.Map.entry("REDISPATCH_ORDERS", "随责任主体调整任务单"),
+            java.util.Map.entry("ARBITRATE_ORDER", "仲裁退单"),
+            java.util.Map.entry("REQUEST_EXTENSION", "申请延期"),
+            java.util.Map.entry("APPROVE_EXTENSION", "同意延期"),
+            java.util.Map.entry("REFUSE_EXTENSION", "不同意延期"),
+            java.util.Map.entry("COMPLETE_ORDER", "办结任务单"),
+            java.util.Map.entry("REDO_ORDER", "重办"),
+            java.util.Map.entry("SIGN_FOR_OVERDUE", "逾期未签收"),
+            java.util.Map.entry("ARBITRATION_OVERDUE", "仲裁超时"),
+            java.util.Map.entry("DRAFT_URGE", "拟催办通知书"),
+            java.util.Map.entry("DRAFT_SUPERVISE", "拟督办单"),
+            java.util.Map.entry("ISSUE_URGE", "印发催办通知书"),
+            java.util.Map.entry("ISSUE_SUPERVISE", "印发督办单"),
+            java.util.Map.entry("REPLY_CITIZEN", "答复群众"),
+            java.util.Map.entry("SURVEY_ANSWERED", "群众回访评价"),
+            java.util.Map.entry("SURVEY_ESCALATED", "再次不满意，报政府办公室"));
 
     public String actionLabel() {
         try {

@@ -51,6 +51,9 @@ public interface OpinionEvents {
 
     List<OpenDuties.Duty> openDuties(Long eventId, DataScope scope);
 
+    /** The event's items, newest first, at most {@code limit}: the citizens a reply may go back to. */
+    List<Long> itemIds(Long eventId, int limit);
+
     /** Whether the item is one of the event's, within the reader's scope. */
     boolean carries(Long eventId, Long itemId, DataScope scope);
 
@@ -58,7 +61,24 @@ public interface OpinionEvents {
     EventSnapshot regradeEvent(Long id, long version, DataScope scope, SignedInPerson by, String gradeCode, boolean emergency,
             String reason);
 
-    /** A work order as the later stages count it: whose it is, whether it still holds a duty, how often it bounced. */
-    record OrderSnapshot(Long id, Long unitId, boolean holdsDuty, int returns, int resends) {
+    /**
+     * The reply to a citizen answered the unit's work order (the citizen module): the order is done.
+     * A sent order must be signed for first.
+     */
+    void orderAnswered(Long orderId, String actor);
+
+    /** 重办: the citizen was not satisfied with the answer; the order reopens with its own clock. */
+    void redoOrder(Long orderId, String reason, String actor);
+
+    /** A step of a later stage written into the event's record (the timeline and the audit), e.g. a citizen's rating. */
+    void recordOnEvent(Long eventId, String action, String actor, String text);
+
+    /**
+     * A work order as the later stages count it: whose it is, whether it still holds a duty, how
+     * often it bounced and how often wrongly (退单 the office did not uphold), extensions approved,
+     * how often it was reopened, and the 催办通知书 and 督办单 issued on it.
+     */
+    record OrderSnapshot(Long id, Long unitId, Long partyUnitId, String status, boolean holdsDuty, int returns, int resends,
+            int wrongfulSendBacks, int extensionsApproved, int redos, int urgesIssued, int supervisionsIssued) {
     }
 }

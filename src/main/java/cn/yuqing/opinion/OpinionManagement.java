@@ -40,12 +40,15 @@ import cn.yuqing.shared.NotificationRequested;
 public class OpinionManagement implements OpinionEvents {
 
     private final ObjectProvider<OpenDuties> laterDuties;
+    /** Work orders need this service to find events in scope; asked lazily, so neither waits for the other. */
+    private final ObjectProvider<WorkOrders> workOrders;
 
     private final EventRepository events;
     private final PartyRepository parties;
     private final WarningReportRepository reports;
     private final TalkingPointsRepository talkingPoints;
     private final WorkOrderRepository orders;
+    private final ChaseNoticeRepository chases;
     private final GradeRepository grades;
     private final CriterionRepository criteria;
     private final Candidates candidates;
@@ -57,8 +60,11 @@ public class OpinionManagement implements OpinionEvents {
     OpinionManagement(EventRepository events, PartyRepository parties, WarningReportRepository reports,
             TalkingPointsRepository talkingPoints, WorkOrderRepository orders, GradeRepository grades,
             CriterionRepository criteria, Candidates candidates, OrganisationDirectory directory, WorkOrderDispatch dispatch,
-            ApplicationEventPublisher publisher, Clock clock, ObjectProvider<OpenDuties> laterDuties) {
+            ApplicationEventPublisher publisher, Clock clock, ObjectProvider<OpenDuties> laterDuties,
+            ObjectProvider<WorkOrders> workOrders, ChaseNoticeRepository chases) {
+        this.chases = chases;
         this.laterDuties = laterDuties;
+        this.workOrders = workOrders;
         this.events = events;
         this.parties = parties;
         this.reports = reports;
@@ -125,8 +131,13 @@ public class OpinionManagement implements OpinionEvents {
     @Override
     @Transactional(readOnly = true)
     public List<OrderSnapshot> orders(Long eventId) {
+        List<ChaseNotice> issued = chases.findByEvent(eventId).stream().filter(ChaseNotice::issued).toList();
         return workOrders(eventId).stream()
-                .map(o -> new OrderSnapshot(o.id(), o.unitId(), o.holdsDuty(), o.returns(), o.resends())).toList();
+                .map(o -> new OrderSnapshot(o.id(), o.unitId(), o.partyUnitId(), o.status().name(), o.holdsDuty(), o.returns(),
+                        o.resends(), o.wrongfulSendBacks(), o.extensionsApproved(), o.redos(),
+                        (int) issued.stream().filter(c -> c.orderId().equals(o.id()) && c.kind() == ChaseNotice.Kind.URGE).count(),
+                        (int) issued.stream().filter(c -> c.orderId().equals(o.id()) && c.kind() == ChaseNotice.Kind.SUPERVISE).count()))
+                .toList();
     }
 
     @Override
@@ -389,7 +400,9 @@ public class OpinionManagement implements OpinionEvents {
         List<OpenDuties.Duty> duties = new ArrayList<>();
         for (WorkOrder o : orders.findByEvent(id)) {
             if (o.status() == WorkOrder.Status.SENT) {
-                duties.add(new OpenDuties.Duty("order:" + o.id(), directory.requireUnit(o.unitId()).name() + "尚未接收任务单"));
+                duties.add(new OpenDuties.Duty("order:" + o.id(), directory.requireUnit(o.unitId()).name() + "尚未签收任务单"));
+            } else if (o.status() == WorkOrder.Status.RETURNED) {
+                duties.add(new OpenDuties.Duty("order:" + o.id(), directory.requireUnit(o.unitId()).name() + "的退单尚待仲裁"));
             }
         }
         laterDuties.orderedStream().forEach(d -> duties.addAll(d.of(id)));
@@ -426,61 +439,28 @@ public class OpinionManagement implements OpinionEvents {
         return events.save(e);
     }
 
-    // ---- work orders -------------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    public List<WorkOrder> inbox(DataScope scope) {
-        return scope.installationWide() ? orders.findAll() : orders.findForUnits(scope.queryIds());
+    @Override
+    public void orderAnswered(Long orderId, String actor) {
+        workOrders.getObject().answered(orderId, actor);
     }
 
-    /** The titles of the orders' events: an order admits its event's title, also to a unit holding it for another. */
-    @Transactional(readOnly = true)
-    public Map<Long, String> titlesOf(List<WorkOrder> orders) {
-        Map<Long, String> titles = new java.util.HashMap<>();
-        events.findAllById(orders.stream().map(WorkOrder::eventId).distinct().toList()).forEach(e -> titles.put(e.id(), e.title()));
-        return titles;
+    @Override
+    public void redoOrder(Long orderId, String reason, String actor) {
+        workOrders.getObject().redo(orderId, reason, actor);
     }
 
-    private WorkOrder order(Long orderId, DataScope scope) {
-        return orders.findById(orderId).filter(o -> scope.covers(o.unitId())).orElseThrow(() -> new NotFound("任务单"));
-    }
-
-    public WorkOrder accept(Long orderId, DataScope scope, SignedInPerson by) {
-        WorkOrder o = order(orderId, scope);
-        o.accept(clock.instant());
-        note(o, "ACCEPT_ORDER", by, directory.requireUnit(o.unitId()).name() + "接收任务");
-        return o;
-    }
-
-    /** A party returns its order with a reason; the coordinators are told and review the routing. */
-    public WorkOrder giveBack(Long orderId, DataScope scope, SignedInPerson by, String reason) {
-        WorkOrder o = order(orderId, scope);
-        o.giveBack(reason, clock.instant());
-        note(o, "RETURN_ORDER", by, directory.requireUnit(o.unitId()).name() + "退回：" + reason.strip());
-        Set<Long> coordinators = new HashSet<>();
-        for (EventParty p : parties.findByEvent(o.eventId())) {
-            if (p.role() == EventParty.Role.COORDINATOR) {
-                coordinators.add(p.unitId());
-            }
-        }
-        Set<Long> coordinatorPeople = directory.peopleOf(coordinators, Role.GOVERNMENT_OFFICE);
-        publisher.publishEvent(new NotificationRequested(coordinatorPeople, "任务单被退回",
-                directory.requireUnit(o.unitId()).name() + "退回任务：" + reason.strip(), "/events/" + o.eventId(), false));
-        return o;
-    }
-
-    public WorkOrder resend(Long orderId, DataScope scope, SignedInPerson by, String duty) {
-        WorkOrder o = orders.findById(orderId).orElseThrow(() -> new NotFound("任务单"));
-        require(o.eventId(), scope);
-        o.resend(duty, clock.instant());
-        note(o, "RESEND_ORDER", by, "重新派发给" + directory.requireUnit(o.unitId()).name());
-        return o;
-    }
-
-    private void note(WorkOrder o, String action, SignedInPerson by, String text) {
-        OpinionEvent e = events.findById(o.eventId()).orElseThrow();
-        e.record(action, e.state(), e.state(), "3", by.getUsername(), clock.instant(), text, Map.of("order", o.id(),
-                "status", o.status().name()));
+    @Override
+    public void recordOnEvent(Long eventId, String action, String actor, String text) {
+        OpinionEvent e = events.findById(eventId).orElseThrow(() -> new NotFound("舆情事件"));
+        e.record(action, e.state(), e.state(), "4.4", actor, clock.instant(), text, Map.of());
         events.save(e);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> itemIds(Long eventId, int limit) {
+        OpinionEvent e = events.findById(eventId).orElseThrow(() -> new NotFound("舆情事件"));
+        return e.candidateId() == null ? List.of()
+                : candidates.newestItemsOf(e.candidateId(), limit).newest().stream().map(ItemAnalysis::itemId).toList();
     }
 }

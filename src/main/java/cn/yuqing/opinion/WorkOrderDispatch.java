@@ -15,6 +15,7 @@ import cn.yuqing.organisation.Role;
 import cn.yuqing.organisation.Roster;
 import cn.yuqing.organisation.Unit;
 import cn.yuqing.shared.NotificationRequested;
+import cn.yuqing.shared.WorkingHours;
 
 /**
  * Work orders follow the parties (clause 3): each party but the coordinators holds one, a unit
@@ -30,9 +31,16 @@ class WorkOrderDispatch {
     private final OrganisationDirectory directory;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final WorkOrderPolicyRepository policies;
+    private final GradeRepository grades;
+    private final WorkingHours workingHours;
 
     WorkOrderDispatch(WorkOrderRepository orders, PartyRepository parties, OrganisationDirectory directory,
-            ApplicationEventPublisher publisher, Clock clock) {
+            ApplicationEventPublisher publisher, Clock clock, WorkOrderPolicyRepository policies, GradeRepository grades,
+            WorkingHours workingHours) {
+        this.policies = policies;
+        this.grades = grades;
+        this.workingHours = workingHours;
         this.orders = orders;
         this.parties = parties;
         this.directory = directory;
@@ -83,6 +91,8 @@ class WorkOrderDispatch {
                 .forEach(o -> ordered.add(o.partyUnitId()));
         List<WorkOrder> sent = new ArrayList<>();
         Roster roster = directory.roster();
+        boolean major = e.grade() != null && grades.findById(e.grade()).map(Grade::majorOrAbove).orElse(false);
+        WorkOrderPolicy.Clocks clocks = policies.current().clocksFor(major, clock.instant(), workingHours);
         for (EventParty p : parties.findByEvent(e.id())) {
             if (p.role() == EventParty.Role.COORDINATOR || !ordered.add(p.unitId())) {
                 continue;
@@ -93,11 +103,11 @@ class WorkOrderDispatch {
             if (!holder.id().equals(party.id())) {
                 duty = "代" + party.name() + "接收（该单位尚无在岗的回应人员或负责人）：" + duty;
             }
-            WorkOrder o = orders.save(new WorkOrder(e.id(), holder.id(), party.id(), duty, clock.instant()));
+            WorkOrder o = orders.save(new WorkOrder(e.id(), holder.id(), party.id(), duty, clock.instant(), clocks));
             sent.add(o);
             Set<Long> people = roster.peopleOf(Set.of(holder.id()), Role.RESPONDER, Role.DEPARTMENT_HEAD,
                     Role.GOVERNMENT_OFFICE, Role.PRINCIPAL_LEADER);
-            tell(people, "新任务单：" + e.title(), duty);
+            tell(people, "新任务单：" + e.title(), duty + "。请于" + o.signForDueText() + "前签收，" + o.dueAtText() + "前办结");
         }
         return sent;
     }

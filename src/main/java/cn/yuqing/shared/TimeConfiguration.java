@@ -31,4 +31,10 @@ class TimeConfiguration {
     WorkingCalendar workingCalendar() {
         return WorkingCalendar.WEEKDAYS;
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WorkingHours workingHours() {
+        return WorkingHours.CALENDAR;
+    }
 }

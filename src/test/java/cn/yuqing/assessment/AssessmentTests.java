@@ -56,6 +56,8 @@ class AssessmentTests {
     @Autowired
     OpinionManagement opinions;
     @Autowired
+    cn.yuqing.opinion.WorkOrders workOrders;
+    @Autowired
     Releases releases;
     @Autowired
     EventFixtures fixtures;
@@ -132,8 +134,9 @@ class AssessmentTests {
         OpinionEvent e2 = responding(t2, "小区电梯频繁困人", "ORDINARY", false);
         flag(e2, t2.plus(Duration.ofHours(3)), true, false); // 3 h: late
         var order = opinions.workOrders(e2.id()).stream().filter(o -> o.unitId().equals(housing)).findFirst().orElseThrow();
-        opinions.giveBack(order.id(), As.scopeOf(directory, "zhujian.huiying"), accounts.loadUserByUsername("zhujian.huiying"), "属物业管理");
-        opinions.resend(order.id(), scope, analyst, "请住建局督促物业");
+        workOrders.sendBack(order.id(), As.scopeOf(directory, "zhujian.huiying"), accounts.loadUserByUsername("zhujian.huiying"),
+                cn.yuqing.opinion.WorkOrder.SendBackReason.NOT_COMPETENT, "属物业管理");
+        workOrders.reject(order.id(), scope, analyst, "请住建局督促物业");
         publish(e2, ReleaseKind.PORTAL_NOTICE, t2.plus(Duration.ofHours(50)));
         close(e2, t2.plus(Duration.ofHours(51)));
         // E3 larger: never answered, closed after the 48 h fell due (missed)
@@ -173,6 +176,8 @@ class AssessmentTests {
         assertThat(card.releases()).isEqualTo(3);
         assertThat(card.returns()).isEqualTo(1);
         assertThat(card.resends()).isEqualTo(1);
+        assertThat(card.loop().wrongfulSendBacks()).as("the office found the 退单 wrongful").isEqualTo(1);
+        assertThat(card.loop().satisfaction().share()).as("no survey answered: no rate, not a perfect one").isNull();
         assertThat(card.ranked()).isTrue();
         // the unit's response index: the mean of its four events' (issue 20); E3, never answered, scores −10 twice
         var e3Index = reviews.indexOf(e3.id(), DataScope.installation());
@@ -291,7 +296,7 @@ class AssessmentTests {
             long ranked = scorecards.of(Period.parse("2026-10"), assessorScope).stream().filter(Scorecard::ranked).count();
             assertThat(housingRow.getTableCells()).extracting(c -> c.getText())
                     .containsExactly(ranked < 2 ? "—" : String.valueOf(card.rank()), "潢川县住房和城乡建设局", "4", "57.1%", "1", "1",
-                            "3小时", "1", card.patrolsText(), card.responseIndexText());
+                            "3小时", "1", card.patrolsText(), card.responseIndexText(), "—");
             // every total in the text is the sum of its column (issue 23)
             var rows = table.getRows().subList(1, table.getRows().size());
             java.util.function.IntFunction<Integer> sum = col -> rows.stream().mapToInt(r -> Integer.parseInt(r.getCell(col).getText()))

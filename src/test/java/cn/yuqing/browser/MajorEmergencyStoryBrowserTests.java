@@ -123,7 +123,7 @@ class MajorEmergencyStoryBrowserTests {
         // 4.4 the responsible unit takes the work order and drafts the statement
         as("zhujian.huiying");
         open("/work-orders");
-        Browser.click(browser, browser.findElement(By.xpath("//div[contains(@class, 'list-group-item')][contains(., '全城停水两天')]//button[text()='接收']")));
+        Browser.click(browser, browser.findElement(By.xpath("//div[contains(@class, 'list-group-item')][contains(., '全城停水两天')]//button[text()='签收']")));
         open("/events/" + event);
         press("一键生成权威信息发布初稿");
         String release = browser.getCurrentUrl();

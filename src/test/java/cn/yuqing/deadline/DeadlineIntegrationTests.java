@@ -43,6 +43,8 @@ class DeadlineIntegrationTests {
 
     @Autowired
     OpinionManagement opinions;
+    @Autowired
+    cn.yuqing.opinion.WorkOrders workOrders;
 
     @Autowired
 
@@ -262,9 +264,9 @@ class DeadlineIntegrationTests {
         DataScope housingScope = directory.scopeOf(directory.person("zhujian.huiying").orElseThrow());
 
         clock.advance(Duration.ofHours(2));
-        opinions.giveBack(order.id(), housingScope, responder, "属于踅孜镇管辖");
+        workOrders.sendBack(order.id(), housingScope, responder, cn.yuqing.opinion.WorkOrder.SendBackReason.NOT_COMPETENT, "属于踅孜镇管辖");
         clock.advance(Duration.ofHours(1));
-        opinions.resend(order.id(), scope, analyst, "请住建局牵头核查");
+        workOrders.reject(order.id(), scope, analyst, "请住建局牵头核查");
 
         Deadline after = clock(e, ClockKind.RESPONSE);
         assertThat(after.id()).isEqualTo(before.id());

@@ -33,6 +33,8 @@ class OpinionWorkflowIntegrationTests {
 
     @Autowired
     OpinionManagement opinions;
+    @Autowired
+    cn.yuqing.opinion.WorkOrders workOrders;
 
     @Autowired
 
@@ -142,12 +144,12 @@ class OpinionWorkflowIntegrationTests {
         // 4.6: the work orders not yet taken up (and, with the deadline module, the open clocks) stand in the way
         OpinionEvent following = e;
         assertThatThrownBy(() -> opinions.close(following.id(), following.version(), scope, analyst, "权威信息发布后舆情平息", Map.of()))
-                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("尚未接收任务单");
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("尚未签收任务单");
         Map<String, String> waivers = new HashMap<>();
         opinions.openDuties(e.id(), scope).forEach(d -> waivers.put(d.key(), "舆情已平息，由政府办公室决定不再办理"));
         e = opinions.close(e.id(), e.version(), scope, analyst, "权威信息发布后舆情平息", waivers);
         assertThat(e.state()).isEqualTo(EventState.CLOSED);
-        assertThat(e.steps()).last().satisfies(step -> assertThat(step.note()).contains("不再办理").contains("尚未接收任务单"));
+        assertThat(e.steps()).last().satisfies(step -> assertThat(step.note()).contains("不再办理").contains("尚未签收任务单"));
         e = opinions.reopen(e.id(), e.version(), scope, analyst, "出现新的帖子质疑检测结果");
         assertThat(e.state()).isEqualTo(EventState.FOLLOWING_UP);
 
@@ -195,20 +197,22 @@ class OpinionWorkflowIntegrationTests {
         opinions.makePlan(planned.id(), planned.version(), scope, analyst, "镇政府公告", "张贴公告");
         SignedInPerson responder = accounts.loadUserByUsername("xuezi.huiying");
         DataScope xuezi = directory.scopeOf(directory.person("xuezi.huiying").orElseThrow());
-        WorkOrder order = opinions.inbox(xuezi).stream().filter(o -> o.eventId().equals(planned.id())).findFirst().orElseThrow();
-        assertThatThrownBy(() -> opinions.giveBack(order.id(), xuezi, responder, " ")).hasMessage("退回须写明理由");
-        opinions.giveBack(order.id(), xuezi, responder, "道路属县交通局管养，本镇配合");
+        WorkOrder order = workOrders.inbox(xuezi).stream().filter(o -> o.eventId().equals(planned.id())).findFirst().orElseThrow();
+        assertThatThrownBy(() -> workOrders.sendBack(order.id(), xuezi, responder, cn.yuqing.opinion.WorkOrder.SendBackReason.NOT_COMPETENT, " ")).hasMessage("退单须写明理由和依据");
+        workOrders.sendBack(order.id(), xuezi, responder, cn.yuqing.opinion.WorkOrder.SendBackReason.NOT_COMPETENT, "道路属县交通局管养，本镇配合");
         assertThat(opinions.workOrders(planned.id())).filteredOn(o -> o.id().equals(order.id()))
                 .singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(WorkOrder.Status.RETURNED));
-        opinions.resend(order.id(), scope, analyst, "属地配合：做好群众解释工作");
-        opinions.accept(order.id(), xuezi, responder);
+        workOrders.reject(order.id(), scope, analyst, "属地配合：做好群众解释工作");
+        workOrders.signFor(order.id(), xuezi, responder);
         assertThat(opinions.workOrders(planned.id())).filteredOn(o -> o.id().equals(order.id()))
                 .singleElement().satisfies(o -> {
                     assertThat(o.status()).isEqualTo(WorkOrder.Status.ACCEPTED);
-                    assertThat(o.duty()).isEqualTo("属地配合：做好群众解释工作");
+                    assertThat(o.arbitration()).isEqualTo(WorkOrder.Arbitration.REJECTED);
+                    assertThat(o.arbitrationNote()).isEqualTo("属地配合：做好群众解释工作");
+                    assertThat(o.wrongfulSendBacks()).isEqualTo(1);
                 });
         DataScope sanpi = directory.scopeOf(directory.person("sanpi.huiying").orElseThrow());
-        assertThatThrownBy(() -> opinions.accept(order.id(), sanpi, accounts.loadUserByUsername("sanpi.huiying")))
+        assertThatThrownBy(() -> workOrders.signFor(order.id(), sanpi, accounts.loadUserByUsername("sanpi.huiying")))
                 .isInstanceOf(NotFound.class);
     }
 

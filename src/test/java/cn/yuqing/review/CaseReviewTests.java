@@ -113,7 +113,7 @@ class CaseReviewTests {
         assertThat(review.draft()).contains("研判为重大舆情（涉及突发事件）").contains("共发布回应1次")
                 .contains("按时完成 1 项").contains("研判复核1次").contains("四、回应效果：首次发布后信息量");
         assertThat(review.duties()).extracting(d -> d.text()).as("the 24 h press conference never held, the order never accepted")
-                .containsExactlyInAnyOrder("新闻发布会（24小时，已超时 2小时）尚未完成", "潢川县住房和城乡建设局尚未接收任务单");
+                .containsExactlyInAnyOrder("新闻发布会（24小时，已超时 2小时）尚未完成", "潢川县住房和城乡建设局尚未签收任务单");
 
         // the response index, worked by hand from the record above
         ResponseIndex ix = review.index();

@@ -53,7 +53,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @WebTest
 class DataScopeMatrixTests {
 
-    enum Kind { EVENT, RELEASE, RELEASE_ATTACHMENT, ITEM, ITEM_ATTACHMENT, CANDIDATE, CHANNEL, IMPORT, PERSON, NOT_A_UNITS }
+    enum Kind { EVENT, RELEASE, RELEASE_ATTACHMENT, ITEM, ITEM_ATTACHMENT, CANDIDATE, CHANNEL, IMPORT, PERSON, CHASE_NOTICE, NOT_A_UNITS }
 
     /** The record a path variable names, by the path's beginning (longest first). */
     static final Map<String, Kind> RECORDS = new LinkedHashMap<>();
@@ -74,6 +74,7 @@ class DataScopeMatrixTests {
         RECORDS.put("/intake/channels/", Kind.CHANNEL);
         RECORDS.put("/intake/imports/", Kind.IMPORT);
         RECORDS.put("/organisation/people/", Kind.PERSON);
+        RECORDS.put("/work-orders/chases/", Kind.CHASE_NOTICE);
         // not a unit's: the installation's monitoring schemes, the directory of units and regions every
         // member may read, what the public may read, and a county's notices (by county: MultiCountyTests)
         RECORDS.put("/analysis/schemes/", Kind.NOT_A_UNITS);
@@ -81,6 +82,8 @@ class DataScopeMatrixTests {
         RECORDS.put("/organisation/regions/", Kind.NOT_A_UNITS);
         RECORDS.put("/audit/", Kind.NOT_A_UNITS);
         RECORDS.put("/public/responses/", Kind.NOT_A_UNITS);
+        // a survey link opens by its signed token, for the citizen without signing in (CitizenLoopTests)
+        RECORDS.put("/public/survey/", Kind.NOT_A_UNITS);
         RECORDS.put("/assessment/notices/", Kind.NOT_A_UNITS);
     }
 
@@ -117,6 +120,10 @@ class DataScopeMatrixTests {
     Imports imports;
     @Autowired
     cn.yuqing.intake.Items items;
+    @Autowired
+    cn.yuqing.opinion.WorkOrders workOrders;
+    @Autowired
+    cn.yuqing.support.MutableClock clock;
 
     @Test
     void everyRecordPageOpensForItsOwnUnitAndIsNotFoundForAnother() throws Exception {
@@ -196,9 +203,29 @@ class DataScopeMatrixTests {
         pairs.put(Kind.CANDIDATE, List.of(new Pair("jiankong.xuezi", fixtures.candidateOf(xueziItem), fixtures.candidateOf(countyItem))));
         pairs.put(Kind.CHANNEL, List.of(new Pair("jiankong.xuezi", xueziChannel, countyChannel)));
         pairs.put(Kind.IMPORT, List.of(new Pair("jiankong.xuezi", xueziImport, countyImport)));
+        Long housingChase = chaseNoticeOf(housing, county, analyst);
+        Long sanpiChase = chaseNoticeOf(sanpi, county, analyst);
+        pairs.put(Kind.CHASE_NOTICE, both(housingChase, sanpiChase));
         pairs.put(Kind.PERSON, List.of(new Pair("zhujian.huiying", personId("zhujian.fuzeren"), personId("sanpi.huiying")),
                 new Pair("sanpi.huiying", personId("sanpi.huiying"), personId("zhujian.fuzeren"))));
         return pairs;
+    }
+
+    /** The event's plan sends its orders; the first order's clocks are stepped past its due time, which drafts a 催办通知书. */
+    private Long chaseNoticeOf(OpinionEvent e, DataScope county, cn.yuqing.organisation.SignedInPerson analyst) {
+        opinions.addTalkingPoints(e.id(), county, analyst, "正在核查");
+        OpinionEvent planned = opinions.require(e.id(), county);
+        opinions.makePlan(planned.id(), planned.version(), county, analyst, "县政府网站", null);
+        var order = opinions.workOrders(e.id()).stream().filter(o -> o.holdsDuty()).findFirst().orElseThrow();
+        java.time.Instant before = clock.instant();
+        clock.set(order.dueAt().plusSeconds(60));
+        try {
+            workOrders.stepClocks(order.id());
+        } finally {
+            clock.set(before);
+        }
+        return workOrders.chaseNotices(DataScope.installation()).stream().filter(c -> c.orderId().equals(order.id()))
+                .findFirst().orElseThrow().id();
     }
 
     private static List<Pair> both(Long housing, Long sanpi) {

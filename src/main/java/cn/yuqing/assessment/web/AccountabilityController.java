@@ -63,8 +63,10 @@ class AccountabilityController {
     @PostMapping("/assessment/accountability/thresholds")
     @PreAuthorize("hasAuthority('assessment:notice:edit')")
     String thresholds(@RequestParam(defaultValue = "-1") int minOnTime, @RequestParam(defaultValue = "-1") int maxMissed,
-            @RequestParam(defaultValue = "-1") int maxUnanswered, RedirectAttributes redirect) {
-        Flash.attempt(redirect, "已保存约谈提示线", () -> accountability.changeThresholds(signedIn(), minOnTime, maxMissed, maxUnanswered));
+            @RequestParam(defaultValue = "-1") int maxUnanswered, @RequestParam(defaultValue = "85") int minSatisfaction,
+            RedirectAttributes redirect) {
+        Flash.attempt(redirect, "已保存约谈提示线", () -> accountability.changeThresholds(signedIn(), minOnTime, maxMissed, maxUnanswered,
+                minSatisfaction));
         return "redirect:/assessment/accountability";
     }
 

@@ -106,16 +106,29 @@ class EventApiController {
                 matter.confirmed(), d.explain(), routing.warnings(d, e));
     }
 
-    record OrderView(Long id, Long unitId, Long partyUnitId, String duty, String status, String statusLabel, String reason,
-            String sentAt) {
+    record OrderView(Long id, Long eventId, Long unitId, Long partyUnitId, String duty, String status, String statusLabel,
+            String reason, String sentAt, String signForDue, String signedAt, String dueAt, String sendBackReason, String arbitration,
+            String arbitrationNote, String arbitrationDue, String extensionUntil, String extensionReason, int returns,
+            int wrongfulSendBacks, int extensionsApproved, int redos) {
+
+        static OrderView of(cn.yuqing.opinion.WorkOrder o) {
+            return new OrderView(o.id(), o.eventId(), o.unitId(), o.partyUnitId(), o.duty(), o.status().name(), o.status().label(),
+                    o.reason(), text(o.sentAt()), text(o.signForDue()), text(o.signedAt()), text(o.dueAt()),
+                    o.sendBackReason() == null ? null : o.sendBackReason().name(), o.arbitration() == null ? null : o.arbitration().name(),
+                    o.arbitrationNote(), text(o.arbitrationDue()), text(o.extensionUntil()), o.extensionReason(), o.returns(),
+                    o.wrongfulSendBacks(), o.extensionsApproved(), o.redos());
+        }
+
+        private static String text(java.time.Instant at) {
+            return at == null ? null : at.toString();
+        }
     }
 
     @GetMapping("/api/events/{id}/work-orders")
     @PreAuthorize("hasAuthority('opinion:event:view')")
     List<OrderView> workOrders(@PathVariable Long id) {
         opinions.require(id, accounts.currentScope());
-        return opinions.workOrders(id).stream().map(o -> new OrderView(o.id(), o.unitId(), o.partyUnitId(), o.duty(),
-                o.status().name(), o.status().label(), o.reason(), o.sentAt().toString())).toList();
+        return opinions.workOrders(id).stream().map(OrderView::of).toList();
     }
 
     @PostMapping("/api/events")
