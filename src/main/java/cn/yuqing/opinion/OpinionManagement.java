@@ -97,10 +97,15 @@ public class OpinionManagement implements OpinionEvents {
     @Transactional(readOnly = true)
     public OpinionEvent require(Long id, DataScope scope) {
         OpinionEvent e = events.findById(id).orElseThrow(() -> new NotFound("舆情事件"));
-        if (!scope.covers(e.ownerUnitId()) && parties.unitsOf(id).stream().noneMatch(scope::covers)) {
+        if (!covers(e, scope)) {
             throw new NotFound("舆情事件");
         }
         return e;
+    }
+
+    /** Whether the scope covers the event: its owning unit or one of its parties. */
+    boolean covers(OpinionEvent e, DataScope scope) {
+        return scope.covers(e.ownerUnitId()) || parties.unitsOf(e.id()).stream().anyMatch(scope::covers);
     }
 
     @Transactional(readOnly = true)

@@ -141,12 +141,7 @@ public class WorkOrders {
     }
 
     private boolean covers(DataScope scope, Long eventId) {
-        try {
-            opinions.require(eventId, scope);
-            return true;
-        } catch (NotFound notFound) {
-            return false;
-        }
+        return events.findById(eventId).map(e -> opinions.covers(e, scope)).orElse(false);
     }
 
     /** What the routing of clause 3 now suggests for an upheld 退单: a unit other than the one sending it back, if any. */

@@ -109,4 +109,32 @@ public class EventFixtures {
     public Long candidate(String text) {
         return candidate(null, text);
     }
+
+    /**
+     * A citizen's call on the hotline with the way back (a phone number), opened as an event, judged
+     * a key response of the ordinary grade, routed by hand to the unit and planned: the unit's work
+     * order is sent.
+     */
+    public OpinionEvent plannedCitizenMatter(String title, String text, String contact, Long unitId) {
+        SignedInPerson analyst = accounts.loadUserByUsername("yanpan");
+        DataScope scope = directory.scopeOf(directory.person("yanpan").orElseThrow());
+        var channel = channels.create(new ChannelData("热线" + System.nanoTime(), ChannelType.HOTLINE,
+                directory.governmentOfficeOf("411526").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
+        Long item = intake.receive(ItemSubmission.of(channel.id(), "call-" + System.nanoTime(), null, title, text, "来电群众", null)
+                .withContact(contact), new Provenance("test", null, null, null)).itemId();
+        await().atMost(Duration.ofSeconds(20)).until(() -> analyses.find(item).isPresent());
+        OpinionEvent e = opinions.open(candidateOf(item), scope, analyst);
+        e = opinions.startVerification(e.id(), e.version(), scope, analyst);
+        e = opinions.verify(e.id(), e.version(), scope, analyst, "经核实情况属实", "电话核实", Conclusion.TRUE, MatterKind.MAJOR_PROBLEM);
+        e = routing.override(e.id(), e.version(), scope, analyst, unitId, null, List.of(), "属地管理");
+        e = opinions.judge(e.id(), e.version(), scope, analyst, true, Set.of("b"), "ORDINARY", false, "群众反映");
+        opinions.addTalkingPoints(e.id(), scope, analyst, "已安排疏通，三日内完成。");
+        e = opinions.require(e.id(), scope);
+        return opinions.makePlan(e.id(), e.version(), scope, analyst, "电话答复", "答复来电群众");
+    }
+
+    public Long unit(String name) {
+        return directory.unitsIn("411526").stream().filter(u -> u.name().equals(name)).findFirst()
+                .or(() -> directory.searchUnits(name).stream().filter(u -> u.name().equals(name)).findFirst()).orElseThrow().id();
+    }
 }
