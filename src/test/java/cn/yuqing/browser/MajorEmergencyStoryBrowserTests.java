@@ -1,22 +1,16 @@
 package cn.yuqing.browser;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.yuqing.support.Browser;
+import cn.yuqing.support.BrowserStory;
 import cn.yuqing.support.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,28 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles({"demo", "test"})
 @Import(TestClockConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class MajorEmergencyStoryBrowserTests {
+class MajorEmergencyStoryBrowserTests extends BrowserStory {
 
     static final String CANARY = "<script>window.canary=1</script><img src=x onerror=window.canary=2>";
     static final String HOUSING = "潢川县住房和城乡建设局";
 
-    @LocalServerPort
-    int port;
-
-    ChromeDriver browser;
-    WebDriverWait wait;
-    int shot;
-
-    @BeforeEach
-    void startBrowser() {
-        Browser.assumeInstalled();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    @Override
+    protected String screenshotPrefix() {
+        return "story";
     }
 
     @Test
@@ -75,7 +55,6 @@ class MajorEmergencyStoryBrowserTests {
         assertThat(Browser.pageWidth(browser)).isLessThanOrEqualTo(390);
         noScriptRan();
         shot("phone-item");
-        browser.quit();
 
         // the analyst is told at once and finds the matter from the notice
         use(Browser.desktop());
@@ -240,45 +219,6 @@ class MajorEmergencyStoryBrowserTests {
         shot("notice-issued");
     }
 
-    private void use(ChromeDriver driver) {
-        browser = driver;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    private void as(String username) {
-        browser.manage().deleteAllCookies();
-        Browser.signIn(browser, port, username);
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    /** Presses the button of exactly these words, else the first whose words begin so, as the person would. */
-    private void press(String words) {
-        var exact = browser.findElements(By.xpath("//button[normalize-space(.)='" + words + "']"));
-        Browser.click(browser, exact.isEmpty()
-                ? browser.findElement(By.xpath("//button[starts-with(normalize-space(.), '" + words + "')]")) : exact.get(0));
-    }
-
-    /** Presses a button the page asks to confirm, reads the question and says yes. */
-    private void confirm(String words, String question) {
-        WebElement button = browser.findElement(By.xpath("//button[normalize-space(.)='" + words + "']"));
-        Browser.tap(browser, button);
-        var alert = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
-        assertThat(alert.getText()).contains(question);
-        alert.accept();
-        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
-    }
-
-    private void follow(String link) {
-        browser.findElement(By.linkText(link)).click();
-    }
-
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
     /** The clocks are fetched by htmx after the page has loaded. */
     private void clocksRead() {
         wait.until(d -> !d.findElements(By.cssSelector("#event-clocks .clock")).isEmpty());
@@ -291,9 +231,5 @@ class MajorEmergencyStoryBrowserTests {
     private void noScriptRan() {
         assertThat(browser.executeScript("return window.canary === undefined")).as("the canary in " + browser.getCurrentUrl())
                 .isEqualTo(true);
-    }
-
-    private void shot(String name) {
-        Browser.screenshot(browser, "story-%02d-%s".formatted(++shot, name));
     }
 }
