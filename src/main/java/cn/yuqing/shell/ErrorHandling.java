@@ -61,9 +61,13 @@ class ErrorHandling {
         return refuse(HttpStatus.BAD_REQUEST, "请求参数不正确", request);
     }
 
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate (?:Object )?(?:property|field) \"([^\"]{1,40})\"");
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    Object unreadable(HttpServletRequest request) {
-        return refuse(HttpStatus.BAD_REQUEST, "请求内容格式不正确，无法解析", request);
+    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getMessage()));
+        return refuse(HttpStatus.BAD_REQUEST, duplicate.find() ? "请求内容中字段“" + duplicate.group(1) + "”出现了不止一次，请只写一次"
+                : "请求内容格式不正确，无法解析", request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -147,6 +147,16 @@ class CitizenLoopTests {
         assertThat(jdbc.queryForObject("select count(*) from survey where answered_at is not null and event_id = ?", Long.class, e.id()))
                 .as("no forged link answered anything").isZero();
 
+        // a genuine link with hostile fields: refused whole, the survey still open
+        for (var hostile : List.of(post(link).param("rating", "HACK"), post(link).param("rating", "SATISFIED").param("comment", "评".repeat(600)),
+                post(link).param("rating", "SATISFIED").param("comment", "\uD800半个字"))) {
+            var refused = mvc.perform(hostile.with(csrf())).andReturn().getResponse();
+            assertThat(refused.getStatus()).isEqualTo(422);
+            assertThat(refused.getContentAsString()).doesNotContain("Exception");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from survey where answered_at is not null and event_id = ?", Long.class, e.id()))
+                .isZero();
+
         // 不满意: the order is reopened (重办) with its own clock; the link cannot be used twice
         var first = mvc.perform(post(link).param("rating", "UNSATISFIED").param("comment", "只疏通了一半，还是堵").with(csrf()))
                 .andReturn().getResponse();
