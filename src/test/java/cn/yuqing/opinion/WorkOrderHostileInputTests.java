@@ -73,7 +73,7 @@ class WorkOrderHostileInputTests {
                 post("/work-orders/{id}/extension-decision", id).param("decision", "<script>"),
                 post("/work-orders/{id}/complete", "1e9999"),
                 post("/work-orders/chases/{id}/issue", "999999").param("version", "x").param("text", HUGE),
-                get("/work-orders/chases/{id}/document", "abc"),
+                get("/work-orders/chases/{id}/document.docx", "abc"),
                 post("/work-orders/policy").param("version", "0").param("signForMajorMinutes", "-1").param("signForWorkingHours", "2")
                         .param("dueMajorHours", "24").param("dueWorkingDays", "5").param("arbitrationWorkingHours", "2")
                         .param("redoWorkingDays", "3").param("superviseAfterWorkingDays", "1"),

@@ -61,7 +61,7 @@ class PlainChineseCrawlTests {
                     for (String responder : List.of("zhujian.huiying", "xuezi.huiying", "sanpi.huiying")) {
                         String page = mvc.perform(get("/work-orders").with(As.person(accounts, responder))).andReturn()
                                 .getResponse().getContentAsString();
-                        assertThat(page).as(responder + " has an order to receive").contains("接收");
+                        assertThat(page).as(responder + " has an order to sign for").contains("签收");
                     }
                 });
     }

@@ -180,7 +180,7 @@ class WorkOrderController {
         return "redirect:/work-orders/chases";
     }
 
-    @GetMapping("/work-orders/chases/{id}/document")
+    @GetMapping("/work-orders/chases/{id}/document.docx")
     @PreAuthorize("hasAuthority('opinion:order:handle') or hasAuthority('opinion:order:arbitrate')")
     ResponseEntity<byte[]> document(@PathVariable Long id) {
         ChaseNotice c = workOrders.chaseNotice(id, accounts.currentScope());
