@@ -161,10 +161,7 @@ public class WorkOrder {
 
     /** Clause 3: a person re-routed the event and this unit is no longer a party; the reason stays on the order. */
     void withdraw(String why, Instant at) {
-        if (!holdsDuty()) {
-            throw new DomainRuleViolation("只能撤回待签收或办理中的任务单");
-        }
-        status = Status.WITHDRAWN;
+        status = WorkOrderFlow.require(status, WorkOrderFlow.Action.WITHDRAW, "只能撤回待签收或办理中的任务单").to();
         reason = why;
         answeredAt = at;
     }
@@ -176,26 +173,21 @@ public class WorkOrder {
 
     /** 签收: the unit acknowledges the order; its own short clock stops. */
     void accept(Instant at) {
-        if (status != Status.SENT) {
-            throw new DomainRuleViolation("只能签收待签收的任务单");
-        }
-        status = Status.ACCEPTED;
+        status = WorkOrderFlow.require(status, WorkOrderFlow.Action.SIGN_FOR, "只能签收待签收的任务单").to();
         answeredAt = at;
         signedAt = at;
     }
 
     /** 退单: a unit that holds the order and believes it is not its own sends it back, for the government office to arbitrate. */
     void sendBack(SendBackReason code, String evidence, Instant at, Instant arbitrateBy) {
-        if (!holdsDuty()) {
-            throw new DomainRuleViolation("3", "只能对待签收或办理中的任务单退单");
-        }
+        WorkOrderFlow.Step step = WorkOrderFlow.require(status, WorkOrderFlow.Action.SEND_BACK, "只能对待签收或办理中的任务单退单");
         if (code == null) {
             throw new DomainRuleViolation("3", "请选择退单理由");
         }
         if (evidence == null || evidence.isBlank()) {
             throw new DomainRuleViolation("3", "退单须写明理由和依据");
         }
-        status = Status.RETURNED;
+        status = step.to();
         returns++;
         sendBackReason = code;
         reason = evidence.strip();
@@ -209,16 +201,16 @@ public class WorkOrder {
 
     /** The office upholds the 退单: the unit is relieved; the event is re-routed (clause 3). */
     void uphold(String note, Instant at) {
-        requireReturned();
+        WorkOrderFlow.Step step = WorkOrderFlow.require(status, WorkOrderFlow.Action.UPHOLD, "该任务单不在待仲裁状态");
         arbitration = Arbitration.UPHELD;
         arbitrationNote = note == null || note.isBlank() ? null : note.strip();
-        status = Status.WITHDRAWN;
+        status = step.to();
         answeredAt = at;
     }
 
     /** The office finds the 退单 wrongful: the order goes back to the unit with an instruction, and counts against it (4.6). */
     void reject(String instruction, Instant at, Instant signForBy) {
-        requireReturned();
+        WorkOrderFlow.Step step = WorkOrderFlow.require(status, WorkOrderFlow.Action.REJECT, "该任务单不在待仲裁状态");
         if (instruction == null || instruction.isBlank()) {
             throw new DomainRuleViolation("3", "退回原单位办理须写明办理要求");
         }
@@ -226,23 +218,15 @@ public class WorkOrder {
         arbitrationNote = instruction.strip();
         wrongfulSendBacks++;
         resends++;
-        status = Status.SENT;
+        status = step.to();
         sentAt = at;
         answeredAt = null;
         startSignFor(at, signForBy);
     }
 
-    private void requireReturned() {
-        if (status != Status.RETURNED) {
-            throw new DomainRuleViolation("3", "该任务单不在待仲裁状态");
-        }
-    }
-
     /** 延期申请: only the order's own due time, asked before it expires, for a later time, with a reason; one at a time. */
     void requestExtension(Instant until, String why, Instant at) {
-        if (!holdsDuty()) {
-            throw new DomainRuleViolation("只能对待签收或办理中的任务单申请延期");
-        }
+        WorkOrderFlow.require(status, WorkOrderFlow.Action.EXTEND, "只能对待签收或办理中的任务单申请延期");
         if (extensionUntil != null) {
             throw new DomainRuleViolation("已有一项延期申请待审批");
         }
@@ -279,20 +263,15 @@ public class WorkOrder {
 
     /** 办结: the unit has answered (to the citizen, or by the response it owed). */
     void complete(Instant at) {
-        if (status != Status.ACCEPTED) {
-            throw new DomainRuleViolation(status == Status.SENT ? "请先签收任务单" : "只能办结办理中的任务单");
-        }
-        status = Status.DONE;
+        status = WorkOrderFlow.require(status, WorkOrderFlow.Action.COMPLETE,
+                status == Status.SENT ? "请先签收任务单" : "只能办结办理中的任务单").to();
         completedAt = at;
         extensionUntil = null;
     }
 
     /** 重办: the citizen was not satisfied; the work is reopened with a new due time. */
     void redo(String why, Instant at, Instant due) {
-        if (status != Status.DONE) {
-            throw new DomainRuleViolation("只能重办已办结的任务单");
-        }
-        status = Status.ACCEPTED;
+        status = WorkOrderFlow.require(status, WorkOrderFlow.Action.REDO, "只能重办已办结的任务单").to();
         redos++;
         reason = why;
         completedAt = null;

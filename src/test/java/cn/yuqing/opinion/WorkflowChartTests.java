@@ -38,6 +38,27 @@ class WorkflowChartTests {
     }
 
     @Test
+    void theWorkOrdersLaneHoldsEveryStateAndStepTheOrdersObey() throws Exception {
+        Document svg = parse(WorkflowChart.workOrders("/standard"));
+        Set<String> states = new HashSet<>();
+        Set<String> steps = new HashSet<>();
+        for (WorkOrderFlow.Step s : WorkOrderFlow.STEPS) {
+            states.add(s.from().name());
+            states.add(s.to().name());
+            steps.add(WorkflowChart.key(s.from(), s.action().name(), s.to()));
+        }
+        assertThat(groups(svg, "data-state").keySet()).isEqualTo(states);
+        Map<String, Element> drawn = groups(svg, "data-step");
+        assertThat(drawn.keySet()).isEqualTo(steps);
+        assertThat(drawn.get(WorkflowChart.key(WorkOrder.Status.RETURNED, "UPHOLD", WorkOrder.Status.WITHDRAWN)).getTextContent())
+                .contains("仲裁：退单成立，改派").contains("§3");
+        assertThat(drawn.get(WorkflowChart.key(WorkOrder.Status.DONE, "REDO", WorkOrder.Status.ACCEPTED)).getTextContent())
+                .contains("群众不满意，重办").contains("§4.4");
+        assertThat(svg.getElementsByTagName("marker").item(0).getAttributes().getNamedItem("id").getNodeValue())
+                .as("its own markers, apart from the events' chart on the same page").isEqualTo("wo-arrow");
+    }
+
+    @Test
     void theChartHoldsEveryStateAndStepOfTheRunningWorkflowAndNothingElse() throws Exception {
         Document svg = parse(WorkflowChart.svg("/standard"));
         Set<String> states = new HashSet<>();

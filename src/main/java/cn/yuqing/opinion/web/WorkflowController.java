@@ -17,6 +17,7 @@ class WorkflowController {
     @PreAuthorize("isAuthenticated()")
     String chart(HttpServletRequest request, Model model) {
         model.addAttribute("chart", WorkflowChart.svg(request.getContextPath() + "/standard"));
+        model.addAttribute("orders", WorkflowChart.workOrders(request.getContextPath() + "/standard"));
         return "opinion/workflow";
     }
 }
