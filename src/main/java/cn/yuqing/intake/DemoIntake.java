@@ -30,22 +30,23 @@ class DemoIntake {
 
     private static final Logger log = LoggerFactory.getLogger(DemoIntake.class);
 
-    record DemoItem(String channel, String title, String text, String author, int hoursAgo, boolean urgent) {
+    /** {@code contact}: the way back a citizen left (fictional), so that the demo can answer and follow up. */
+    record DemoItem(String channel, String title, String text, String author, int hoursAgo, boolean urgent, String contact) {
     }
 
     static final List<DemoItem> ITEMS = List.of(
             new DemoItem("县长信箱", "关于春申街道某小区停车难的建议", "小区建成十多年，车位严重不足，晚上车辆占用消防通道。建议在小区东侧空地规划临时停车场，并加强物业管理。",
-                    "张先生", 30, false),
+                    "张先生", 30, false, "zhang.demo@example.com"),
             new DemoItem("潢川县人民政府门户网站", "咨询城乡居民医保缴费时间", "请问2027年度城乡居民医保什么时候开始缴费？在哪里可以线上缴纳？老人不会用手机怎么办？",
-                    "网友“小潢川”", 20, false),
+                    "网友“小潢川”", 20, false, null),
             new DemoItem("潢川发布官方微博", null, "踅孜镇那边的桥是不是要封了？听说要拆了重建，孩子每天上学要从那里过，绕路要多走五公里，有没有官方说法？",
-                    "@踅孜人在外地", 6, false),
+                    "@踅孜人在外地", 6, false, null),
             new DemoItem("12345政务服务便民热线", "反映伞陂镇某养殖场异味扰民", "来电人反映：伞陂镇某村附近养殖场夏季异味严重，晚上无法开窗，多次向村里反映未解决，要求有关部门调查处理。",
-                    "来电人（匿名）", 4, false),
+                    "来电人（匿名）", 4, false, "13900001234"),
             new DemoItem("潢川发布官方微博", null, "转发：县城某学校食堂饭菜有异味，好几个孩子吃完肚子疼，学校说没事，家长们都很着急！",
-                    "@潢川家长群", 2, true),
+                    "@潢川家长群", 2, true, null),
             new DemoItem("县政务服务大厅", "群众现场反映不动产登记办理慢", "来访群众称办理不动产登记已跑三次，每次都说材料不全，但一次性告知的清单里没有写。希望能一次讲清楚。",
-                    "李女士", 1, false));
+                    "李女士", 1, false, "0376-3912345"));
 
     @Bean
     @Order(2)
@@ -84,7 +85,8 @@ class DemoIntake {
                 Channel channel = repository.findAll().stream().filter(c -> c.name().equals(d.channel())).findFirst().orElseThrow();
                 intake.receive(new ItemSubmission(channel.id(), "demo-" + (++n), null, d.title(), d.text(), d.author(),
                         now.minus(Duration.ofHours(d.hoursAgo())), null, null, null, null, d.urgent(),
-                        d.urgent() ? "涉及学生食品安全，家长情绪激动" : null, List.of()), Provenance.monitor("jiankong", county, null));
+                        d.urgent() ? "涉及学生食品安全，家长情绪激动" : null, List.of()).withContact(d.contact()),
+                        Provenance.monitor("jiankong", county, null));
             }
             log.warn("""
 

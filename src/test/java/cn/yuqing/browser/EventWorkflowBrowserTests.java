@@ -1,7 +1,5 @@
 package cn.yuqing.browser;
 
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -9,11 +7,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.yuqing.support.Browser;
+import cn.yuqing.support.BrowserStory;
 import cn.yuqing.support.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,26 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @Import(TestClockConfiguration.class)
-class EventWorkflowBrowserTests {
+class EventWorkflowBrowserTests extends BrowserStory {
 
-    @LocalServerPort
-    int port;
     @Autowired
     cn.yuqing.opinion.EventFixtures fixtures;
-
-    ChromeDriver browser;
 
     @BeforeEach
     void startBrowser() {
         Browser.assumeInstalled();
         browser = Browser.desktop();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

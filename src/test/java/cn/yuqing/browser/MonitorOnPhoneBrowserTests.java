@@ -1,6 +1,5 @@
 package cn.yuqing.browser;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -10,12 +9,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.yuqing.support.Browser;
+import cn.yuqing.support.BrowserStory;
 import cn.yuqing.support.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,30 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @Import(TestClockConfiguration.class)
-class MonitorOnPhoneBrowserTests {
+class MonitorOnPhoneBrowserTests extends BrowserStory {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
-
-    ChromeDriver browser;
 
     @BeforeEach
     void startBrowser() {
         Browser.assumeInstalled();
         browser = Browser.phone();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
     }
 
     private void signIn(String username) {

@@ -1,16 +1,14 @@
 package cn.yuqing.browser;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.yuqing.support.Browser;
+import cn.yuqing.support.BrowserStory;
 import cn.yuqing.support.TestClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,24 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @Import(TestClockConfiguration.class)
-class SignInBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    ChromeDriver browser;
-
-    @BeforeEach
-    void startBrowser() {
-        Browser.assumeInstalled();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class SignInBrowserTests extends BrowserStory {
 
     private void signIn(String username) {
         Browser.signIn(browser, port, username);

@@ -37,19 +37,31 @@ class WorkflowChartTests {
         return found;
     }
 
-    @Test
-    void theWorkOrdersLaneHoldsEveryStateAndStepTheOrdersObey() throws Exception {
-        Document svg = parse(WorkflowChart.workOrders("/standard"));
+    /** Every state and step of the flow is drawn, nothing else, each step linked to its clause with its words. */
+    static <S extends Enum<S>> Map<String, Element> assertDrawsExactly(Document svg, WorkflowChart.Flow<S> flow) {
         Set<String> states = new HashSet<>();
         Set<String> steps = new HashSet<>();
-        for (WorkOrderFlow.Step s : WorkOrderFlow.STEPS) {
+        for (WorkflowChart.Edge<S> s : flow.steps()) {
             states.add(s.from().name());
             states.add(s.to().name());
-            steps.add(WorkflowChart.key(s.from(), s.action().name(), s.to()));
+            steps.add(WorkflowChart.key(s.from(), s.action(), s.to()));
         }
         assertThat(groups(svg, "data-state").keySet()).isEqualTo(states);
         Map<String, Element> drawn = groups(svg, "data-step");
         assertThat(drawn.keySet()).isEqualTo(steps);
+        for (WorkflowChart.Edge<S> s : flow.steps()) {
+            Element link = (Element) drawn.get(WorkflowChart.key(s.from(), s.action(), s.to())).getElementsByTagName("a").item(0);
+            assertThat(link.getAttribute("href")).isEqualTo("/standard#c" + s.clause().replace('.', '-'));
+            assertThat(link.getTextContent()).contains(s.label()).contains("§" + s.clause());
+        }
+        return drawn;
+    }
+
+    @Test
+    void theWorkOrdersLaneHoldsEveryStateAndStepTheOrdersObey() throws Exception {
+        Document svg = parse(WorkflowChart.workOrders("/standard"));
+        assertThat(WorkflowChart.ORDERS.steps()).hasSameSizeAs(WorkOrderFlow.STEPS);
+        Map<String, Element> drawn = assertDrawsExactly(svg, WorkflowChart.ORDERS);
         assertThat(drawn.get(WorkflowChart.key(WorkOrder.Status.RETURNED, "UPHOLD", WorkOrder.Status.WITHDRAWN)).getTextContent())
                 .contains("仲裁：退单成立，改派").contains("§3");
         assertThat(drawn.get(WorkflowChart.key(WorkOrder.Status.DONE, "REDO", WorkOrder.Status.ACCEPTED)).getTextContent())
@@ -60,28 +72,13 @@ class WorkflowChartTests {
 
     @Test
     void theChartHoldsEveryStateAndStepOfTheRunningWorkflowAndNothingElse() throws Exception {
-        Document svg = parse(WorkflowChart.svg("/standard"));
-        Set<String> states = new HashSet<>();
-        Set<String> steps = new HashSet<>();
-        for (Workflow.Step s : Workflow.STEPS) {
-            states.add(s.from().name());
-            states.add(s.to().name());
-            steps.add(WorkflowChart.key(s.from(), s.action().name(), s.to()));
-        }
-        assertThat(groups(svg, "data-state").keySet()).isEqualTo(states);
-        Map<String, Element> drawn = groups(svg, "data-step");
-        assertThat(drawn.keySet()).isEqualTo(steps);
-        for (Workflow.Step s : Workflow.STEPS) {
-            Element g = drawn.get(WorkflowChart.key(s.from(), s.action().name(), s.to()));
-            Element link = (Element) g.getElementsByTagName("a").item(0);
-            assertThat(link.getAttribute("href")).isEqualTo("/standard#c" + s.clause().replace('.', '-'));
-            assertThat(link.getTextContent()).contains(s.action().label()).contains("§" + s.clause());
-        }
+        assertThat(WorkflowChart.EVENTS.steps()).hasSameSizeAs(Workflow.STEPS);
+        assertDrawsExactly(parse(WorkflowChart.svg("/standard")), WorkflowChart.EVENTS);
     }
 
     @Test
     void statesDoNotOverlapAndForwardStepsGoDown() {
-        Map<EventState, int[]> place = WorkflowChart.layout(Workflow.STEPS);
+        Map<EventState, int[]> place = WorkflowChart.layout(WorkflowChart.EVENTS);
         assertThat(place.values().stream().map(p -> p[0] + ":" + p[1]).distinct().count()).isEqualTo(place.size());
         for (Workflow.Step s : Workflow.STEPS) {
             if (s.to().ordinal() > s.from().ordinal()) {

@@ -28,7 +28,9 @@ public abstract class BrowserStory {
     private int shot;
 
     /** The screenshots' file prefix under target/screenshots. */
-    protected abstract String screenshotPrefix();
+    protected String screenshotPrefix() {
+        return getClass().getSimpleName();
+    }
 
     @BeforeEach
     void startBrowser() {
