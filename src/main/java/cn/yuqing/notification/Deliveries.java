@@ -37,6 +37,7 @@ public class Deliveries {
     private final PreferenceRepository preferences;
     private final RobotRepository robots;
     private final SmsGatewayRepository gateways;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
     private final OrganisationDirectory directory;
     private final Senders senders;
     private final NotificationSettings settings;
@@ -46,8 +47,10 @@ public class Deliveries {
 
     Deliveries(DeliveryRepository deliveries, PreferenceRepository preferences, RobotRepository robots,
             SmsGatewayRepository gateways, OrganisationDirectory directory, Senders senders, NotificationSettings settings,
-            JdbcTemplate jdbc, PlatformTransactionManager txManager, Clock clock) {
+            JdbcTemplate jdbc, PlatformTransactionManager txManager, Clock clock,
+            org.springframework.context.ApplicationEventPublisher publisher) {
         this.gateways = gateways;
+        this.publisher = publisher;
         this.deliveries = deliveries;
         this.preferences = preferences;
         this.robots = robots;
@@ -132,7 +135,10 @@ public class Deliveries {
     public SmsGateway changeSmsGateway(String url, String account, String secret, String signature, boolean active, String by) {
         SmsGateway g = gateways.current();
         g.change(url, account, secret, signature, active, by, clock.instant());
-        return gateways.save(g);
+        g = gateways.save(g);
+        publisher.publishEvent(new SmsGatewayChanged(g.url() == null ? null : java.net.URI.create(g.url()).getHost(), g.account(),
+                g.signature(), g.active()));
+        return g;
     }
 
     /** Sends what is due; returns how many were attempted. */

@@ -67,6 +67,13 @@ public interface OpinionEvents {
      */
     void orderAnswered(Long orderId, String actor);
 
+    /**
+     * One of the standard's clocks of 4.4 is overdue (the deadline module, when it misses and at its
+     * first escalation after): a 催办通知书, then a 督办单, is drafted for the responsible unit's work
+     * order, once per clock and kind; nothing where no order was sent yet.
+     */
+    void chaseForClock(Long eventId, String clock, Instant dueAt, boolean supervise);
+
     /** 重办: the citizen was not satisfied with the answer; the order reopens with its own clock. */
     void redoOrder(Long orderId, String reason, String actor);
 

@@ -468,4 +468,9 @@ public class OpinionManagement implements OpinionEvents {
         return e.candidateId() == null ? List.of()
                 : candidates.newestItemsOf(e.candidateId(), limit).newest().stream().map(ItemAnalysis::itemId).toList();
     }
+
+    @Override
+    public void chaseForClock(Long eventId, String clock, Instant dueAt, boolean supervise) {
+        workOrders.getObject().chaseForClock(eventId, clock, dueAt, supervise);
+    }
 }

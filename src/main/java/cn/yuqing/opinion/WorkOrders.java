@@ -342,6 +342,29 @@ public class WorkOrders {
         }
     }
 
+    /** A clock of 4.4 overdue: the responsible unit's order is chased for it, once per clock and kind. */
+    void chaseForClock(Long eventId, String clockTitle, Instant dueAt, boolean supervise) {
+        OpinionEvent e = events.findById(eventId).orElseThrow();
+        ChaseNotice.Kind kind = supervise ? ChaseNotice.Kind.SUPERVISE : ChaseNotice.Kind.URGE;
+        WorkOrder o = orders.findByEvent(eventId).stream()
+                .filter(w -> w.partyUnitId().equals(e.responsibleUnitId()) && (w.holdsDuty() || w.status() == WorkOrder.Status.DONE))
+                .findFirst().orElse(null);
+        String marker = "规定的" + clockTitle + "应于" + Times.format(dueAt);
+        if (o == null || chases.findByEvent(eventId).stream().anyMatch(c -> c.orderId().equals(o.id()) && c.kind() == kind
+                && c.text().contains(marker))) {
+            return;
+        }
+        Instant now = clock.instant();
+        String required = Times.format(policies.current().superviseAt(now, workingHours));
+        String text = "本规范第4.4条" + marker + "前完成，“" + e.title() + "”截至" + Times.format(now) + "仍未完成。"
+                + (supervise ? "现列为督办事项，请你单位主要负责同志亲自过问，立即发布回应，并于" + required + "前书面报告未按时完成的原因。"
+                        : "请你单位立即发布回应，于" + required + "前反馈办理情况。特此催办。");
+        ChaseNotice draft = chases.save(new ChaseNotice(o, kind, text, now));
+        note(o, supervise ? "DRAFT_SUPERVISE" : "DRAFT_URGE", "系统", clockTitle + "超时，已拟" + kind.label() + draft.number()
+                + "（" + unitName(o) + "），待政府办公室审核印发");
+        tell(arbiters(o), "已拟" + kind.label() + "：" + e.title(), clockTitle + "超时，请审核印发", "/work-orders/chases");
+    }
+
     /** What, who, since when, what is required by when: read from the record. */
     private String draftText(WorkOrder o, ChaseNotice.Kind kind, Instant now, WorkOrderPolicy policy) {
         String required = Times.format(policy.superviseAt(now, workingHours));

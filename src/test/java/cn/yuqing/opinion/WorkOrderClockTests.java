@@ -42,6 +42,8 @@ class WorkOrderClockTests {
     @Autowired
     Deadlines deadlines;
     @Autowired
+    cn.yuqing.deadline.DeadlineTimers timers;
+    @Autowired
     Notifications notifications;
     @Autowired
     Accounts accounts;
@@ -174,6 +176,29 @@ class WorkOrderClockTests {
             assertThat(s.extensionsApproved()).isEqualTo(1);
         });
         assertThat(workOrders.chaseNotices(As.scopeOf(directory, "sanpi.huiying"))).noneMatch(c -> c.orderId().equals(o.id()));
+    }
+
+    @Test
+    void anOverdueClockOfTheStandardChasesTheResponsibleUnitsOrderOnceThenSupervisesIt() {
+        clock.set(MONDAY_9);
+        OpinionEvent e = fixtures.plannedCitizenMatter("城西小区停水三天", "城西小区停水三天，没有任何通知。", null, fixtures.housing());
+        WorkOrder o = orderOf(e, fixtures.housing());
+        Deadline response = deadlines.board(e.id(), DataScope.installation()).deadlines().get(0);
+        clock.set(response.dueAt().plusSeconds(60));
+        timers.fireDue();
+        timers.fireDue();
+        DataScope officeScope = As.scopeOf(directory, "zhengfuban");
+        var chased = workOrders.chaseNotices(officeScope).stream().filter(c -> c.orderId().equals(o.id())).toList();
+        assertThat(chased).as("one 催办通知书 for the missed clock").singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ChaseNotice.Kind.URGE);
+            assertThat(c.text()).contains("本规范第4.4条规定的" + response.title()).contains("“城西小区停水三天”");
+        });
+        clock.set(response.dueAt().plus(Duration.ofDays(3)));
+        timers.fireDue();
+        timers.fireDue();
+        assertThat(workOrders.chaseNotices(officeScope).stream().filter(c -> c.orderId().equals(o.id())).map(ChaseNotice::kind))
+                .as("the step up after the miss makes it a 督办单, once").containsExactlyInAnyOrder(ChaseNotice.Kind.URGE,
+                        ChaseNotice.Kind.SUPERVISE);
     }
 
     @Test
