@@ -17,9 +17,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Sentiment measured on the two evaluation sets beside the project (evaluation only, never
- * shipped): the labelled Weibo set of ../shared/data/eval and the incident set labelled by the
- * guideline of docs/analysis-quality.md. Five moods: the Weibo set's seven emotions map onto them
+ * Sentiment measured on the two evaluation sets (evaluation only, never shipped): the labelled
+ * Weibo set of ../shared/data/eval and the incident set labelled by the guideline of
+ * docs/analysis-quality.md. The incident set's texts are posts of that Weibo set, which may not be
+ * copied into the repository: the repository keeps only our labels, each with the line it came
+ * from and a digest of its text, and the texts are read from ../shared by the digest. Five moods: the Weibo set's seven emotions map onto them
  * (fear → anxiety, anger → anger, disgust and sadness → other negative, optimism and gratitude →
  * positive, surprise → neutral); binary: negative (anger, anxiety, other negative) against the rest.
  */
@@ -27,7 +29,8 @@ final class SentimentEvaluation {
 
     static final Path SHARED_EVAL = Path.of("..", "shared", "data", "eval");
     static final Path WEIBO = SHARED_EVAL.resolve("weibo-covid-labelled.csv");
-    static final Path INCIDENTS = SHARED_EVAL.resolve("incident-comments-labelled.csv");
+    /** Our labels of the incident set: {@code source_line,text_sha256_16,mood}, no text. */
+    static final Path INCIDENTS = Path.of("src", "test", "resources", "eval", "incident-labels.csv");
 
     enum Mood {
         ANGER, ANXIETY, NEGATIVE, NEUTRAL, POSITIVE;
@@ -57,7 +60,30 @@ final class SentimentEvaluation {
 
     /** The incident set: real comments on public matters, labelled by our guideline. */
     static List<Labelled> incidents() throws IOException {
-        return read(INCIDENTS, "text", "mood", l -> Mood.valueOf(l.toUpperCase()));
+        Map<String, String> texts = new java.util.HashMap<>();
+        for (Labelled post : read(WEIBO, "review", "label", l -> Mood.NEUTRAL)) {
+            texts.putIfAbsent(digest(post.text()), post.text());
+        }
+        List<Labelled> rows = new ArrayList<>();
+        for (Labelled label : read(INCIDENTS, "text_sha256_16", "mood", l -> Mood.valueOf(l.toUpperCase()))) {
+            String text = texts.get(label.text());
+            if (text == null) {
+                throw new IllegalStateException("the incident label " + label.text() + " finds no post in " + WEIBO
+                        + ": the shared Weibo set is not the one the labels were made on");
+            }
+            rows.add(new Labelled(text, label.mood()));
+        }
+        return rows;
+    }
+
+    /** The first 16 hex digits of the SHA-256 of the stripped text: enough to find a post, nothing of its words. */
+    static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.strip().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Labelled> read(Path file, String textColumn, String labelColumn, Function<String, Mood> mood)
