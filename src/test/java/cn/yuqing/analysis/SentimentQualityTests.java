@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sentiment figures of docs/analysis-quality.md kept from falling: on the labelled Weibo set
- * and the incident set beside the project (evaluation only; skipped where ../shared is absent),
- * without any correction. The test halves are never read by eye nor in the stream.
+ * and the incident set (our labels in the test resources, its texts read from ../shared by
+ * digest; evaluation only, skipped where ../shared is absent), without any correction. The test halves are never read by eye nor in the stream.
  */
 class SentimentQualityTests {
 
