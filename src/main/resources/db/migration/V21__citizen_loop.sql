@@ -24,12 +24,15 @@ alter table work_order add column redos int not null default 0;
 alter table work_order add column chase_level int not null default 0;
 alter table work_order add column supervise_at timestamp with time zone;
 
--- Orders sent before the clocks existed: signed for already or not, they get the ordinary clocks
--- counted in calendar time, and orders already being worked on count as signed for when answered.
+-- Orders sent before the clocks existed get the ordinary clocks counted from their sending, as
+-- already reminded, escalated and chased (no flood of overdue notices on the first tick after the
+-- upgrade); orders being worked on count as signed for when answered; a 退单 already waiting goes
+-- to the office's arbitration with the reason "其他", its clock already run out.
 update work_order set sign_for_due = sent_at + interval '2' hour, remind_at = sent_at + interval '1' hour,
-    reminded_at = sent_at, sign_for_escalated_at = case when status = 'SENT' then null else sent_at end,
-    due_at = sent_at + interval '7' day, signed_at = case when status = 'ACCEPTED' then answered_at end,
-    chase_level = 2;
+    reminded_at = sent_at, sign_for_escalated_at = sent_at, due_at = sent_at + interval '7' day,
+    signed_at = case when status = 'ACCEPTED' then answered_at end, chase_level = 2;
+update work_order set send_back_reason = 'OTHER', arbitration_due = coalesce(answered_at, sent_at),
+    arbitration_escalated_at = coalesce(answered_at, sent_at) where status = 'RETURNED';
 alter table work_order alter column sign_for_due set not null;
 alter table work_order alter column remind_at set not null;
 alter table work_order alter column due_at set not null;
@@ -60,8 +63,9 @@ create table chase_notice (
     drafted_at  timestamp with time zone not null,
     issued_at   timestamp with time zone,
     issued_by   varchar(64),
+    clock_key   varchar(120)  not null,
     version     bigint        not null default 0,
-    constraint chase_notice_once unique (order_id, kind, drafted_at)
+    constraint chase_notice_once unique (order_id, kind, clock_key)
 );
 create index chase_notice_unit on chase_notice (unit_id, issued_at);
 

@@ -131,6 +131,12 @@ public class Candidates {
     public record Members(List<ItemAnalysis> newest, long total) {
     }
 
+    /** The candidate's items that carry a way back to their author, however many others it has, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Long> itemsWithContact(Long candidateId, int limit) {
+        return analyses.findWithContact(candidateId, org.springframework.data.domain.PageRequest.of(0, limit));
+    }
+
     /** A viral matter has thousands of items: pages list the newest and count the rest, without loading them. */
     @Transactional(readOnly = true)
     public Members newestItemsOf(Long candidateId, int limit) {

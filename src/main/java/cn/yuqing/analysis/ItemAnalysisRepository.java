@@ -16,6 +16,12 @@ interface ItemAnalysisRepository extends JpaRepository<ItemAnalysis, Long> {
 
     long countByCandidateId(Long candidateId);
 
+    /** The candidate's items whose author left a way back (a hotline caller, a letter), oldest first. */
+    @Query("""
+            select a.itemId from ItemAnalysis a, cn.yuqing.intake.OpinionItem i
+            where i.id = a.itemId and a.candidateId = ?1 and i.contact is not null order by a.discoveredAt""")
+    List<Long> findWithContact(Long candidateId, org.springframework.data.domain.Pageable page);
+
     @Query("select a from ItemAnalysis a where a.itemId in ?1")
     List<ItemAnalysis> findByItems(Collection<Long> itemIds);
 }

@@ -42,7 +42,7 @@ import cn.yuqing.shared.Times;
 @Transactional
 public class CitizenReplies {
 
-    /** How many of an event's items are offered as the citizens to answer. */
+    /** How many of an event's citizens with a way back are offered to answer (and told of an extension). */
     static final int ITEMS_OFFERED = 200;
 
     /** A view of one citizen an event's unit may answer: the item, and the contact in full or masked. */
@@ -98,7 +98,7 @@ public class CitizenReplies {
         opinions.event(eventId, scope);
         boolean full = mustReply(eventId, scope, reader);
         List<Citizen> list = new ArrayList<>();
-        for (OpinionItem item : items.byIds(opinions.itemIds(eventId, ITEMS_OFFERED))) {
+        for (OpinionItem item : items.byIds(opinions.contactableItemIds(eventId, ITEMS_OFFERED))) {
             String c = item.contact();
             if (c != null && !c.isBlank()) {
                 list.add(new Citizen(item.id(), item.title() == null ? shorten(item.body(), 40) : item.title(), item.author(),
@@ -146,7 +146,7 @@ public class CitizenReplies {
         EventSnapshot event = opinions.event(eventId, scope);
         OpinionEvents.OrderSnapshot order = answerable(eventId, scope).stream().filter(o -> o.id().equals(orderId)).findFirst()
                 .orElseThrow(() -> new DomainRuleViolation("4.4", "请选择本单位已签收、正在办理的任务单"));
-        if (itemId == null || !opinions.itemIds(eventId, ITEMS_OFFERED).contains(itemId)) {
+        if (itemId == null || !opinions.contactableItemIds(eventId, ITEMS_OFFERED).contains(itemId)) {
             throw new DomainRuleViolation("4.4", "请选择要答复的群众（本事件的信息）");
         }
         if (channel == null) {
@@ -262,7 +262,10 @@ public class CitizenReplies {
     /** A phone 回访 the government office made and records; the survey's link, if still open, is closed by it. */
     public Survey recordByPhone(Long surveyId, Survey.Rating rating, String comment, DataScope scope, SignedInPerson by) {
         Survey s = surveys.findById(surveyId).orElseThrow(() -> new NotFound("回访"));
-        opinions.event(s.eventId(), scope);
+        EventSnapshot e = opinions.event(s.eventId(), scope);
+        if (!directory.isOfficeFor(by.unitId(), e.levelRegionCode()) || by.unitId().equals(s.unitId())) {
+            throw new DomainRuleViolation("4.4", "电话回访由本级或上级政府办公室记录，答复单位不能为自己的答复记录评价");
+        }
         s.record(rating, clean(comment), clock.instant(), by.getUsername());
         settled(s, by.getUsername());
         return s;
@@ -285,7 +288,7 @@ public class CitizenReplies {
         if (s.rating() != Survey.Rating.UNSATISFIED) {
             return;
         }
-        opinions.redoOrder(s.orderId(), "群众不满意" + (s.comment() == null ? "" : "：" + s.comment()), actor);
+        opinions.redoOrder(s.orderId(), s.comment() == null ? "未说明原因" : s.comment(), actor);
         if (surveys.countUnsatisfied(s.orderId()) >= 2) {
             EventSnapshot e = opinions.event(s.eventId(), DataScope.forSystemTask("再次不满意报政府办公室"));
             opinions.recordOnEvent(s.eventId(), "SURVEY_ESCALATED", "系统", "群众对" + unit + "的答复再次不满意，已报政府办公室督办");
@@ -308,7 +311,7 @@ public class CitizenReplies {
         String text = "您反映的“" + shorten(e.title(), 20) + "”，" + unit + "经批准延期办理，将于" + Times.format(extended.until())
                 + "前答复您。";
         Set<String> told = new LinkedHashSet<>();
-        for (OpinionItem item : items.byIds(opinions.itemIds(e.id(), ITEMS_OFFERED))) {
+        for (OpinionItem item : items.byIds(opinions.contactableItemIds(e.id(), ITEMS_OFFERED))) {
             String c = item.contact();
             if (c == null || !told.add(c.strip())) {
                 continue;

@@ -230,7 +230,8 @@ public class DeadlineTimers {
                     EscalationLevel level = t.level() == null ? EscalationLevel.DEPARTMENT_HEAD : t.level();
                     service.append(d, d.escalated(level, now));
                     // past the unit's own head, the 催办通知书 becomes a 督办单 (issue 19)
-                    opinions.chaseForClock(d.eventId(), d.title(), d.dueAt(), level.ordinal() > EscalationLevel.DEPARTMENT_HEAD.ordinal());
+                    events.publishEvent(new cn.yuqing.shared.ClockOverdue(d.eventId(), d.title(), d.dueAt(),
+                            level.ordinal() > EscalationLevel.DEPARTMENT_HEAD.ordinal()));
                     messages.add(e, level, "督办：" + d.title() + "超时 · " + e.title(),
                             d.title() + "应于" + d.dueAtText() + "前完成，" + d.countdownAt(now) + "，按时限规则告知"
                                     + level.label() + "，请督促办理。", d.grave());
@@ -242,7 +243,7 @@ public class DeadlineTimers {
     private void missIfRunning(Deadline d, EventSnapshot e, Instant now, Messages messages) {
         if (d.status() == Deadline.Status.RUNNING && !now.isBefore(d.dueAt())) {
             service.append(d, d.miss(now));
-            opinions.chaseForClock(d.eventId(), d.title(), d.dueAt(), false);
+            events.publishEvent(new cn.yuqing.shared.ClockOverdue(d.eventId(), d.title(), d.dueAt(), false));
             messages.add(e, EscalationLevel.RESPONSIBLE_UNIT, "已超时：" + d.title() + " · " + e.title(),
                     d.title() + "（" + d.allowed() + "）应于" + d.dueAtText() + "前完成，现已超时，请立即处置。", d.grave());
         }

@@ -54,6 +54,9 @@ public class ChaseNotice {
 
     private Instant issuedAt;
 
+    /** Which overdue time this notice chases (the order's due time, or a 4.4 clock's): one notice of a kind each. */
+    private String clockKey;
+
     private String issuedBy;
 
     @Version
@@ -62,7 +65,8 @@ public class ChaseNotice {
     protected ChaseNotice() {
     }
 
-    ChaseNotice(WorkOrder order, Kind kind, String text, Instant at) {
+    ChaseNotice(WorkOrder order, Kind kind, String clockKey, String text, Instant at) {
+        this.clockKey = clockKey;
         this.orderId = order.id();
         this.eventId = order.eventId();
         this.unitId = order.unitId();
@@ -87,6 +91,7 @@ public class ChaseNotice {
 
     public Long id() { return id; }
     public Long orderId() { return orderId; }
+    public String clockKey() { return clockKey; }
     public Long eventId() { return eventId; }
     public Long unitId() { return unitId; }
     public Kind kind() { return kind; }

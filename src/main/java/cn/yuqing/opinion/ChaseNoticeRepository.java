@@ -16,4 +16,6 @@ interface ChaseNoticeRepository extends JpaRepository<ChaseNotice, Long> {
 
     @Query("select c from ChaseNotice c where c.unitId in ?1 order by c.draftedAt desc")
     List<ChaseNotice> findForUnits(Collection<Long> unitIds);
+
+    boolean existsByOrderIdAndKindAndClockKey(Long orderId, ChaseNotice.Kind kind, String clockKey);
 }

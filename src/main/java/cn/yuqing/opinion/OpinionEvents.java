@@ -51,8 +51,8 @@ public interface OpinionEvents {
 
     List<OpenDuties.Duty> openDuties(Long eventId, DataScope scope);
 
-    /** The event's items, newest first, at most {@code limit}: the citizens a reply may go back to. */
-    List<Long> itemIds(Long eventId, int limit);
+    /** The event's items whose authors left a way back, oldest first, at most {@code limit}: the citizens a reply may go back to. */
+    List<Long> contactableItemIds(Long eventId, int limit);
 
     /** Whether the item is one of the event's, within the reader's scope. */
     boolean carries(Long eventId, Long itemId, DataScope scope);
@@ -66,13 +66,6 @@ public interface OpinionEvents {
      * A sent order must be signed for first.
      */
     void orderAnswered(Long orderId, String actor);
-
-    /**
-     * One of the standard's clocks of 4.4 is overdue (the deadline module, when it misses and at its
-     * first escalation after): a 催办通知书, then a 督办单, is drafted for the responsible unit's work
-     * order, once per clock and kind; nothing where no order was sent yet.
-     */
-    void chaseForClock(Long eventId, String clock, Instant dueAt, boolean supervise);
 
     /** 重办: the citizen was not satisfied with the answer; the order reopens with its own clock. */
     void redoOrder(Long orderId, String reason, String actor);

@@ -463,14 +463,9 @@ public class OpinionManagement implements OpinionEvents {
 
     @Override
     @Transactional(readOnly = true)
-    public List<Long> itemIds(Long eventId, int limit) {
+    public List<Long> contactableItemIds(Long eventId, int limit) {
         OpinionEvent e = events.findById(eventId).orElseThrow(() -> new NotFound("舆情事件"));
-        return e.candidateId() == null ? List.of()
-                : candidates.newestItemsOf(e.candidateId(), limit).newest().stream().map(ItemAnalysis::itemId).toList();
+        return e.candidateId() == null ? List.of() : candidates.itemsWithContact(e.candidateId(), limit);
     }
 
-    @Override
-    public void chaseForClock(Long eventId, String clock, Instant dueAt, boolean supervise) {
-        workOrders.getObject().chaseForClock(eventId, clock, dueAt, supervise);
-    }
 }

@@ -162,7 +162,8 @@ public class WorkOrder {
     /** Clause 3: a person re-routed the event and this unit is no longer a party; the reason stays on the order. */
     void withdraw(String why, Instant at) {
         status = WorkOrderFlow.require(status, WorkOrderFlow.Action.WITHDRAW, "只能撤回待签收或办理中的任务单").to();
-        reason = why;
+        reason = why == null || why.length() <= 1000 ? why : why.substring(0, 999) + "…";
+        extensionUntil = null;
         answeredAt = at;
     }
 
@@ -245,7 +246,7 @@ public class WorkOrder {
 
     /** The office approves (the due time moves, the chasing starts again) or refuses the pending extension. */
     Instant decideExtension(boolean approve) {
-        if (extensionUntil == null) {
+        if (extensionUntil == null || !holdsDuty()) {
             throw new DomainRuleViolation("该任务单没有待审批的延期申请");
         }
         Instant until = extensionUntil;

@@ -35,6 +35,9 @@ public class WorkOrderClocks {
                 workOrders.stepClocks(id);
             } catch (OptimisticLockingFailureException another) {
                 log.debug("work order {} was stepped by another node or changed meanwhile", id);
+            } catch (RuntimeException failed) {
+                // one order that cannot be stepped must not hold up the others; it is tried again next time
+                log.warn("work order {} could not be stepped: {}", id, failed.getClass().getSimpleName());
             }
         }
         return due.size();

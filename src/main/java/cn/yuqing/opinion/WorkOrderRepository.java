@@ -11,7 +11,12 @@ interface WorkOrderRepository extends JpaRepository<WorkOrder, Long> {
     @Query("select w from WorkOrder w where w.eventId = ?1 order by w.id")
     List<WorkOrder> findByEvent(Long eventId);
 
-    @Query("select w from WorkOrder w where w.unitId in ?1 order by w.status, w.sentAt desc")
+    /** What to do first on top: to sign for, being worked on, sent back, then done and withdrawn; newest first within each. */
+    @Query("""
+            select w from WorkOrder w where w.unitId in ?1 order by case w.status
+              when cn.yuqing.opinion.WorkOrder.Status.SENT then 0 when cn.yuqing.opinion.WorkOrder.Status.ACCEPTED then 1
+              when cn.yuqing.opinion.WorkOrder.Status.RETURNED then 2 when cn.yuqing.opinion.WorkOrder.Status.DONE then 3 else 4 end,
+              w.sentAt desc""")
     List<WorkOrder> findForUnits(Collection<Long> unitIds);
 
     /** Orders whose next clock step is due: a sign-for reminder or escalation, an arbitration overdue, a chase. */

@@ -90,6 +90,21 @@ public class WorkOrders {
         return o;
     }
 
+    /** The order for a decision of the office of its event's level (or above), which is not the unit decided on. */
+    private WorkOrder forArbiter(Long orderId, DataScope scope, SignedInPerson by) {
+        WorkOrder o = ofEvent(orderId, scope);
+        if (!arbiterOf(o, by)) {
+            throw new DomainRuleViolation("3", "只有本级或上级政府办公室可以仲裁退单、审批延期和印发催办督办文书，且不能对本单位的任务单作决定");
+        }
+        return o;
+    }
+
+    private boolean arbiterOf(WorkOrder o, SignedInPerson by) {
+        OpinionEvent e = events.findById(o.eventId()).orElseThrow();
+        return directory.isOfficeFor(by.unitId(), e.levelRegionCode()) && !by.unitId().equals(o.unitId())
+                && !by.unitId().equals(o.partyUnitId());
+    }
+
     public WorkOrder signFor(Long orderId, DataScope scope, SignedInPerson by) {
         WorkOrder o = held(orderId, scope);
         boolean late = clock.instant().isAfter(o.signForDue());
@@ -134,10 +149,10 @@ public class WorkOrders {
 
     // ---- the government office ---------------------------------------------------------------
 
-    /** 退单 and extension requests within the reader's scope awaiting the office's decision, oldest first. */
+    /** 退单 and extension requests awaiting the reader's decision as the office of their event's level, oldest first. */
     @Transactional(readOnly = true)
-    public List<WorkOrder> awaitingDecision(DataScope scope) {
-        return orders.findAwaitingDecision().stream().filter(o -> covers(scope, o.eventId())).toList();
+    public List<WorkOrder> awaitingDecision(DataScope scope, SignedInPerson by) {
+        return orders.findAwaitingDecision().stream().filter(o -> covers(scope, o.eventId()) && arbiterOf(o, by)).toList();
     }
 
     private boolean covers(DataScope scope, Long eventId) {
@@ -167,7 +182,7 @@ public class WorkOrders {
      * reasons of clause 3 recomputed and kept; the new party gets its order with fresh clocks.
      */
     public WorkOrder uphold(Long orderId, DataScope scope, SignedInPerson by, Long newUnitId, String note) {
-        WorkOrder o = ofEvent(orderId, scope);
+        WorkOrder o = forArbiter(orderId, scope, by);
         if (newUnitId == null || newUnitId.equals(o.partyUnitId())) {
             throw new DomainRuleViolation("3", "退单成立须改派给另一个单位，请选择承办单位");
         }
@@ -177,14 +192,16 @@ public class WorkOrders {
         o.uphold(note, clock.instant());
         orders.flush();
         OpinionEvent e = events.findById(o.eventId()).orElseThrow();
-        String why = "退单成立（" + o.sendBackReason().label() + "）：" + o.reason();
-        if (o.partyUnitId().equals(e.responsibleUnitId())) {
-            e = routing.override(e.id(), e.version(), scope, by, newUnitId, null, otherCoHandlers(e, o.partyUnitId()), why);
-        } else {
-            List<Long> co = new java.util.ArrayList<>(otherCoHandlers(e, o.partyUnitId()));
+        String why = clip("退单成立（" + o.sendBackReason().label() + "）：" + o.reason(), 300);
+        Long leaving = o.partyUnitId();
+        // the unit named takes the leaving unit's place in whichever roles it held; the other parties stay
+        Long responsible = leaving.equals(e.responsibleUnitId()) ? newUnitId : e.responsibleUnitId();
+        Long lead = e.leadUnitId() == null || leaving.equals(e.leadUnitId()) ? newUnitId : e.leadUnitId();
+        List<Long> co = new java.util.ArrayList<>(otherCoHandlers(e, leaving));
+        if (!leaving.equals(e.responsibleUnitId()) && !leaving.equals(e.leadUnitId())) {
             co.add(newUnitId);
-            e = routing.override(e.id(), e.version(), scope, by, e.responsibleUnitId(), e.leadUnitId(), co, why);
         }
+        routing.override(e.id(), e.version(), scope, by, responsible, lead, co, why);
         note(o, "ARBITRATE_ORDER", by.getUsername(), "仲裁：" + WorkOrder.Arbitration.UPHELD.label() + "，改由"
                 + directory.requireUnit(newUnitId).name() + "承办" + (o.arbitrationNote() == null ? "" : "。意见：" + o.arbitrationNote()));
         tell(holders(o), "退单已仲裁：" + title(o), "退单成立，本单位不再承办", "/work-orders");
@@ -198,7 +215,7 @@ public class WorkOrders {
 
     /** Wrongful: back to the unit with the office's instruction; the sign-for clock starts again; it counts against the unit. */
     public WorkOrder reject(Long orderId, DataScope scope, SignedInPerson by, String instruction) {
-        WorkOrder o = ofEvent(orderId, scope);
+        WorkOrder o = forArbiter(orderId, scope, by);
         if (instruction != null && instruction.length() > 1000) {
             throw new DomainRuleViolation("3", "办理要求不超过1000字");
         }
@@ -211,7 +228,7 @@ public class WorkOrders {
     }
 
     public WorkOrder decideExtension(Long orderId, DataScope scope, SignedInPerson by, boolean approve, String note) {
-        WorkOrder o = ofEvent(orderId, scope);
+        WorkOrder o = forArbiter(orderId, scope, by);
         if (note != null && note.length() > 1000) {
             throw new DomainRuleViolation("审批意见不超过1000字");
         }
@@ -264,24 +281,31 @@ public class WorkOrders {
 
     // ---- chasing -----------------------------------------------------------------------------
 
+    /** The notices the reader may see: the issued ones to their unit, and every one the reader's office decides on. */
     @Transactional(readOnly = true)
-    public List<ChaseNotice> chaseNotices(DataScope scope) {
-        return chases.findAllOrdered().stream().filter(c -> scope.covers(c.unitId()) || covers(scope, c.eventId())).toList();
+    public List<ChaseNotice> chaseNotices(DataScope scope, SignedInPerson by) {
+        return chases.findAllOrdered().stream().filter(c -> visible(c, scope, by)).toList();
     }
 
     @Transactional(readOnly = true)
-    public ChaseNotice chaseNotice(Long id, DataScope scope) {
-        return chases.findById(id).filter(c -> scope.covers(c.unitId()) || covers(scope, c.eventId()))
-                .orElseThrow(() -> new NotFound("催办通知书或督办单"));
+    public ChaseNotice chaseNotice(Long id, DataScope scope, SignedInPerson by) {
+        return chases.findById(id).filter(c -> visible(c, scope, by)).orElseThrow(() -> new NotFound("催办通知书或督办单"));
+    }
+
+    private boolean visible(ChaseNotice c, DataScope scope, SignedInPerson by) {
+        if (c.issued() && scope.covers(c.unitId())) {
+            return true;
+        }
+        return covers(scope, c.eventId()) && orders.findById(c.orderId()).map(o -> arbiterOf(o, by)).orElse(false);
     }
 
     public ChaseNotice issue(Long id, long version, DataScope scope, SignedInPerson by, String text) {
         ChaseNotice c = chases.findById(id).filter(n -> covers(scope, n.eventId())).orElseThrow(() -> new NotFound("催办通知书或督办单"));
+        WorkOrder o = forArbiter(c.orderId(), scope, by);
         if (c.version() != version) {
             throw new DomainRuleViolation("4.6", "该文书已被他人修改，请刷新后再操作");
         }
         c.issue(text, by.getUsername(), clock.instant());
-        WorkOrder o = orders.findById(c.orderId()).orElseThrow();
         note(o, c.kind() == ChaseNotice.Kind.URGE ? "ISSUE_URGE" : "ISSUE_SUPERVISE", by.getUsername(),
                 "印发" + c.kind().label() + c.number() + "（" + unitName(o) + "）");
         tell(holders(o), c.kind().label() + "：" + title(o), c.text(), "/work-orders");
@@ -310,7 +334,7 @@ public class WorkOrders {
      */
     public void stepClocks(Long orderId) {
         WorkOrder o = orders.findById(orderId).orElse(null);
-        if (o == null) {
+        if (o == null || events.findById(o.eventId()).map(e -> e.state() == EventState.CLOSED).orElse(true)) {
             return;
         }
         Instant now = clock.instant();
@@ -335,23 +359,33 @@ public class WorkOrders {
         int step = o.chase(now, from -> policy.superviseAt(from, workingHours));
         if (step > 0) {
             ChaseNotice.Kind kind = step == 1 ? ChaseNotice.Kind.URGE : ChaseNotice.Kind.SUPERVISE;
-            ChaseNotice draft = chases.save(new ChaseNotice(o, kind, draftText(o, kind, now, policy), now));
+            String key = "order:" + o.dueAt().getEpochSecond();
+            if (chases.existsByOrderIdAndKindAndClockKey(o.id(), kind, key)) {
+                return;
+            }
+            ChaseNotice draft = chases.save(new ChaseNotice(o, kind, key, draftText(o, kind, now, policy), now));
             note(o, step == 1 ? "DRAFT_URGE" : "DRAFT_SUPERVISE", "系统", unitName(o) + "任务单超过办理时限" + o.dueAtText()
                     + "，已拟" + kind.label() + draft.number() + "，待政府办公室审核印发");
             tell(arbiters(o), "已拟" + kind.label() + "：" + title(o), unitName(o) + "任务单超期，请审核印发", "/work-orders/chases");
         }
     }
 
-    /** A clock of 4.4 overdue: the responsible unit's order is chased for it, once per clock and kind. */
-    void chaseForClock(Long eventId, String clockTitle, Instant dueAt, boolean supervise) {
+    /** A clock of 4.4 overdue: the responsible unit's order is chased for it, once per clock and kind, after the clock's commit. */
+    @org.springframework.transaction.event.TransactionalEventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void on(cn.yuqing.shared.ClockOverdue overdue) {
+        chaseForClock(overdue.eventId(), overdue.clock(), overdue.dueAt(), overdue.supervise());
+    }
+
+    private void chaseForClock(Long eventId, String clockTitle, Instant dueAt, boolean supervise) {
         OpinionEvent e = events.findById(eventId).orElseThrow();
         ChaseNotice.Kind kind = supervise ? ChaseNotice.Kind.SUPERVISE : ChaseNotice.Kind.URGE;
         WorkOrder o = orders.findByEvent(eventId).stream()
                 .filter(w -> w.partyUnitId().equals(e.responsibleUnitId()) && (w.holdsDuty() || w.status() == WorkOrder.Status.DONE))
                 .findFirst().orElse(null);
         String marker = "规定的" + clockTitle + "应于" + Times.format(dueAt);
-        if (o == null || chases.findByEvent(eventId).stream().anyMatch(c -> c.orderId().equals(o.id()) && c.kind() == kind
-                && c.text().contains(marker))) {
+        String key = clip("clock:" + clockTitle + ":" + dueAt.getEpochSecond(), 120);
+        if (o == null || chases.existsByOrderIdAndKindAndClockKey(o.id(), kind, key)) {
             return;
         }
         Instant now = clock.instant();
@@ -359,7 +393,7 @@ public class WorkOrders {
         String text = "本规范第4.4条" + marker + "前完成，“" + e.title() + "”截至" + Times.format(now) + "仍未完成。"
                 + (supervise ? "现列为督办事项，请你单位主要负责同志亲自过问，立即发布回应，并于" + required + "前书面报告未按时完成的原因。"
                         : "请你单位立即发布回应，于" + required + "前反馈办理情况。特此催办。");
-        ChaseNotice draft = chases.save(new ChaseNotice(o, kind, text, now));
+        ChaseNotice draft = chases.save(new ChaseNotice(o, kind, key, text, now));
         note(o, supervise ? "DRAFT_SUPERVISE" : "DRAFT_URGE", "系统", clockTitle + "超时，已拟" + kind.label() + draft.number()
                 + "（" + unitName(o) + "），待政府办公室审核印发");
         tell(arbiters(o), "已拟" + kind.label() + "：" + e.title(), clockTitle + "超时，请审核印发", "/work-orders/chases");
@@ -398,11 +432,19 @@ public class WorkOrders {
     /** 重办 after an unsatisfied follow-up, with its own clock; the unit is told. */
     void redo(Long orderId, String reason, String actor) {
         WorkOrder o = orders.findById(orderId).orElseThrow(() -> new NotFound("任务单"));
+        OpinionEvent e = events.findById(o.eventId()).orElseThrow();
+        if (e.state() == EventState.CLOSED) {
+            // a late 不满意 on a closed event reopens nothing by itself: the office decides whether to reopen the event
+            note(o, "REDO_ORDER", actor, "事件已办结后群众仍不满意（" + unitName(o) + "）：" + reason + "。是否重新打开事件由政府办公室决定");
+            tell(arbiters(o), "已办结事件的群众不满意：" + e.title(), reason, "/events/" + e.id());
+            return;
+        }
         Instant now = clock.instant();
         o.redo(reason, now, policies.current().redoDue(now, workingHours));
-        note(o, "REDO_ORDER", actor, "群众不满意，任务单重办（" + unitName(o) + "），办理时限" + o.dueAtText() + "。理由：" + reason);
+        note(o, "REDO_ORDER", actor, "群众不满意，任务单重办（" + unitName(o) + "），办理时限" + o.dueAtText() + "。群众意见：" + reason);
         tell(holders(o), "任务单重办：" + title(o), "群众对答复不满意：" + reason + "。请于" + o.dueAtText() + "前重新办理并答复", "/work-orders");
     }
+
 
     // ---- helpers -----------------------------------------------------------------------------
 
@@ -410,6 +452,10 @@ public class WorkOrders {
         OpinionEvent e = events.findById(o.eventId()).orElseThrow();
         e.record(action, e.state(), e.state(), "3", actor, clock.instant(), text, Map.of("order", o.id(), "status", o.status().name()));
         events.save(e);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private String unitName(WorkOrder o) {

@@ -105,6 +105,20 @@ public class OrganisationDirectory {
         return single(regionCode, UnitKind.GOVERNMENT_OFFICE);
     }
 
+    /**
+     * Whether the unit is the government office of this level or of a level above it: who decides on
+     * a unit's 退单 and extensions and records a citizen's 回访 — never a township's own office for a
+     * county's matter, nor any unit for itself.
+     */
+    public boolean isOfficeFor(Long unitId, String levelRegionCode) {
+        Unit unit = unitId == null ? null : unit(unitId).orElse(null);
+        if (unit == null || unit.kind() != UnitKind.GOVERNMENT_OFFICE) {
+            return false;
+        }
+        Region level = requireRegion(levelRegionCode);
+        return unit.region().code().equals(level.code()) || level.isWithin(unit.region());
+    }
+
     /** Clause 3: with the publicity department of the same level. */
     public Optional<Unit> publicityDepartmentOf(String regionCode) {
         return single(regionCode, UnitKind.PUBLICITY_DEPARTMENT);

@@ -97,7 +97,7 @@ class CitizenLoopTests {
     }
 
     Long itemOf(OpinionEvent e) {
-        return opinions.itemIds(e.id(), 10).get(0);
+        return opinions.contactableItemIds(e.id(), 10).get(0);
     }
 
     @Test

@@ -20,6 +20,7 @@ import cn.yuqing.support.WebTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 19, the work orders' own clocks beside the standard's: 签收 within 2 working hours with a
@@ -102,6 +103,9 @@ class WorkOrderClockTests {
         assertThat(told("xianzhang", "退单仲裁超时：城南菜市场污水横流")).as("the principal leader hears of it").isTrue();
         var office = accounts.loadUserByUsername("zhengfuban");
         DataScope officeScope = As.scopeOf(directory, "zhengfuban");
+        assertThatThrownBy(() -> workOrders.reject(o.id(), housing, accounts.loadUserByUsername("zhujian.fuzeren"), "本局自己说了算"))
+                .as("only the office of the event's level decides, never the unit itself").isInstanceOf(DomainRuleViolation.class)
+                .hasMessageContaining("只有本级或上级政府办公室");
         assertThatThrownBy(() -> workOrders.reject(o.id(), officeScope, office, " "))
                 .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("须写明办理要求");
         workOrders.reject(o.id(), officeScope, office, "门口排水沟属住建局管养，请牵头疏通");
@@ -133,7 +137,7 @@ class WorkOrderClockTests {
                 .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("待审批");
         var office = accounts.loadUserByUsername("zhengfuban");
         DataScope officeScope = As.scopeOf(directory, "zhengfuban");
-        assertThat(workOrders.awaitingDecision(officeScope)).extracting(WorkOrder::id).contains(o.id());
+        assertThat(workOrders.awaitingDecision(officeScope, office)).extracting(WorkOrder::id).contains(o.id());
         workOrders.decideExtension(o.id(), officeScope, office, true, "同意");
         WorkOrder extended = workOrders.ofEvent(o.id(), DataScope.installation());
         assertThat(extended.dueAt()).isEqualTo(until);
@@ -145,7 +149,7 @@ class WorkOrderClockTests {
         clock.set(until.plusSeconds(60));
         clocks.stepDue();
         clocks.stepDue();
-        var notices = workOrders.chaseNotices(officeScope).stream().filter(c -> c.orderId().equals(o.id())).toList();
+        var notices = workOrders.chaseNotices(officeScope, office).stream().filter(c -> c.orderId().equals(o.id())).toList();
         assertThat(notices).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ChaseNotice.Kind.URGE);
             assertThat(c.issued()).isFalse();
@@ -160,12 +164,12 @@ class WorkOrderClockTests {
                 .isInstanceOf(DomainRuleViolation.class);
         clock.set(until.plus(Duration.ofDays(3)));
         clocks.stepDue();
-        ChaseNotice supervise = workOrders.chaseNotices(officeScope).stream()
+        ChaseNotice supervise = workOrders.chaseNotices(officeScope, office).stream()
                 .filter(c -> c.orderId().equals(o.id()) && c.kind() == ChaseNotice.Kind.SUPERVISE).findFirst().orElseThrow();
         assertThat(supervise.text()).contains("经" + urge.number() + "催办后仍未办结").contains("列为督办事项");
         workOrders.issue(supervise.id(), supervise.version(), officeScope, office, null);
         try (XWPFDocument doc = new XWPFDocument(new java.io.ByteArrayInputStream(workOrders.document(
-                workOrders.chaseNotice(supervise.id(), housing))))) {
+                workOrders.chaseNotice(supervise.id(), housing, responder))))) {
             assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("督办单");
             assertThat(doc.getParagraphs()).extracting(p -> p.getText()).contains(supervise.number(), "潢川县住房和城乡建设局：",
                     "潢川县人民政府办公室");
@@ -175,7 +179,7 @@ class WorkOrderClockTests {
             assertThat(s.supervisionsIssued()).isEqualTo(1);
             assertThat(s.extensionsApproved()).isEqualTo(1);
         });
-        assertThat(workOrders.chaseNotices(As.scopeOf(directory, "sanpi.huiying"))).noneMatch(c -> c.orderId().equals(o.id()));
+        assertThat(workOrders.chaseNotices(As.scopeOf(directory, "sanpi.huiying"), accounts.loadUserByUsername("sanpi.huiying"))).noneMatch(c -> c.orderId().equals(o.id()));
     }
 
     @Test
@@ -188,7 +192,9 @@ class WorkOrderClockTests {
         timers.fireDue();
         timers.fireDue();
         DataScope officeScope = As.scopeOf(directory, "zhengfuban");
-        var chased = workOrders.chaseNotices(officeScope).stream().filter(c -> c.orderId().equals(o.id())).toList();
+        var office = accounts.loadUserByUsername("zhengfuban");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !workOrders.chaseNotices(officeScope, office).isEmpty());
+        var chased = workOrders.chaseNotices(officeScope, office).stream().filter(c -> c.orderId().equals(o.id())).toList();
         assertThat(chased).as("one 催办通知书 for the missed clock").singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ChaseNotice.Kind.URGE);
             assertThat(c.text()).contains("本规范第4.4条规定的" + response.title()).contains("“城西小区停水三天”");
@@ -196,7 +202,8 @@ class WorkOrderClockTests {
         clock.set(response.dueAt().plus(Duration.ofDays(3)));
         timers.fireDue();
         timers.fireDue();
-        assertThat(workOrders.chaseNotices(officeScope).stream().filter(c -> c.orderId().equals(o.id())).map(ChaseNotice::kind))
+        await().atMost(Duration.ofSeconds(10)).until(() -> workOrders.chaseNotices(officeScope, office).size() > 1);
+        assertThat(workOrders.chaseNotices(officeScope, office).stream().filter(c -> c.orderId().equals(o.id())).map(ChaseNotice::kind))
                 .as("the step up after the miss makes it a 督办单, once").containsExactlyInAnyOrder(ChaseNotice.Kind.URGE,
                         ChaseNotice.Kind.SUPERVISE);
     }

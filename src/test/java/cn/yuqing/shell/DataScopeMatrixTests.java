@@ -203,20 +203,20 @@ class DataScopeMatrixTests {
         pairs.put(Kind.CANDIDATE, List.of(new Pair("jiankong.xuezi", fixtures.candidateOf(xueziItem), fixtures.candidateOf(countyItem))));
         pairs.put(Kind.CHANNEL, List.of(new Pair("jiankong.xuezi", xueziChannel, countyChannel)));
         pairs.put(Kind.IMPORT, List.of(new Pair("jiankong.xuezi", xueziImport, countyImport)));
-        Long housingChase = chaseNoticeOf(housing, county, analyst);
-        Long sanpiChase = chaseNoticeOf(sanpi, county, analyst);
+        Long housingChase = chaseNoticeOf(housing, fixtures.housing(), county, analyst);
+        Long sanpiChase = chaseNoticeOf(sanpi, sanpiGovernment, county, analyst);
         pairs.put(Kind.CHASE_NOTICE, both(housingChase, sanpiChase));
         pairs.put(Kind.PERSON, List.of(new Pair("zhujian.huiying", personId("zhujian.fuzeren"), personId("sanpi.huiying")),
                 new Pair("sanpi.huiying", personId("sanpi.huiying"), personId("zhujian.fuzeren"))));
         return pairs;
     }
 
-    /** The event's plan sends its orders; the first order's clocks are stepped past its due time, which drafts a 催办通知书. */
-    private Long chaseNoticeOf(OpinionEvent e, DataScope county, cn.yuqing.organisation.SignedInPerson analyst) {
+    /** The event's plan sends its orders; the unit's order is stepped past its due time, which drafts a 催办通知书. */
+    private Long chaseNoticeOf(OpinionEvent e, Long unit, DataScope county, cn.yuqing.organisation.SignedInPerson analyst) {
         opinions.addTalkingPoints(e.id(), county, analyst, "正在核查");
         OpinionEvent planned = opinions.require(e.id(), county);
         opinions.makePlan(planned.id(), planned.version(), county, analyst, "县政府网站", null);
-        var order = opinions.workOrders(e.id()).stream().filter(o -> o.holdsDuty()).findFirst().orElseThrow();
+        var order = opinions.workOrders(e.id()).stream().filter(o -> o.holdsDuty() && o.unitId().equals(unit)).findFirst().orElseThrow();
         java.time.Instant before = clock.instant();
         clock.set(order.dueAt().plusSeconds(60));
         try {
@@ -224,8 +224,12 @@ class DataScopeMatrixTests {
         } finally {
             clock.set(before);
         }
-        return workOrders.chaseNotices(DataScope.installation()).stream().filter(c -> c.orderId().equals(order.id()))
-                .findFirst().orElseThrow().id();
+        // the office issues it: a unit sees the notices issued to it, not the office's drafts
+        var office = accounts.loadUserByUsername("zhengfuban");
+        DataScope officeScope = directory.scopeOf(directory.person("zhengfuban").orElseThrow());
+        var draft = workOrders.chaseNotices(officeScope, office).stream().filter(c -> c.orderId().equals(order.id()))
+                .findFirst().orElseThrow();
+        return workOrders.issue(draft.id(), draft.version(), officeScope, office, null).id();
     }
 
     private static List<Pair> both(Long housing, Long sanpi) {

@@ -50,7 +50,7 @@ class WorkOrderApiController {
     @GetMapping("/api/work-orders/decisions")
     @PreAuthorize("hasAuthority('opinion:order:arbitrate')")
     List<EventApiController.OrderView> awaitingDecision() {
-        return workOrders.awaitingDecision(accounts.currentScope()).stream().map(EventApiController.OrderView::of).toList();
+        return workOrders.awaitingDecision(accounts.currentScope(), signedIn()).stream().map(EventApiController.OrderView::of).toList();
     }
 
     @PostMapping("/api/work-orders/{id}/sign-for")

@@ -112,7 +112,7 @@ class WorkOrderController {
     @PreAuthorize("hasAuthority('opinion:order:arbitrate')")
     String decisions(Model model) {
         DataScope scope = accounts.currentScope();
-        List<WorkOrder> awaiting = workOrders.awaitingDecision(scope);
+        List<WorkOrder> awaiting = workOrders.awaitingDecision(scope, signedIn());
         common(model, awaiting);
         Map<Long, Unit> suggestions = new HashMap<>();
         Map<Long, List<Unit>> choices = new HashMap<>();
@@ -163,7 +163,7 @@ class WorkOrderController {
     @GetMapping("/work-orders/chases")
     @PreAuthorize("hasAuthority('opinion:order:handle') or hasAuthority('opinion:order:arbitrate')")
     String chases(Model model) {
-        List<ChaseNotice> notices = workOrders.chaseNotices(accounts.currentScope());
+        List<ChaseNotice> notices = workOrders.chaseNotices(accounts.currentScope(), signedIn());
         Map<Long, String> unitNames = new HashMap<>();
         directory.allUnits().forEach(u -> unitNames.put(u.id(), u.name()));
         model.addAttribute("notices", notices);
@@ -183,7 +183,7 @@ class WorkOrderController {
     @GetMapping("/work-orders/chases/{id}/document.docx")
     @PreAuthorize("hasAuthority('opinion:order:handle') or hasAuthority('opinion:order:arbitrate')")
     ResponseEntity<byte[]> document(@PathVariable Long id) {
-        ChaseNotice c = workOrders.chaseNotice(id, accounts.currentScope());
+        ChaseNotice c = workOrders.chaseNotice(id, accounts.currentScope(), signedIn());
         return ResponseEntity.ok().contentType(GovernmentDocument.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(c.kind().label() + c.number() + ".docx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
