@@ -28,7 +28,10 @@ public class Thresholds {
 
     private int maxUnanswered;
 
-    /** The satisfaction line of the hotline practice (85 % by default): a unit below it is suggested for an interview. */
+    /** Fewer rated surveys than this decide nothing: one 不满意 of one is not a unit's satisfaction. */
+    static final int MIN_SURVEYS = 3;
+
+    /** The satisfaction line of the hotline practice (85 % by default): a unit below it, on enough surveys, is suggested for an interview. */
     private double minSatisfaction = 0.85;
 
     private String changedBy;
@@ -70,7 +73,7 @@ public class Thresholds {
             reasons.add(c.missed() + "项回应时限超时未完成，超过" + maxMissed + "项");
         }
         Double satisfied = c.loop().satisfaction().share();
-        if (satisfied != null && satisfied < minSatisfaction) {
+        if (satisfied != null && c.loop().satisfaction().rated() >= MIN_SURVEYS && satisfied < minSatisfaction) {
             reasons.add("群众满意率" + c.loop().satisfaction().text() + "，低于" + Math.round(minSatisfaction * 100) + "%");
         }
         if (c.unanswered() > maxUnanswered) {

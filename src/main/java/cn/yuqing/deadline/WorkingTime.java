@@ -60,6 +60,11 @@ final class WorkingTime implements WorkingHours {
     }
 
     @Override
+    public Instant addWorkingMinutes(Instant start, long minutes) {
+        return addOfficeMinutes(start, minutes);
+    }
+
+    @Override
     public Instant addWorkingDays(Instant start, int days) {
         return add(start, days, Counting.WORKING_DAYS);
     }

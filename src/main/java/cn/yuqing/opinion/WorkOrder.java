@@ -148,13 +148,13 @@ public class WorkOrder {
         this.partyUnitId = partyUnitId == null || partyUnitId.equals(unitId) ? null : partyUnitId;
         this.duty = duty;
         this.sentAt = sentAt;
-        startSignFor(sentAt, clocks.signForDue());
+        startSignFor(clocks.remindAt(), clocks.signForDue());
         this.dueAt = clocks.dueAt();
     }
 
-    private void startSignFor(Instant at, Instant due) {
+    private void startSignFor(Instant remind, Instant due) {
         signForDue = due;
-        remindAt = at.plus(java.time.Duration.between(at, due).dividedBy(2));
+        remindAt = remind;
         remindedAt = null;
         signForEscalatedAt = null;
     }
@@ -210,7 +210,7 @@ public class WorkOrder {
     }
 
     /** The office finds the 退单 wrongful: the order goes back to the unit with an instruction, and counts against it (4.6). */
-    void reject(String instruction, Instant at, Instant signForBy) {
+    void reject(String instruction, Instant at, Instant remind, Instant signForBy) {
         WorkOrderFlow.Step step = WorkOrderFlow.require(status, WorkOrderFlow.Action.REJECT, "该任务单不在待仲裁状态");
         if (instruction == null || instruction.isBlank()) {
             throw new DomainRuleViolation("3", "退回原单位办理须写明办理要求");
@@ -222,7 +222,7 @@ public class WorkOrder {
         status = step.to();
         sentAt = at;
         answeredAt = null;
-        startSignFor(at, signForBy);
+        startSignFor(remind, signForBy);
     }
 
     /** 延期申请: only the order's own due time, asked before it expires, for a later time, with a reason; one at a time. */

@@ -20,8 +20,8 @@ import cn.yuqing.shared.WorkingHours;
 @Entity
 public class WorkOrderPolicy {
 
-    /** An order's clocks, computed when it is sent. */
-    record Clocks(Instant signForDue, Instant dueAt) {
+    /** An order's clocks, computed when it is sent; the reminder half-way to signing for, in the same time. */
+    record Clocks(Instant remindAt, Instant signForDue, Instant dueAt) {
     }
 
     static final long ONLY = 1L;
@@ -78,12 +78,18 @@ public class WorkOrderPolicy {
     }
 
     Clocks clocksFor(boolean major, Instant sentAt, WorkingHours hours) {
-        return new Clocks(signForDue(major, sentAt, hours),
+        return new Clocks(remindAt(major, sentAt, hours), signForDue(major, sentAt, hours),
                 major ? sentAt.plus(Duration.ofHours(dueMajorHours)) : hours.addWorkingDays(sentAt, dueWorkingDays));
     }
 
     Instant signForDue(boolean major, Instant from, WorkingHours hours) {
         return major ? from.plus(Duration.ofMinutes(signForMajorMinutes)) : hours.addWorkingHours(from, signForWorkingHours);
+    }
+
+    /** Half-way to the sign-for time, counted as it is: a Friday-evening order is reminded on Monday morning, not at night. */
+    Instant remindAt(boolean major, Instant from, WorkingHours hours) {
+        return major ? from.plus(Duration.ofMinutes(signForMajorMinutes).dividedBy(2))
+                : hours.addWorkingMinutes(from, signForWorkingHours * 30L);
     }
 
     Instant arbitrationDue(Instant from, WorkingHours hours) {

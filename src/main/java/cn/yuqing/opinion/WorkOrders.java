@@ -220,7 +220,10 @@ public class WorkOrders {
             throw new DomainRuleViolation("3", "办理要求不超过1000字");
         }
         OpinionEvent e = events.findById(o.eventId()).orElseThrow();
-        o.reject(instruction, clock.instant(), policies.current().signForDue(opinions.majorOrAbove(e), clock.instant(), workingHours));
+        boolean major = opinions.majorOrAbove(e);
+        WorkOrderPolicy policy = policies.current();
+        o.reject(instruction, clock.instant(), policy.remindAt(major, clock.instant(), workingHours),
+                policy.signForDue(major, clock.instant(), workingHours));
         note(o, "ARBITRATE_ORDER", by.getUsername(), "仲裁：" + WorkOrder.Arbitration.REJECTED.label() + "（" + unitName(o)
                 + "）。办理要求：" + o.arbitrationNote());
         tell(holders(o), "退单未获支持：" + title(o), "请按要求办理：" + o.arbitrationNote(), "/work-orders");

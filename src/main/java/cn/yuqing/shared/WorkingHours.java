@@ -12,6 +12,8 @@ public interface WorkingHours {
 
     Instant addWorkingHours(Instant start, int hours);
 
+    Instant addWorkingMinutes(Instant start, long minutes);
+
     /** Ends at midnight of the last working day counted from the day after the start (“3个工作日内”). */
     Instant addWorkingDays(Instant start, int days);
 
@@ -20,6 +22,11 @@ public interface WorkingHours {
         @Override
         public Instant addWorkingHours(Instant start, int hours) {
             return start.plus(Duration.ofHours(hours));
+        }
+
+        @Override
+        public Instant addWorkingMinutes(Instant start, long minutes) {
+            return start.plus(Duration.ofMinutes(minutes));
         }
 
         @Override

@@ -112,7 +112,7 @@ class CitizenLoopStoryBrowserTests extends BrowserStory {
             browser.findElement(By.name("channels")).sendKeys("电话、短信答复来电群众");
             browser.findElement(By.name("methods")).sendKeys("答复来电群众");
             press("确定方案并派发任务单");
-            assertThat(text("main")).contains(SANPI + "：待签收");
+            wait.until(d -> d.findElement(By.tagName("main")).getText().contains(SANPI + "：待签收"));
             shot("routed-to-the-wrong-township");
 
             // 伞陂镇, on the phone, sends it back: not its territory
@@ -201,6 +201,8 @@ class CitizenLoopStoryBrowserTests extends BrowserStory {
             Browser.click(browser, redo.findElement(By.xpath(".//a[normalize-space(.)='答复群众']")));
             browser.findElement(By.id("text")).sendKeys("排水沟已全段清淤并加装盖板，雨后已复查无积水。");
             press("答复");
+            // the page the answer leads to, before anything else: a navigation still in flight would replace the next page
+            assertThat(text(".alert-success")).startsWith("已答复");
             String secondLink = surveyLink(gateway, 3);
             assertThat(secondLink).isNotEqualTo(firstLink);
             browser.manage().deleteAllCookies();
