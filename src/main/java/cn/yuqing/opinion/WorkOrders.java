@@ -142,6 +142,11 @@ public class WorkOrders {
     /** 办结 by the unit itself, for an order whose answer is the response it owed, not a reply to a citizen. */
     public WorkOrder complete(Long orderId, DataScope scope, SignedInPerson by) {
         WorkOrder o = held(orderId, scope);
+        OpinionEvent e = events.findById(o.eventId()).orElseThrow();
+        if (o.partyUnitId().equals(e.responsibleUnitId()) && !opinions.contactableItemIds(e.id(), 1).isEmpty()) {
+            // the responsible unit answers the citizen who left a way back, and so is followed up (回访)
+            throw new DomainRuleViolation("4.4", "本事件有留下联系方式的群众，请用“答复群众”答复后办结，以便回访");
+        }
         o.complete(clock.instant());
         note(o, "COMPLETE_ORDER", by.getUsername(), unitName(o) + "办结任务单");
         return o;

@@ -107,6 +107,9 @@ class CitizenLoopTests {
         WorkOrder order = signedOrder(e, "zhujian.huiying");
         DataScope housing = As.scopeOf(directory, "zhujian.huiying");
         var responder = accounts.loadUserByUsername("zhujian.huiying");
+        assertThatThrownBy(() -> workOrders.complete(order.id(), housing, responder))
+                .as("the responsible unit cannot close its order past the citizen who left a way back, nor avoid the 回访")
+                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("请用“答复群众”答复后办结");
 
         // who sees the number: the unit that must reply in full, the county analyst masked
         String asResponder = mvc.perform(get("/events/{id}/replies", e.id()).with(user(responder))).andReturn().getResponse()
