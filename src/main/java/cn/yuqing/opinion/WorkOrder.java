@@ -167,6 +167,11 @@ public class WorkOrder {
         answeredAt = at;
     }
 
+    /** The party's role on the event changed (clause 3): the order asks what the new role asks; its state and clocks stay. */
+    void retask(String newDuty) {
+        this.duty = newDuty;
+    }
+
     /** Sent or being worked on: the unit still owes the task; returned, done and withdrawn orders do not. */
     public boolean holdsDuty() {
         return status == Status.SENT || status == Status.ACCEPTED;

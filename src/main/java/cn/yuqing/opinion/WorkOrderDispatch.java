@@ -99,10 +99,7 @@ class WorkOrderDispatch {
             }
             Unit party = directory.requireUnit(p.unitId());
             Unit holder = holderFor(party, e.levelRegionCode(), roster);
-            String duty = p.role().label() + "：" + (p.duty() == null ? "" : p.duty()) + "；按口径回应";
-            if (!holder.id().equals(party.id())) {
-                duty = "代" + party.name() + "接收（该单位尚无在岗的回应人员或负责人）：" + duty;
-            }
+            String duty = dutyOf(p, party, holder);
             WorkOrder o = orders.save(new WorkOrder(e.id(), holder.id(), party.id(), duty, clock.instant(), clocks));
             sent.add(o);
             Set<Long> people = roster.peopleOf(Set.of(holder.id()), Role.RESPONDER, Role.DEPARTMENT_HEAD,
@@ -117,12 +114,24 @@ class WorkOrderDispatch {
      * reason, and once the plan is made the new parties get theirs. The event's record names both.
      */
     void reconcile(OpinionEvent e, boolean planMade, String reason, String actor) {
-        Set<Long> partyUnits = new HashSet<>();
+        Map<Long, EventParty> roleOf = new java.util.LinkedHashMap<>();
         parties.findByEvent(e.id()).stream().filter(p -> p.role() != EventParty.Role.COORDINATOR)
-                .forEach(p -> partyUnits.add(p.unitId()));
+                .forEach(p -> roleOf.putIfAbsent(p.unitId(), p));
+        Set<Long> partyUnits = roleOf.keySet();
         List<String> withdrawn = new ArrayList<>();
         List<Long> withdrawnIds = new ArrayList<>();
+        List<String> retasked = new ArrayList<>();
         for (WorkOrder o : orders.findByEvent(e.id())) {
+            if (o.holdsDuty() && partyUnits.contains(o.partyUnitId())) {
+                // a unit that stays a party in another role (a co-operating unit made responsible) is asked what the new role asks
+                String duty = dutyOf(roleOf.get(o.partyUnitId()), directory.requireUnit(o.partyUnitId()), directory.requireUnit(o.unitId()));
+                if (!duty.equals(o.duty())) {
+                    o.retask(duty);
+                    retasked.add(directory.requireUnit(o.partyUnitId()).name() + "（" + roleOf.get(o.partyUnitId()).role().label() + "）");
+                    tell(directory.peopleOf(Set.of(o.unitId()), Role.RESPONDER, Role.DEPARTMENT_HEAD),
+                            "任务单职责调整：" + e.title(), duty);
+                }
+            }
             if (o.holdsDuty() && !partyUnits.contains(o.partyUnitId())) {
                 o.withdraw("责任主体已调整：" + reason, clock.instant());
                 withdrawn.add(directory.requireUnit(o.partyUnitId()).name());
@@ -133,12 +142,26 @@ class WorkOrderDispatch {
         }
         List<String> sent = planMade ? send(e).stream().map(o -> directory.requireUnit(o.partyUnitId()).name()).toList()
                 : List.of();
-        if (!withdrawn.isEmpty() || !sent.isEmpty()) {
-            e.record("REDISPATCH_ORDERS", e.state(), e.state(), "3", actor, clock.instant(),
-                    (withdrawn.isEmpty() ? "" : "撤回任务单：" + String.join("、", withdrawn) + "（理由：" + reason + "）")
-                            + (sent.isEmpty() ? "" : (withdrawn.isEmpty() ? "" : "；") + "派发任务单：" + String.join("、", sent)),
-                    Map.of("withdrawn", withdrawnIds, "sent", sent));
+        if (!withdrawn.isEmpty() || !sent.isEmpty() || !retasked.isEmpty()) {
+            List<String> said = new ArrayList<>();
+            if (!withdrawn.isEmpty()) {
+                said.add("撤回任务单：" + String.join("、", withdrawn) + "（理由：" + reason + "）");
+            }
+            if (!sent.isEmpty()) {
+                said.add("派发任务单：" + String.join("、", sent));
+            }
+            if (!retasked.isEmpty()) {
+                said.add("调整任务单职责：" + String.join("、", retasked));
+            }
+            e.record("REDISPATCH_ORDERS", e.state(), e.state(), "3", actor, clock.instant(), String.join("；", said),
+                    Map.of("withdrawn", withdrawnIds, "sent", sent, "retasked", retasked));
         }
+    }
+
+    /** What the order asks of its party, as its role on the event says. */
+    private static String dutyOf(EventParty p, Unit party, Unit holder) {
+        String duty = p.role().label() + "：" + (p.duty() == null ? "" : p.duty()) + "；按口径回应";
+        return holder.id().equals(party.id()) ? duty : "代" + party.name() + "接收（该单位尚无在岗的回应人员或负责人）：" + duty;
     }
 
     private void tell(Set<Long> people, String title, String text) {

@@ -146,6 +146,7 @@ class CitizenLoopStoryBrowserTests extends BrowserStory {
             as("xuezi.huiying");
             open("/work-orders");
             order = browser.findElement(By.xpath("//div[contains(@class, 'work-order')][contains(., '" + DRAIN + "')]"));
+            assertThat(order.getText()).as("a co-operating unit made responsible is asked what that role asks").doesNotContain("协办单位");
             Browser.click(browser, order.findElement(By.xpath(".//button[normalize-space(.)='签收']")));
             assertThat(text(".alert-success")).isEqualTo("已签收");
             order = browser.findElement(By.xpath("//div[contains(@class, 'work-order')][contains(., '" + DRAIN + "')]"));

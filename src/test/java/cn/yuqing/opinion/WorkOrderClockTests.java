@@ -231,6 +231,7 @@ class WorkOrderClockTests {
         assertThat(old.arbitration()).isEqualTo(WorkOrder.Arbitration.UPHELD);
         assertThat(old.wrongfulSendBacks()).isZero();
         WorkOrder fresh = orderOf(rerouted, xuezi);
+        assertThat(fresh.duty()).as("asked what its new role asks").doesNotStartWith(EventParty.Role.CO_HANDLER.label());
         assertThat(fresh.status()).isEqualTo(WorkOrder.Status.SENT);
         assertThat(fresh.signForDue()).isEqualTo(MONDAY_9.plus(Duration.ofHours(2)));
         assertThat(told("xuezi.huiying", "新任务单：踅孜镇某村排水沟堵塞")).isTrue();
