@@ -8,8 +8,9 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ChaseNoticeRepository extends JpaRepository<ChaseNotice, Long> {
 
+    /** Drafts first, then the newest: a page's worth, however long the installation's history. */
     @Query("select c from ChaseNotice c order by c.issuedAt nulls first, c.draftedAt desc")
-    List<ChaseNotice> findAllOrdered();
+    List<ChaseNotice> findRecent(org.springframework.data.domain.Pageable page);
 
     @Query("select c from ChaseNotice c where c.eventId = ?1 order by c.id")
     List<ChaseNotice> findByEvent(Long eventId);

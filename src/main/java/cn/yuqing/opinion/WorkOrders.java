@@ -289,10 +289,14 @@ public class WorkOrders {
 
     // ---- chasing -----------------------------------------------------------------------------
 
+    /** How many of the installation's chase notices the page reads, drafts first, then the newest. */
+    static final int NOTICES_LISTED = 500;
+
     /** The notices the reader may see: the issued ones to their unit, and every one the reader's office decides on. */
     @Transactional(readOnly = true)
     public List<ChaseNotice> chaseNotices(DataScope scope, SignedInPerson by) {
-        return chases.findAllOrdered().stream().filter(c -> visible(c, scope, by)).toList();
+        return chases.findRecent(org.springframework.data.domain.PageRequest.of(0, NOTICES_LISTED)).stream()
+                .filter(c -> visible(c, scope, by)).toList();
     }
 
     @Transactional(readOnly = true)
