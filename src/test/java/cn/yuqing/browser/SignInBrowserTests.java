@@ -49,7 +49,7 @@ class SignInBrowserTests extends BrowserStory {
         search.click();
         // the unfiltered list has the same link: take it from the page of results, not from the page being left
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(search));
+                .until(d -> Browser.gone(search));
         browser.findElement(By.linkText("潢川县住房和城乡建设局")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("潢川县住房和城乡建设局");
         assertThat(browser.findElement(By.cssSelector("input[value=HOUSING]")).isSelected()).isTrue();

@@ -116,8 +116,27 @@ public final class Browser {
     public static void click(ChromeDriver driver, org.openqa.selenium.WebElement button) {
         tap(driver, button);
         // read nothing from the old page
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(button));
+    }
+
+    /**
+     * Whether the element's page has been replaced. Asked while the next page is being put in place,
+     * chromedriver may answer "Node with given id does not belong to the document" instead of
+     * a stale element: that too means the old page is gone (Selenium's stalenessOf took it for an
+     * error, and a story failed now and then on a busy machine).
+     */
+    public static boolean gone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The page's width in CSS pixels: wider than the phone means sideways scrolling. */

@@ -75,7 +75,7 @@ public abstract class BrowserStory {
         var alert = wait.until(ExpectedConditions.alertIsPresent());
         assertThat(alert.getText()).contains(question);
         alert.accept();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(d -> Browser.gone(button));
     }
 
     protected void follow(String link) {
