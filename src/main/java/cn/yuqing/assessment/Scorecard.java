@@ -22,13 +22,13 @@ public record Scorecard(Long unitId, String unitName, int events, Map<ClockKind,
      * approved, 催办通知书 and 督办单 issued, cases reopened after 不满意, and the satisfaction of
      * the citizens the unit answered (surveys answered in the period).
      */
-    public record CitizenLoop(int wrongfulSendBacks, int extensions, int urges, int supervisions, int redos,
+    public record CitizenLoop(int wrongfulSendBacks, int extensions, int chases, int supervisions, int redos,
             cn.yuqing.citizen.Satisfaction.Rate satisfaction) {
 
         public static final CitizenLoop NONE = new CitizenLoop(0, 0, 0, 0, 0, cn.yuqing.citizen.Satisfaction.Rate.NONE);
 
         public String chasesText() {
-            return urges + "/" + supervisions;
+            return chases + "/" + supervisions;
         }
     }
 

@@ -98,7 +98,7 @@ public class Scorecards {
         final List<Double> indices = new ArrayList<>();
         int wrongfulSendBacks;
         int extensions;
-        int urges;
+        int chases;
         int supervisions;
         int redos;
         cn.yuqing.citizen.Satisfaction.Rate satisfaction = cn.yuqing.citizen.Satisfaction.Rate.NONE;
@@ -168,7 +168,7 @@ public class Scorecards {
                     party.resends += o.resends();
                     party.wrongfulSendBacks += o.wrongfulSendBacks();
                     party.extensions += o.extensionsApproved();
-                    party.urges += o.urgesIssued();
+                    party.chases += o.chasesIssued();
                     party.supervisions += o.supervisionsIssued();
                     party.redos += o.redos();
                 }
@@ -213,7 +213,7 @@ public class Scorecards {
                 median, worst, t.unanswered, t.returns, t.resends, t.releases, t.warningReports, t.warningReportsOnTime, t.patrolsDue,
                 t.patrolsDone, List.copyOf(t.missedClocks), false, 0,
                 t.indices.isEmpty() ? null : Math.round(t.indices.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0,
-                t.indices.size(), new Scorecard.CitizenLoop(t.wrongfulSendBacks, t.extensions, t.urges, t.supervisions, t.redos,
+                t.indices.size(), new Scorecard.CitizenLoop(t.wrongfulSendBacks, t.extensions, t.chases, t.supervisions, t.redos,
                         t.satisfaction));
     }
 

@@ -46,8 +46,7 @@ public class CitizenReplies {
     static final int ITEMS_OFFERED = 200;
 
     /** A view of one citizen an event's unit may answer: the item, and the contact in full or masked. */
-    public record Citizen(Long itemId, String title, String author, String contactShown, boolean phone, boolean email,
-            boolean mobile) {
+    public record Citizen(Long itemId, String title, String author, String contactShown) {
     }
 
     private final CitizenReplyRepository replies;
@@ -102,7 +101,7 @@ public class CitizenReplies {
             String c = item.contact();
             if (c != null && !c.isBlank()) {
                 list.add(new Citizen(item.id(), item.title() == null ? shorten(item.body(), 40) : item.title(), item.author(),
-                        full ? c : Contacts.mask(c), Contacts.phone(c), Contacts.email(c), Contacts.mobile(c)));
+                        full ? c : Contacts.mask(c)));
             }
         }
         return list;

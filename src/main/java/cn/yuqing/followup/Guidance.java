@@ -20,7 +20,7 @@ import cn.yuqing.shared.Times;
 public class Guidance {
 
     public enum Kind {
-        /** 3.1.1: for an especially major event the principal leader of the level guides, coordinates and urges. */
+        /** 3.1.1: for an especially major event the principal leader of the level guides, coordinates and chases. */
         PRINCIPAL_LEADER_GUIDANCE("主要负责同志指导意见", "负责同志姓名、职务"),
         REQUEST_TO_SUPERIOR("向上级请示", "请示对象"), SUPERIOR_GUIDANCE("上级指导意见", "指导单位"),
         PUBLICITY_GUIDANCE("宣传部门指导意见", "指导单位"), EXPERT_INTERPRETATION("专家解读", "专家姓名、职称");

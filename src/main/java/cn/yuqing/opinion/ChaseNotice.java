@@ -22,7 +22,7 @@ import cn.yuqing.shared.Times;
 public class ChaseNotice {
 
     public enum Kind {
-        URGE("催办通知书"), SUPERVISE("督办单");
+        CHASE("催办通知书"), SUPERVISE("督办单");
 
         private final String label;
 
@@ -105,6 +105,6 @@ public class ChaseNotice {
     public long version() { return version; }
     /** 〔年份〕号, numbered by the record's id: unique and never reused. */
     public String number() {
-        return (kind == Kind.URGE ? "催办" : "督办") + "〔" + draftedAt.atZone(Times.ZONE).getYear() + "〕" + id + "号";
+        return (kind == Kind.CHASE ? "催办" : "督办") + "〔" + draftedAt.atZone(Times.ZONE).getYear() + "〕" + id + "号";
     }
 }

@@ -15,7 +15,7 @@ import cn.yuqing.shared.NotificationRequested;
 
 /**
  * 3.1.1: for an especially major matter the principal leader of the level guides, coordinates and
- * urges the response, and the publicity department coordinates with the government office. When
+ * chases the response, and the publicity department coordinates with the government office. When
  * an event is first judged or re-graded especially major, both are told — once per event, however
  * often the grade moves (the row of {@code especially_major_notice} is the proof), in the
  * transaction that graded it.

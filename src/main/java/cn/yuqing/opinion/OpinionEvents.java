@@ -79,6 +79,6 @@ public interface OpinionEvents {
      * how often it was reopened, and the 催办通知书 and 督办单 issued on it.
      */
     record OrderSnapshot(Long id, Long unitId, Long partyUnitId, String status, boolean holdsDuty, int returns, int resends,
-            int wrongfulSendBacks, int extensionsApproved, int redos, int urgesIssued, int supervisionsIssued) {
+            int wrongfulSendBacks, int extensionsApproved, int redos, int chasesIssued, int supervisionsIssued) {
     }
 }

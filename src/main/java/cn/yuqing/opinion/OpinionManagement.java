@@ -140,7 +140,7 @@ public class OpinionManagement implements OpinionEvents {
         return workOrders(eventId).stream()
                 .map(o -> new OrderSnapshot(o.id(), o.unitId(), o.partyUnitId(), o.status().name(), o.holdsDuty(), o.returns(),
                         o.resends(), o.wrongfulSendBacks(), o.extensionsApproved(), o.redos(),
-                        (int) issued.stream().filter(c -> c.orderId().equals(o.id()) && c.kind() == ChaseNotice.Kind.URGE).count(),
+                        (int) issued.stream().filter(c -> c.orderId().equals(o.id()) && c.kind() == ChaseNotice.Kind.CHASE).count(),
                         (int) issued.stream().filter(c -> c.orderId().equals(o.id()) && c.kind() == ChaseNotice.Kind.SUPERVISE).count()))
                 .toList();
     }

@@ -178,7 +178,7 @@ public class WorkOrder {
     }
 
     /** 签收: the unit acknowledges the order; its own short clock stops. */
-    void accept(Instant at) {
+    void signFor(Instant at) {
         status = WorkOrderFlow.require(status, WorkOrderFlow.Action.SIGN_FOR, "只能签收待签收的任务单").to();
         answeredAt = at;
         signedAt = at;

@@ -108,7 +108,7 @@ public class WorkOrders {
     public WorkOrder signFor(Long orderId, DataScope scope, SignedInPerson by) {
         WorkOrder o = held(orderId, scope);
         boolean late = clock.instant().isAfter(o.signForDue());
-        o.accept(clock.instant());
+        o.signFor(clock.instant());
         note(o, "ACCEPT_ORDER", by.getUsername(), unitName(o) + "签收任务单" + (late ? "（超过签收时限" + o.signForDueText() + "）" : ""));
         return o;
     }
@@ -318,7 +318,7 @@ public class WorkOrders {
             throw new DomainRuleViolation("4.6", "该文书已被他人修改，请刷新后再操作");
         }
         c.issue(text, by.getUsername(), clock.instant());
-        note(o, c.kind() == ChaseNotice.Kind.URGE ? "ISSUE_URGE" : "ISSUE_SUPERVISE", by.getUsername(),
+        note(o, c.kind() == ChaseNotice.Kind.CHASE ? "ISSUE_CHASE" : "ISSUE_SUPERVISE", by.getUsername(),
                 "印发" + c.kind().label() + c.number() + "（" + unitName(o) + "）");
         tell(holders(o), c.kind().label() + "：" + title(o), c.text(), "/work-orders");
         return c;
@@ -370,13 +370,13 @@ public class WorkOrders {
         }
         int step = o.chase(now, from -> policy.superviseAt(from, workingHours));
         if (step > 0) {
-            ChaseNotice.Kind kind = step == 1 ? ChaseNotice.Kind.URGE : ChaseNotice.Kind.SUPERVISE;
+            ChaseNotice.Kind kind = step == 1 ? ChaseNotice.Kind.CHASE : ChaseNotice.Kind.SUPERVISE;
             String key = "order:" + o.dueAt().getEpochSecond();
             if (chases.existsByOrderIdAndKindAndClockKey(o.id(), kind, key)) {
                 return;
             }
             ChaseNotice draft = chases.save(new ChaseNotice(o, kind, key, draftText(o, kind, now, policy), now));
-            note(o, step == 1 ? "DRAFT_URGE" : "DRAFT_SUPERVISE", "系统", unitName(o) + "任务单超过办理时限" + o.dueAtText()
+            note(o, step == 1 ? "DRAFT_CHASE" : "DRAFT_SUPERVISE", "系统", unitName(o) + "任务单超过办理时限" + o.dueAtText()
                     + "，已拟" + kind.label() + draft.number() + "，待政府办公室审核印发");
             tell(arbiters(o), "已拟" + kind.label() + "：" + title(o), unitName(o) + "任务单超期，请审核印发", "/work-orders/chases");
         }
@@ -391,7 +391,7 @@ public class WorkOrders {
 
     private void chaseForClock(Long eventId, String clockTitle, Instant dueAt, boolean supervise) {
         OpinionEvent e = events.findById(eventId).orElseThrow();
-        ChaseNotice.Kind kind = supervise ? ChaseNotice.Kind.SUPERVISE : ChaseNotice.Kind.URGE;
+        ChaseNotice.Kind kind = supervise ? ChaseNotice.Kind.SUPERVISE : ChaseNotice.Kind.CHASE;
         WorkOrder o = orders.findByEvent(eventId).stream()
                 .filter(w -> w.partyUnitId().equals(e.responsibleUnitId()) && (w.holdsDuty() || w.status() == WorkOrder.Status.DONE))
                 .findFirst().orElse(null);
@@ -406,7 +406,7 @@ public class WorkOrders {
                 + (supervise ? "现列为督办事项，请你单位主要负责同志亲自过问，立即发布回应，并于" + required + "前书面报告未按时完成的原因。"
                         : "请你单位立即发布回应，于" + required + "前反馈办理情况。特此催办。");
         ChaseNotice draft = chases.save(new ChaseNotice(o, kind, key, text, now));
-        note(o, supervise ? "DRAFT_SUPERVISE" : "DRAFT_URGE", "系统", clockTitle + "超时，已拟" + kind.label() + draft.number()
+        note(o, supervise ? "DRAFT_SUPERVISE" : "DRAFT_CHASE", "系统", clockTitle + "超时，已拟" + kind.label() + draft.number()
                 + "（" + unitName(o) + "），待政府办公室审核印发");
         tell(arbiters(o), "已拟" + kind.label() + "：" + e.title(), clockTitle + "超时，请审核印发", "/work-orders/chases");
     }
@@ -416,11 +416,11 @@ public class WorkOrders {
         String required = Times.format(policy.superviseAt(now, workingHours));
         String what = Times.format(o.sentAt()) + "交办你单位的“" + title(o) + "”工作任务（" + o.duty() + "），办理时限为" + o.dueAtText()
                 + "，截至" + Times.format(now) + "仍未办结";
-        if (kind == ChaseNotice.Kind.URGE) {
+        if (kind == ChaseNotice.Kind.CHASE) {
             return what + "。请你单位抓紧办理，于" + required + "前办结并反馈办理结果；确有困难的，书面说明原因。特此催办。";
         }
         String urged = chases.findByEvent(o.eventId()).stream()
-                .filter(c -> c.orderId().equals(o.id()) && c.kind() == ChaseNotice.Kind.URGE).map(ChaseNotice::number)
+                .filter(c -> c.orderId().equals(o.id()) && c.kind() == ChaseNotice.Kind.CHASE).map(ChaseNotice::number)
                 .reduce((a, b) -> b).map(n -> "，经" + n + "催办后仍未办结").orElse("");
         return what + urged + "。现列为督办事项，请你单位主要负责同志亲自过问，于" + required
                 + "前办结，并书面报告办理情况和未按时办结的原因。逾期未办结的，将纳入政务舆情回应考核并予以通报。";

@@ -205,7 +205,7 @@ final class Policies {
         }
     }
 
-    /** 3.1.1: for especially major events the principal leader of the level guides, coordinates, urges. */
+    /** 3.1.1: for especially major events the principal leader of the level guides, coordinates, chases. */
     static final class PrincipalLeader implements RoutingPolicy {
         @Override
         public Rule rule() {

@@ -151,7 +151,7 @@ class WorkOrderClockTests {
         clocks.stepDue();
         var notices = workOrders.chaseNotices(officeScope, office).stream().filter(c -> c.orderId().equals(o.id())).toList();
         assertThat(notices).singleElement().satisfies(c -> {
-            assertThat(c.kind()).isEqualTo(ChaseNotice.Kind.URGE);
+            assertThat(c.kind()).isEqualTo(ChaseNotice.Kind.CHASE);
             assertThat(c.issued()).isFalse();
             assertThat(c.text()).contains("“城北公厕无人保洁”").contains("办理时限为" + cn.yuqing.shared.Times.format(until))
                     .contains("特此催办");
@@ -175,7 +175,7 @@ class WorkOrderClockTests {
                     "潢川县人民政府办公室");
         }
         assertThat(opinions.orders(e.id())).singleElement().satisfies(s -> {
-            assertThat(s.urgesIssued()).isEqualTo(1);
+            assertThat(s.chasesIssued()).isEqualTo(1);
             assertThat(s.supervisionsIssued()).isEqualTo(1);
             assertThat(s.extensionsApproved()).isEqualTo(1);
         });
@@ -196,7 +196,7 @@ class WorkOrderClockTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> !workOrders.chaseNotices(officeScope, office).isEmpty());
         var chased = workOrders.chaseNotices(officeScope, office).stream().filter(c -> c.orderId().equals(o.id())).toList();
         assertThat(chased).as("one 催办通知书 for the missed clock").singleElement().satisfies(c -> {
-            assertThat(c.kind()).isEqualTo(ChaseNotice.Kind.URGE);
+            assertThat(c.kind()).isEqualTo(ChaseNotice.Kind.CHASE);
             assertThat(c.text()).contains("本规范第4.4条规定的" + response.title()).contains("“城西小区停水三天”");
         });
         clock.set(response.dueAt().plus(Duration.ofDays(3)));
@@ -204,7 +204,7 @@ class WorkOrderClockTests {
         timers.fireDue();
         await().atMost(Duration.ofSeconds(10)).until(() -> workOrders.chaseNotices(officeScope, office).size() > 1);
         assertThat(workOrders.chaseNotices(officeScope, office).stream().filter(c -> c.orderId().equals(o.id())).map(ChaseNotice::kind))
-                .as("the step up after the miss makes it a 督办单, once").containsExactlyInAnyOrder(ChaseNotice.Kind.URGE,
+                .as("the step up after the miss makes it a 督办单, once").containsExactlyInAnyOrder(ChaseNotice.Kind.CHASE,
                         ChaseNotice.Kind.SUPERVISE);
     }
 

@@ -24,7 +24,7 @@ class ScorecardApiController {
     record ScorecardView(Long unitId, String unit, Integer rank, int events, Map<String, Rate> perClock, int onTime, int late,
             int missed, double weightedOnTime, Long medianResponseMinutes, Long worstResponseMinutes, int unanswered, int returns,
             int resends, int releases, int warningReports, int warningReportsOnTime, int patrolsDue, int patrolsDone,
-            Double responseIndex, int indexedEvents, int wrongfulSendBacks, int extensions, int urges, int supervisions, int redos,
+            Double responseIndex, int indexedEvents, int wrongfulSendBacks, int extensions, int chases, int supervisions, int redos,
             int surveysRated, int surveysSatisfied, Double satisfaction) {
 
         static ScorecardView of(Scorecard c) {
@@ -35,7 +35,7 @@ class ScorecardApiController {
                     c.medianResponse() == null ? null : c.medianResponse().toMinutes(),
                     c.worstResponse() == null ? null : c.worstResponse().toMinutes(), c.unanswered(), c.returns(), c.resends(),
                     c.releases(), c.warningReports(), c.warningReportsOnTime(), c.patrolsDue(), c.patrolsDone(), c.responseIndex(),
-                    c.indexedEvents(), c.loop().wrongfulSendBacks(), c.loop().extensions(), c.loop().urges(), c.loop().supervisions(),
+                    c.indexedEvents(), c.loop().wrongfulSendBacks(), c.loop().extensions(), c.loop().chases(), c.loop().supervisions(),
                     c.loop().redos(), c.loop().satisfaction().rated(), c.loop().satisfaction().satisfied(), c.loop().satisfaction().share());
         }
     }
