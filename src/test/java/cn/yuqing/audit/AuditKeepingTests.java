@@ -142,9 +142,11 @@ class AuditKeepingTests {
     @Test
     void entriesPastRetentionMoveToAnArchiveThatVerifiesAndTheLiveChainStillVerifiesFromItsBoundary() throws Exception {
         aDayWithTwoChanges();
+        trail.chainWaiting();
         long old = jdbc.queryForObject("select max(seq) from audit_entry", Long.class);
         clock.advance(Duration.ofDays(settings.retentionDays()).plusDays(1));
         twoChanges();
+        trail.chainWaiting();
         long kept = jdbc.queryForObject("select max(seq) from audit_entry", Long.class);
 
         keeping.daily();
@@ -196,6 +198,7 @@ class AuditKeepingTests {
 
         // someone with the database rewrites an earlier entry and every hash after it: the chain verifies again
         long from = anchor.seq() - 1;
+        trail.chainWaiting();
         List<Map<String, Object>> genuine = jdbc.queryForList("select * from audit_entry where seq >= ? order by seq", from);
         var head = jdbc.queryForMap("select last_seq, last_hash from audit_head where id = 1");
         String prev = (String) genuine.get(0).get("prev_hash");

@@ -36,19 +36,77 @@ class AuditTrailTests {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
 
-    /** The head row is the one installation-wide lock left: how long each transaction holds it is measured (issue 17). */
+    /**
+     * Issue 17: an append takes no lock. A transaction that has appended and not yet committed holds
+     * up no other's append or commit (before, the second waited on the head row until the first
+     * ended), and the chain follows the order in which the changes committed.
+     */
     @Test
-    void theTimeTheHeadIsHeldIsMeasuredOncePerTransaction() {
+    void anAppendTakesNoLockAndTheChainFollowsTheOrderOfCommits() throws Exception {
+        var appended = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var first = pool.submit(() -> tx.executeWithoutResult(s -> {
+                trail.append("test", "organisation:region:update", "region/open-first", null, "{}", null);
+                appended.countDown();
+                await(release);
+            }));
+            await(appended);
+            // the bound only keeps a regression from hanging the build: without a lock this returns at once
+            java.util.concurrent.CompletableFuture.runAsync(() -> tx.executeWithoutResult(s ->
+                    trail.append("test", "organisation:region:update", "region/committed-second", null, "{}", null)))
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(trail.recent(1, "region/committed-second")).hasSize(1);
+            assertThat(trail.recent(1, "region/open-first")).as("not committed yet, not on the chain").isEmpty();
+            release.countDown();
+            first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        long second = trail.recent(1, "region/committed-second").get(0).seq();
+        long firstSeq = trail.recent(1, "region/open-first").get(0).seq();
+        assertThat(firstSeq).as("linked after the one that committed before it").isGreaterThan(second);
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    /** The head row is the one installation-wide lock left: the chainer holds it once per batch, and the time is measured. */
+    @Test
+    void theChainerHoldsTheHeadOncePerBatchAndARolledBackChangeLeavesNothingWaiting() {
+        trail.chainWaiting();
         var timer = registry.get("yuqing.audit.head.lock").timer();
         long before = timer.count();
+        for (int i = 0; i < 3; i++) {
+            tx.executeWithoutResult(s -> trail.append("test", "organisation:region:update", "region/lock-test", null, "{}", null));
+        }
         tx.executeWithoutResult(s -> {
-            trail.append("test", "organisation:region:update", "region/lock-test", null, "{}", null);
-            trail.append("test", "organisation:region:update", "region/lock-test", null, "{}", null);
+            trail.append("test", "organisation:region:update", "region/rolled-back", null, "{}", null);
+            s.setRollbackOnly();
         });
-        assertThat(timer.count()).as("two appends, one transaction, one hold").isEqualTo(before + 1);
-        tx.executeWithoutResult(s -> trail.append("test", "organisation:region:update", "region/lock-test", null, "{}", null));
-        assertThat(timer.count()).isEqualTo(before + 2);
+        assertThat(timer.count()).as("appends hold nothing").isEqualTo(before);
+        assertThat(trail.chainWaiting()).as("ours, and any a background task wrote").isGreaterThanOrEqualTo(3);
+        assertThat(timer.count()).as("three entries, one batch, one hold").isEqualTo(before + 1);
+        long held;
+        int linked;
+        do {
+            held = timer.count();
+            linked = trail.chainWaiting();
+        } while (linked > 0);
+        assertThat(timer.count()).as("nothing waiting, no lock taken").isEqualTo(held);
         assertThat(timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+        assertThat(trail.recent(1, "region/rolled-back")).isEmpty();
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never reached");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -109,6 +167,7 @@ class AuditTrailTests {
 
     @Test
     void deletingTheNewestEntriesIsNoticedAtTheHead() {
+        trail.chainWaiting();
         long last = jdbc.queryForObject("select max(seq) from audit_entry", Long.class);
         var row = jdbc.queryForMap("select * from audit_entry where seq = ?", last);
         jdbc.update("delete from audit_entry where seq = ?", last);
@@ -137,6 +196,7 @@ class AuditTrailTests {
     void theLogReadsAsSentencesWithTheRawRecordOneClickAway() throws Exception {
         mvc.perform(post("/responsibility/rules/context-words").with(As.person(accounts, "zhengfuban")).with(csrf())
                 .param("word", "审计测试词")).andExpect(status().is3xxRedirection());
+        trail.chainWaiting();
         Long seq = jdbc.queryForObject("select max(seq) from audit_entry where subject = 'context-word/审计测试词'", Long.class);
         mvc.perform(get("/audit").param("person", "郑华").param("unit", "政府办").with(As.person(accounts, "kaohe")))
                 .andExpect(status().isOk())
@@ -159,6 +219,7 @@ class AuditTrailTests {
                 .param("word", "审计测试词")).andExpect(status().is3xxRedirection());
         // every action recorded so far has its sentence
         AuditSentences sentences = new AuditSentences();
+        trail.chainWaiting();
         assertThat(jdbc.queryForList("select distinct action from audit_entry", String.class))
                 .allSatisfy(action -> assertThat(sentences.knows(action)).as(action).isTrue());
     }

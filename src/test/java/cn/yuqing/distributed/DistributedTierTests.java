@@ -51,9 +51,12 @@ class DistributedTierTests {
     @BeforeAll
     static void startCluster() {
         cluster = LocalCluster.fresh(Path.of("target/test-cluster"));
-        String[] fast = {"--yuqing.demo.password=" + PASSWORD, "--yuqing.deadline.poll-every=PT2S",
+        String[] fast = {"--yuqing.demo.password=" + PASSWORD, "--yuqing.accounts.initial-admin-password=" + PASSWORD,
+                "--yuqing.deadline.poll-every=PT2S",
                 "--yuqing.cluster.resubmit-after=PT15S", "--yuqing.cluster.resubmit-every=PT5S",
-                "--logging.level.org.apache.kafka=WARN"};
+                "--logging.level.org.apache.kafka=WARN",
+                // one placement worker a node: with two counties waiting, each node takes one (issue 17's test of overlap)
+                "--yuqing.analysis.workers=1"};
         // one after the other: the first creates the indexes and loads the demo
         a = ApplicationNode.distributed("a", 18481, cluster, "demo", fast).start().awaitReady(Duration.ofMinutes(4));
         b = ApplicationNode.distributed("b", 18482, cluster, "training", fast).start().awaitReady(Duration.ofMinutes(4));
@@ -209,19 +212,199 @@ class DistributedTierTests {
         }
     }
 
+    /**
+     * Issue 17: placement is partitioned by county, not serialised for the installation. The same
+     * items of two counties are placed by one node alone (node a was killed above), then by both
+     * nodes at once, each with one placement worker: the second time the two counties are placed at
+     * the same time, by the two nodes, and each county ends with the candidates one node made.
+     */
+    @Test
+    @Order(7)
+    void twoNodesPlaceTwoCountiesAtOnceAndEachAsOneNodeWould() throws Exception {
+        assertThat(a.alive()).as("node a was killed by the test before").isFalse();
+        List<String> corpus = corpus();
+        // the installation's administrator: the county's own administrators would see only their county
+        Visitor atB = new Visitor().signIn(b, "admin", PASSWORD);
+        String alone1 = county(atB, b, "411522", "光山县"), alone2 = county(atB, b, "411523", "新县");
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> submitAll(b, alone1, "alone-1", corpus)),
+                CompletableFuture.runAsync(() -> submitAll(b, alone2, "alone-2", corpus))).get();
+        awaitAnalysed("alone-%", 2 * corpus.size());
+        Set<Set<Integer>> oneNode = candidates("alone-1");
+        assertThat(candidates("alone-2")).isEqualTo(oneNode);
+        assertThat(oneNode).as("reposts gathered, distinct posts apart").hasSizeBetween(4, corpus.size() - 300);
+
+        a.start().awaitReady(Duration.ofMinutes(4));
+        // made at node a and sent to node b: b learns of the new counties through the cluster
+        Visitor atA = new Visitor().signIn(a, "admin", PASSWORD);
+        String both1 = county(atA, a, "411524", "商城县"), both2 = county(atA, a, "411525", "固始县");
+        List<Sample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        CompletableFuture<Void> sampler = CompletableFuture.runAsync(() -> {
+            while (sampling.get()) {
+                samples.add(sample("411524", "411525"));
+                ApplicationNode.pause(Duration.ofMillis(40));
+            }
+        });
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> submitAll(a, both1, "both-1", corpus)),
+                CompletableFuture.runAsync(() -> submitAll(b, both2, "both-2", corpus))).get();
+        awaitAnalysed("both-%", 2 * corpus.size());
+        sampling.set(false);
+        sampler.get();
+
+        // each county's placement ran from its first placed batch to its last; the two spans overlap,
+        // and within the overlap the two counties were held by workers of different nodes
+        long firstStart = Math.max(start(samples, 0), start(samples, 1));
+        long lastEnd = Math.min(end(samples, 0, corpus.size()), end(samples, 1, corpus.size()));
+        long atOnce = samples.stream().filter(s -> s.at() >= firstStart && s.at() <= lastEnd && s.owners()[0] != null
+                && s.owners()[1] != null && !node(s.owners()[0]).equals(node(s.owners()[1]))).count();
+        System.out.printf("two counties on two nodes: %d samples, placed together for %d ms, %d samples with each county held by another node%n",
+                samples.size(), (lastEnd - firstStart) / 1_000_000, atOnce);
+        assertThat(firstStart).as("the two counties placed at the same time").isLessThan(lastEnd);
+        assertThat(samples).as("both counties held at once by the two nodes' workers").anySatisfy(s -> {
+            assertThat(s.at()).isBetween(firstStart, lastEnd);
+            assertThat(s.owners()[0]).isNotNull();
+            assertThat(s.owners()[1]).isNotNull();
+            assertThat(node(s.owners()[0])).isNotEqualTo(node(s.owners()[1]));
+        });
+        assertThat(candidates("both-1")).as("a county placed beside another, on two nodes, as on one").isEqualTo(oneNode);
+        assertThat(candidates("both-2")).isEqualTo(oneNode);
+    }
+
+    /** 600 posts, three of them reposted 100 times each with a //@ chain and a comment. */
+    private static List<String> corpus() {
+        List<String> posts = new ArrayList<>(cn.yuqing.support.ChinesePosts.texts(600, 17));
+        for (int viral = 0; viral < 3; viral++) {
+            String original = posts.get(viral * 7);
+            for (int i = 0; i < 100; i++) {
+                posts.add((i % 3 == 0 ? "转发微博" : "说得对，" + i + "楼顶上去") + "//@网友" + (1000 + i) + "：" + original);
+            }
+        }
+        return posts;
+    }
+
+    /** A new county under the city with its government office, a channel of that office and an API source; its API key. */
+    private static String county(Visitor admin, ApplicationNode node, String code, String name) {
+        HttpResponse<String> r = admin.post(node, "/organisation/regions/4115", "/organisation/regions/4115/children",
+                Map.of("childCode", code, "name", name));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        r = admin.post(node, "/organisation/units/new", "/organisation/units", Map.of("name", name + "人民政府办公室",
+                "shortNames", name + "政府办", "kind", "GOVERNMENT_OFFICE", "regionCode", code));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        String unitId = r.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        r = admin.post(node, "/intake/channels/new", "/intake/channels", Map.of("name", name + "政务微博", "type", "WEIBO",
+                "unitId", unitId, "patrolsPerDay", "1"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        String channelId;
+        try (Connection c = cluster.connect()) {
+            channelId = String.valueOf(count(c, "select max(id) from channel where unit_id = " + Long.parseLong(unitId)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        r = admin.post(node, "/intake/sources", "/intake/sources", Map.of("kind", "API", "channelId", channelId,
+                "name", name + "舆情接口"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("one-time-password[^>]*>([^<]+)<").matcher(r.body());
+        assertThat(key.find()).as(r.body()).isTrue();
+        return key.group(1).strip();
+    }
+
+    private static void submitAll(ApplicationNode node, String key, String prefix, List<String> texts) {
+        for (int from = 0; from < texts.size(); from += 100) {
+            List<String> batch = texts.subList(from, Math.min(texts.size(), from + 100));
+            submit(node, key, prefix, from, batch);
+        }
+    }
+
+    /** The candidates of the items under the prefix, each as the set of its items' places in the corpus. */
+    private static Set<Set<Integer>> candidates(String prefix) throws SQLException {
+        Map<Long, Set<Integer>> byCandidate = new java.util.HashMap<>();
+        try (Connection c = cluster.connect();
+                var s = c.prepareStatement("select a.candidate_id, i.external_id from item_analysis a join opinion_item i "
+                        + "on i.id = a.item_id where i.external_id like ?")) {
+            s.setString(1, prefix + "-%");
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String external = rs.getString(2);
+                    byCandidate.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                            .add(Integer.parseInt(external.substring(external.lastIndexOf('-') + 1)));
+                }
+            }
+        }
+        return new HashSet<>(byCandidate.values());
+    }
+
+    /** At one moment: each county's items placed so far and who holds its partition (null: nobody). */
+    record Sample(long at, long[] placed, String[] owners) {
+    }
+
+    private static Sample sample(String... counties) {
+        long at = System.nanoTime();
+        long[] placed = new long[counties.length];
+        String[] owners = new String[counties.length];
+        try (Connection c = cluster.connect()) {
+            for (int i = 0; i < counties.length; i++) {
+                placed[i] = count(c, "select count(*) from item_analysis a join unit u on u.id = a.unit_id where u.region_code = '"
+                        + counties[i] + "'");
+                try (var s = c.createStatement(); var rs = s.executeQuery("select owner from placement_partition where partition_key = '"
+                        + counties[i] + "' and lease_until > now()")) {
+                    owners[i] = rs.next() ? rs.getString(1) : null;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Sample(at, placed, owners);
+    }
+
+    /** When the county's first items were seen placed. */
+    private static long start(List<Sample> samples, int county) {
+        return samples.stream().filter(s -> s.placed()[county] > 0).mapToLong(Sample::at).min().orElse(Long.MAX_VALUE);
+    }
+
+    /** When the county's items were first seen all placed (or the last sample). */
+    private static long end(List<Sample> samples, int county, int total) {
+        return samples.stream().filter(s -> s.placed()[county] >= total).mapToLong(Sample::at).min()
+                .orElse(samples.get(samples.size() - 1).at());
+    }
+
+    /** A worker's node: workers are named node/number. */
+    private static String node(String worker) {
+        return worker.substring(0, worker.indexOf('/'));
+    }
+
+    private static void awaitAnalysed(String externalIds, int expected) {
+        await(expected + " items analysed", Duration.ofMinutes(3), () -> {
+            try (Connection c = cluster.connect(); var s = c.prepareStatement("select count(*) from item_analysis a join opinion_item i "
+                    + "on i.id = a.item_id where i.external_id like ?")) {
+                s.setString(1, externalIds);
+                try (var rs = s.executeQuery()) {
+                    return rs.next() && rs.getLong(1) == expected;
+                }
+            }
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private static List<Long> submit(ApplicationNode node, String prefix, int n, String text) {
-        StringBuilder body = new StringBuilder("{\"items\":[");
+        List<String> texts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"externalId\":\"").append(prefix).append('-').append(i)
-                    .append("\",\"text\":\"").append(text).append("（").append(i).append("）\"}");
+            texts.add(text + "（" + i + "）");
         }
-        body.append("]}");
+        return submit(node, apiKey, prefix, 0, texts);
+    }
+
+    /** The texts through the intake API, numbered from {@code first} after the prefix; the items' ids. */
+    private static List<Long> submit(ApplicationNode node, String key, String prefix, int first, List<String> texts) {
+        List<Map<String, String>> items = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            items.add(Map.of("externalId", prefix + "-" + (first + i), "text", texts.get(i)));
+        }
         HttpResponse<String> r = Visitor.send(java.net.http.HttpClient.newHttpClient(),
-                java.net.http.HttpRequest.newBuilder(node.url("/api/intake/items")).header("X-Api-Key", apiKey)
+                java.net.http.HttpRequest.newBuilder(node.url("/api/intake/items")).header("X-Api-Key", key)
                         .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build());
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("items", items))))
+                        .build());
         assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
         List<Long> ids = new ArrayList<>();
         for (JsonNode result : JSON.readTree(r.body()).get("results")) {
