@@ -213,7 +213,7 @@ class AnalysisEngine {
             }
         }
         correctionsLearnt = all.size();
-        return new LearntSentiment(new NaiveBayes<>(examples), new NaiveBayes<>(stream.moods()));
+        return LearntSentiment.of(examples, stream.moods());
     }
 
     /** The seed examples written for the project ({@code analysis/seed-sentiment.txt}). */

@@ -29,7 +29,7 @@ final class LexiconSentiment {
     /** A negated praise is blame ("不满意"); a negated ill is only its absence ("没有危险"). */
     private static final double NEGATED_POSITIVE = -0.7;
     private static final double NEGATED_NEGATIVE = -0.3;
-    /** The same emoticon repeated ([心][心][心][心]) counts at most this often. */
+    /** The same emoticon or polar word repeated ([心][心][心][心]) counts at most this often. */
     private static final int EMOTICON_REPEATS = 2;
     private static final double EARLIER_CLAUSE = 0.5;
     private static final double LATER_CLAUSE = 1.3;
@@ -98,7 +98,7 @@ final class LexiconSentiment {
         }
         text.codePoints().filter(cp -> Character.getType(cp) == Character.OTHER_SYMBOL)
                 .forEach(cp -> countEmoticon(Character.toString(cp), tally, seen));
-        readWords(words, tally);
+        readWords(words, tally, seen);
         for (Cue cue : patterns) {
             if (cue.pattern().matcher(text).find()) {
                 tally.add(cue.weight(), cue.signal(), cue.reason());
@@ -130,7 +130,7 @@ final class LexiconSentiment {
         }
     }
 
-    private void readWords(List<String> words, Tally tally) {
+    private void readWords(List<String> words, Tally tally, Map<String, Integer> seen) {
         int negatedUntil = -1;
         double boost = 1;
         double clause = 1;
@@ -162,6 +162,12 @@ final class LexiconSentiment {
                 continue;
             }
             Double polarity = polar.get(w);
+            // the same word repeated (危重 … 危重 … 危重 in a bulletin, 骗骗骗) counts at most twice, as emoticons do
+            if (polarity != null && seen.merge(w, 1, Integer::sum) > EMOTICON_REPEATS) {
+                negatedUntil = -1;
+                boost = 1;
+                continue;
+            }
             if (polarity != null) {
                 boolean negated = i <= negatedUntil;
                 double value = polarity * boost * clause * (negated ? polarity > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE : 1);

@@ -288,7 +288,7 @@ final class SentimentEvaluation {
             }
         }
         training.addAll(examples.polarity());
-        LearntSentiment model = new LearntSentiment(new NaiveBayes<>(training), new NaiveBayes<>(examples.moods()));
+        LearntSentiment model = LearntSentiment.of(training, examples.moods());
         if (Boolean.getBoolean("development")) {
             List<Labelled> development = rows.stream().filter(r -> development(r.text())).toList();
             List<Mood> devRead = new ArrayList<>();
@@ -312,7 +312,7 @@ final class SentimentEvaluation {
 
     /**
      * The stream an installation would read: the development halves of both sets, their labels
-     * unused (no text of a test half is in it).
+     * unused (no text of a test half is in it), shuffled.
      */
     static List<String> stream() throws IOException {
         List<String> stream = new ArrayList<>();
@@ -320,6 +320,9 @@ final class SentimentEvaluation {
         if (Files.exists(INCIDENTS)) {
             incidents().stream().map(Labelled::text).filter(SentimentEvaluation::development).forEach(stream::add);
         }
+        // in the order a stream comes, not the Weibo file's, which is sorted by label: the stream
+        // keeps the newest examples, and the newest must not be the texts of one label
+        java.util.Collections.shuffle(stream, new java.util.Random(7));
         return stream;
     }
 
