@@ -104,15 +104,16 @@ final class TextPipeline {
      * (bounded by ±{@code bound}) plus {@code lexicon} times the lexicon's score turned negative
      * reach {@code from}. A mood is named by the mood model from {@code mood}.
      */
-    record Line(double sure, double lexicon, double from, double bound, double mood, double norm, double fear) {
+    record Line(double sure, double lexicon, double from, double bound, double mood, double norm, double fear, double plainFrom) {
         static final Line DEFAULT = new Line(StreamExamples.CONFIDENT, 0, Math.log(MODEL_NEGATIVE_FROM / (1 - MODEL_NEGATIVE_FROM)),
-                50, MOOD_FROM, 0, FEAR_FROM);
+                50, MOOD_FROM, 0, FEAR_FROM, Math.log(MODEL_NEGATIVE_FROM / (1 - MODEL_NEGATIVE_FROM)));
 
         static Line parse(String s) {
             String[] f = s.split(",");
             return new Line(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
                     Double.parseDouble(f[3]), Double.parseDouble(f[4]), f.length > 5 ? Double.parseDouble(f[5]) : 0,
-                    f.length > 6 ? Double.parseDouble(f[6]) : Double.parseDouble(f[4]));
+                    f.length > 6 ? Double.parseDouble(f[6]) : Double.parseDouble(f[4]),
+                    f.length > 7 ? Double.parseDouble(f[7]) : Double.parseDouble(f[2]));
         }
     }
 
@@ -128,7 +129,7 @@ final class TextPipeline {
         String method = model.method();
         // the score runs from −1 (surely negative) to +1 (surely not), 0 at the line
         double score = Math.round(Math.tanh((line.from() - z) / 4) * 100) / 100.0;
-        if (z >= line.from()) {
+        if (z >= (baseline.reasons().isEmpty() ? line.plainFrom() : line.from())) {
             return withMood(new SentimentReading(Sentiment.NEGATIVE, score, baseline.signals(), baseline.reasons(), method),
                     learnt, words, text, line);
         }

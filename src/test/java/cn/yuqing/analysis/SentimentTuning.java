@@ -36,10 +36,26 @@ final class SentimentTuning {
         return rows;
     }
 
+    static boolean MASK = Boolean.getBoolean("mask");
+    static LexiconSentiment LEX;
+
+    static <L> NaiveBayes.Example<L> masked(NaiveBayes.Example<L> e) {
+        if (!MASK) {
+            return e;
+        }
+        NaiveBayes.Example<Void> u = LEX.unread(e.words());
+        return new NaiveBayes.Example<>(e.label(), u.words(), u.text());
+    }
+
+    static <L> List<NaiveBayes.Example<L>> masked(List<NaiveBayes.Example<L>> es) {
+        return es.stream().map(SentimentTuning::masked).toList();
+    }
+
     public static void main(String[] args) throws IOException {
         double alpha = Double.parseDouble(System.getProperty("alpha", String.valueOf(LearntSentiment.SMOOTHING)));
         boolean binary = Boolean.parseBoolean(System.getProperty("binary", String.valueOf(LearntSentiment.ONCE_PER_TEXT)));
         LexiconSentiment lexicon = new LexiconSentiment();
+        LEX = lexicon;
         // per fold: what the stream of the OTHER fold teaches, so that no text is read by a model that learnt from it
         List<List<NaiveBayes.Example<Sentiment>>> bases = new ArrayList<>();
         List<NaiveBayes<StreamExamples.Mood>> moods = new ArrayList<>();
@@ -65,7 +81,7 @@ final class SentimentTuning {
             List<NaiveBayes.Example<Sentiment>> base = new ArrayList<>(AnalysisEngine.seeds());
             base.addAll(examples.polarity(neutralShare));
             bases.add(base);
-            moods.add(new NaiveBayes<>(examples.moods(), alpha, binary));
+            moods.add(new NaiveBayes<>(masked(examples.moods()), alpha, binary));
             System.out.println("fold " + f + ": stream examples " + examples.polarity(neutralShare).size() + ", neutral available " + neutral.size());
         }
         int corrections = Integer.getInteger("corrections", 0);
@@ -84,12 +100,12 @@ final class SentimentTuning {
                     }
                     Mood m = r.labelled().mood();
                     Sentiment label = m.negative() ? Sentiment.NEGATIVE : m == Mood.POSITIVE ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
-                    for (int i = 0; i < AnalysisEngine.CORRECTION_WEIGHT; i++) {
+                    for (int i = 0; i < Integer.getInteger("weight", AnalysisEngine.CORRECTION_WEIGHT); i++) {
                         training.add(new NaiveBayes.Example<>(label, r.words(), r.s()));
                     }
                     corrected++;
                 }
-                byFold.add(new LearntSentiment(new NaiveBayes<>(training, alpha, binary), moods.get(f)));
+                byFold.add(new LearntSentiment(new NaiveBayes<>(masked(training), alpha, binary), moods.get(f)));
             }
             if (Boolean.getBoolean("words")) {
                 Map<String, int[]> stats = new java.util.TreeMap<>();
@@ -116,7 +132,8 @@ final class SentimentTuning {
                 List<Mood> read = new ArrayList<>();
                 for (Row r : rows) {
                     truth.add(r.labelled());
-                    read.add(Mood.of(TextPipeline.read(r.lexicon(), byFold.get(fold(r.labelled().text())), r.words(), r.s(), l)));
+                    NaiveBayes.Example<Void> u = MASK ? lexicon.unread(r.words()) : new NaiveBayes.Example<>(null, r.words(), r.s());
+                    read.add(Mood.of(TextPipeline.read(r.lexicon(), byFold.get(fold(r.labelled().text())), u.words(), u.text(), l)));
                 }
                 SentimentEvaluation.Report rep = SentimentEvaluation.report(set + " DEV " + line, truth, read);
                 Map<Mood, double[]> pm = rep.perMood();
@@ -143,6 +160,18 @@ final class SentimentTuning {
                     for (int k = 0; k <= edges.length; k++) {
                         System.out.printf("   lexicon bucket %s%.1f: TP %d FP %d FN %d%n", k < edges.length ? "<=" : ">",
                                 k < edges.length ? edges[k] : edges[edges.length - 1], b[k][0], b[k][1], b[k][2] - 0);
+                    }
+                }
+                if (System.getProperty("moodMisses", "").equals(set)) {
+                    java.util.Random random = new java.util.Random(Long.getLong("seed", 1));
+                    Mood want = Mood.valueOf(System.getProperty("truth", "ANGER"));
+                    Mood got = Mood.valueOf(System.getProperty("got", "NEGATIVE"));
+                    for (int i = 0; i < rows.size(); i++) {
+                        Row r = rows.get(i);
+                        if (r.labelled().mood() == want && read.get(i) == got && random.nextInt(100) < Integer.getInteger("percent", 20)) {
+                            System.out.printf("%s read %s lex %.2f %s | %s%n", want, got, r.lexicon().score(), r.lexicon().reasons(),
+                                    r.s().substring(0, Math.min(100, r.s().length())).replace('\n', ' '));
+                        }
                     }
                 }
                 String misses = System.getProperty("misses", "");
