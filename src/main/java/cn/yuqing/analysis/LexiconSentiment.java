@@ -80,25 +80,6 @@ final class LexiconSentiment {
                 f[1].equals("-") ? null : Sentiment.Signal.valueOf(f[1]), f[2]);
     }
 
-    /**
-     * The text without what the lexicon reads (polar words, emoticons): what a model taught by the
-     * lexicon's sure readings should learn from, or it learns the lexicon back. Returns the words
-     * kept and the text with a space where a word was taken out.
-     */
-    NaiveBayes.Example<Void> unread(List<String> words) {
-        List<String> kept = new ArrayList<>(words.size());
-        StringBuilder text = new StringBuilder();
-        for (String w : words) {
-            if (polar.containsKey(w) || emoticons.containsKey(w)) {
-                text.append(' ');
-            } else {
-                kept.add(w);
-                text.append(w);
-            }
-        }
-        return new NaiveBayes.Example<>(null, kept, text.toString());
-    }
-
     /** The words worth keeping whole when segmenting ("一路走好" rather than 一路 / 走好). */
     Set<String> phrases() {
         Set<String> all = new java.util.HashSet<>(polar.keySet());

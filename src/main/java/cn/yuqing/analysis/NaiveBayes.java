@@ -26,25 +26,12 @@ final class NaiveBayes<L> {
     private final Map<L, Integer> docs = new HashMap<>();
     private final Set<String> vocabulary = new HashSet<>();
     private final int examples;
-    private final double alpha;
-    private final boolean binary;
 
     NaiveBayes(List<Example<L>> training) {
-        this(training, 1.0, false);
-    }
-
-    /**
-     * @param alpha  the additive smoothing (1: Laplace)
-     * @param binary whether a feature counts once per text however often it occurs
-     */
-    NaiveBayes(List<Example<L>> training, double alpha, boolean binary) {
-        this.alpha = alpha;
-        this.binary = binary;
         for (Example<L> e : training) {
             docs.merge(e.label(), 1, Integer::sum);
             Map<String, Integer> c = counts.computeIfAbsent(e.label(), k -> new HashMap<>());
-            List<String> fs = features(e.words(), e.text());
-            for (String f : binary ? new java.util.LinkedHashSet<>(fs) : fs) {
+            for (String f : features(e.words(), e.text())) {
                 c.merge(f, 1, Integer::sum);
                 totals.merge(e.label(), 1, Integer::sum);
                 vocabulary.add(f);
@@ -90,8 +77,7 @@ final class NaiveBayes<L> {
         if (examples == 0) {
             return Map.of();
         }
-        List<String> all = features(words, text);
-        java.util.Collection<String> features = binary ? new java.util.LinkedHashSet<>(all) : all;
+        List<String> features = features(words, text);
         double best = Double.NEGATIVE_INFINITY;
         Map<L, Double> logs = new LinkedHashMap<>();
         int v = Math.max(1, vocabulary.size());
@@ -99,10 +85,10 @@ final class NaiveBayes<L> {
             L label = entry.getKey();
             double log = Math.log(docs.get(label) / (double) examples);
             Map<String, Integer> c = entry.getValue();
-            double denominator = totals.getOrDefault(label, 0) + alpha * v;
+            double denominator = totals.getOrDefault(label, 0) + v;
             for (String f : features) {
                 if (vocabulary.contains(f)) {
-                    log += Math.log((c.getOrDefault(f, 0) + alpha) / denominator);
+                    log += Math.log((c.getOrDefault(f, 0) + 1) / denominator);
                 }
             }
             logs.put(label, log);
@@ -117,48 +103,6 @@ final class NaiveBayes<L> {
             posteriors.put(e.getKey(), Math.exp(e.getValue() - best) / sum);
         }
         return posteriors;
-    }
-
-    /** The log odds of {@code label} against all the others, and how many known features they rest on. */
-    record Odds(double log, int features) {
-    }
-
-    Odds odds(List<String> words, String text, L label) {
-        if (examples == 0 || !counts.containsKey(label)) {
-            return new Odds(0, 0);
-        }
-        List<String> all = features(words, text);
-        java.util.Collection<String> features = binary ? new java.util.LinkedHashSet<>(all) : all;
-        int v = Math.max(1, vocabulary.size());
-        int known = 0;
-        for (String f : features) {
-            if (vocabulary.contains(f)) {
-                known++;
-            }
-        }
-        double mine = 0;
-        List<Double> others = new ArrayList<>();
-        for (Map.Entry<L, Map<String, Integer>> entry : counts.entrySet()) {
-            double log = Math.log(docs.get(entry.getKey()) / (double) examples);
-            Map<String, Integer> c = entry.getValue();
-            double denominator = totals.getOrDefault(entry.getKey(), 0) + alpha * v;
-            for (String f : features) {
-                if (vocabulary.contains(f)) {
-                    log += Math.log((c.getOrDefault(f, 0) + alpha) / denominator);
-                }
-            }
-            if (entry.getKey().equals(label)) {
-                mine = log;
-            } else {
-                others.add(log);
-            }
-        }
-        if (others.isEmpty()) {
-            return new Odds(Double.POSITIVE_INFINITY, known);
-        }
-        double top = others.stream().mapToDouble(Double::doubleValue).max().getAsDouble();
-        double rest = top + Math.log(others.stream().mapToDouble(o -> Math.exp(o - top)).sum());
-        return new Odds(mine - rest, known);
     }
 
     /** How a reading by this model names its method: how many examples it rests on. */

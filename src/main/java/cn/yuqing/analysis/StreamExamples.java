@@ -26,13 +26,6 @@ final class StreamExamples {
      */
     static final int RETRAIN_AFTER = 200;
     static final Duration RETRAIN_PAUSE = Duration.ofSeconds(30);
-    /**
-     * Texts in which the lexicon found nothing to feel (no word, emoticon or pattern) are kept as
-     * examples of the neutral, this many for each example of a polarity: so the model learns what
-     * the county's plain talk looks like (news, notices, questions), and reads a text negative
-     * only where it resembles the sure complaints more than that. Chosen on the development halves.
-     */
-    static final double NEUTRAL_SHARE = 0;
 
     /** The mood of a sure negative reading: the lexicon's anger or anxiety, or neither (grief, disappointment). */
     enum Mood {
@@ -52,38 +45,18 @@ final class StreamExamples {
     private final ArrayDeque<NaiveBayes.Example<Sentiment>> negative = new ArrayDeque<>();
     private final ArrayDeque<NaiveBayes.Example<Mood>> moods = new ArrayDeque<>();
     private final ArrayDeque<NaiveBayes.Example<Sentiment>> positive = new ArrayDeque<>();
-    private final ArrayDeque<NaiveBayes.Example<Sentiment>> neutral = new ArrayDeque<>();
     private final Clock clock;
     private int sinceTraining;
     private Instant lastTraining = Instant.MIN;
     private int balancedAtTraining;
 
-    private final double confident;
-
     StreamExamples(Clock clock) {
-        this(clock, CONFIDENT);
-    }
-
-    /** @param confident from which reading of the lexicon a text becomes an example (tuning; {@link #CONFIDENT} otherwise) */
-    StreamExamples(Clock clock, double confident) {
         this.clock = clock;
-        this.confident = confident;
     }
 
     /** Takes the text if the lexicon is sure of it; true when the model is due to be retrained. */
     synchronized boolean offer(SentimentReading baseline, List<String> words, String text) {
-        boolean plain = baseline.reasons().isEmpty();
-        if (!plain && Math.abs(baseline.score()) < confident) {
-            return false;
-        }
-        // a long article is kept by its opening: 20,000 whole texts would weigh on the heap
-        List<String> kept = List.copyOf(words.size() > KEPT_WORDS ? words.subList(0, KEPT_WORDS) : words);
-        text = text.length() > KEPT_CHARACTERS ? text.substring(0, KEPT_CHARACTERS) : text;
-        if (plain) {
-            if (neutral.size() == CAPACITY / 2) {
-                neutral.removeFirst();
-            }
-            neutral.addLast(new NaiveBayes.Example<>(Sentiment.NEUTRAL, kept, text));
+        if (Math.abs(baseline.score()) < CONFIDENT) {
             return false;
         }
         boolean isNegative = baseline.score() < 0;
@@ -91,6 +64,9 @@ final class StreamExamples {
         if (examples.size() == CAPACITY / 2) {
             examples.removeFirst();
         }
+        // a long article is kept by its opening: 20,000 whole texts would weigh on the heap
+        List<String> kept = List.copyOf(words.size() > KEPT_WORDS ? words.subList(0, KEPT_WORDS) : words);
+        text = text.length() > KEPT_CHARACTERS ? text.substring(0, KEPT_CHARACTERS) : text;
         examples.addLast(new NaiveBayes.Example<>(isNegative ? Sentiment.NEGATIVE : Sentiment.POSITIVE, kept, text));
         if (isNegative) {
             if (moods.size() == CAPACITY / 2) {
@@ -116,21 +92,14 @@ final class StreamExamples {
     }
 
     /**
-     * As many of each polarity, the newest: the lexicon is surer of complaints than of praise, and
-     * that leaning must not become the model's prior; and {@link #NEUTRAL_SHARE} as many plain
-     * texts, the newest.
+     * As many of each label, the newest: the lexicon is surer of complaints than of praise, and
+     * that leaning must not become the model's prior.
      */
-    List<NaiveBayes.Example<Sentiment>> polarity() {
-        return polarity(NEUTRAL_SHARE);
-    }
-
-    synchronized List<NaiveBayes.Example<Sentiment>> polarity(double neutralShare) {
+    synchronized List<NaiveBayes.Example<Sentiment>> polarity() {
         int each = Math.min(negative.size(), positive.size());
-        int plain = Math.min(neutral.size(), (int) (neutralShare * each));
-        List<NaiveBayes.Example<Sentiment>> balanced = new java.util.ArrayList<>(2 * each + plain);
+        List<NaiveBayes.Example<Sentiment>> balanced = new java.util.ArrayList<>(2 * each);
         negative.stream().skip(negative.size() - each).forEach(balanced::add);
         positive.stream().skip(positive.size() - each).forEach(balanced::add);
-        neutral.stream().skip(neutral.size() - plain).forEach(balanced::add);
         return balanced;
     }
 

@@ -99,21 +99,18 @@ final class TextPipeline {
     }
 
     /**
-     * How the lexicon and the model are combined: where the lexicon's score reaches {@code sure}
-     * it reads alone; otherwise the text is negative where the model's log-odds of negative
-     * (bounded by ±{@code bound}) plus {@code lexicon} times the lexicon's score turned negative
-     * reach {@code from}. A mood is named by the mood model from {@code mood}.
+     * The lines of a reading: where the lexicon's score reaches {@code sure} it reads alone;
+     * otherwise the model reads negative from a belief of {@code negativeFrom}; the mood model
+     * names anger from a posterior of {@code angerFrom}, anxiety from {@code fearFrom}. The
+     * tuning harness reads through the same code with other lines.
      */
-    record Line(double sure, double lexicon, double from, double bound, double mood, double norm, double fear, double plainFrom) {
-        static final Line DEFAULT = new Line(StreamExamples.CONFIDENT, 0, Math.log(MODEL_NEGATIVE_FROM / (1 - MODEL_NEGATIVE_FROM)),
-                50, MOOD_FROM, 0, FEAR_FROM, Math.log(MODEL_NEGATIVE_FROM / (1 - MODEL_NEGATIVE_FROM)));
+    record Line(double sure, double negativeFrom, double angerFrom, double fearFrom) {
+        static final Line DEFAULT = new Line(StreamExamples.CONFIDENT, MODEL_NEGATIVE_FROM, MOOD_FROM, FEAR_FROM);
 
         static Line parse(String s) {
             String[] f = s.split(",");
             return new Line(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                    Double.parseDouble(f[3]), Double.parseDouble(f[4]), f.length > 5 ? Double.parseDouble(f[5]) : 0,
-                    f.length > 6 ? Double.parseDouble(f[6]) : Double.parseDouble(f[4]),
-                    f.length > 7 ? Double.parseDouble(f[7]) : Double.parseDouble(f[2]));
+                    Double.parseDouble(f[3]));
         }
     }
 
@@ -123,13 +120,12 @@ final class TextPipeline {
             return baseline.sentiment() == Sentiment.NEGATIVE ? withMood(baseline, learnt, words, text, line)
                     : new SentimentReading(baseline.sentiment(), baseline.score(), Set.of(), baseline.reasons(), baseline.method());
         }
-        NaiveBayes.Odds o = model.odds(words, text, Sentiment.NEGATIVE);
-        double odds = Math.max(-line.bound(), Math.min(line.bound(), o.log() / Math.pow(Math.max(1, o.features()), line.norm())));
-        double z = odds - line.lexicon() * baseline.score();
+        double negative = model.posteriors(words, text).getOrDefault(Sentiment.NEGATIVE, 0.0);
+        double from = line.negativeFrom();
         String method = model.method();
         // the score runs from −1 (surely negative) to +1 (surely not), 0 at the line
-        double score = Math.round(Math.tanh((line.from() - z) / 4) * 100) / 100.0;
-        if (z >= (baseline.reasons().isEmpty() ? line.plainFrom() : line.from())) {
+        double score = Math.round((from - negative) / (negative >= from ? 1 - from : from) * 100) / 100.0;
+        if (negative >= from) {
             return withMood(new SentimentReading(Sentiment.NEGATIVE, score, baseline.signals(), baseline.reasons(), method),
                     learnt, words, text, line);
         }
@@ -149,7 +145,7 @@ final class TextPipeline {
             return negative;
         }
         NaiveBayes.Prediction<StreamExamples.Mood> p = learnt.mood().classify(words, text);
-        if (p == null || p.posterior() < (p.label() == StreamExamples.Mood.FEAR ? line.fear() : line.mood()) || p.label().signal() == null) {
+        if (p == null || p.posterior() < (p.label() == StreamExamples.Mood.FEAR ? line.fearFrom() : line.angerFrom()) || p.label().signal() == null) {
             return negative;
         }
         List<String> reasons = new java.util.ArrayList<>(negative.reasons());

@@ -36,53 +36,27 @@ final class SentimentTuning {
         return rows;
     }
 
-    static boolean MASK = Boolean.getBoolean("mask");
-    static LexiconSentiment LEX;
-
-    static <L> NaiveBayes.Example<L> masked(NaiveBayes.Example<L> e) {
-        if (!MASK) {
-            return e;
-        }
-        NaiveBayes.Example<Void> u = LEX.unread(e.words());
-        return new NaiveBayes.Example<>(e.label(), u.words(), u.text());
-    }
-
-    static <L> List<NaiveBayes.Example<L>> masked(List<NaiveBayes.Example<L>> es) {
-        return es.stream().map(SentimentTuning::masked).toList();
-    }
-
     public static void main(String[] args) throws IOException {
-        double alpha = Double.parseDouble(System.getProperty("alpha", String.valueOf(LearntSentiment.SMOOTHING)));
-        boolean binary = Boolean.parseBoolean(System.getProperty("binary", String.valueOf(LearntSentiment.ONCE_PER_TEXT)));
         LexiconSentiment lexicon = new LexiconSentiment();
-        LEX = lexicon;
         // per fold: what the stream of the OTHER fold teaches, so that no text is read by a model that learnt from it
         List<List<NaiveBayes.Example<Sentiment>>> bases = new ArrayList<>();
-        List<NaiveBayes<StreamExamples.Mood>> moods = new ArrayList<>();
-        double neutralBelow = Double.parseDouble(System.getProperty("neutralBelow", "0.01"));
-        double neutralShare = Double.parseDouble(System.getProperty("neutral", String.valueOf(StreamExamples.NEUTRAL_SHARE)));
+        List<List<NaiveBayes.Example<StreamExamples.Mood>>> moods = new ArrayList<>();
         List<String> stream = SentimentEvaluation.stream();
         for (int f = 0; f < 2; f++) {
-            StreamExamples examples = new StreamExamples(java.time.Clock.systemUTC(),
-                    Double.parseDouble(System.getProperty("confident", String.valueOf(StreamExamples.CONFIDENT))));
-            List<NaiveBayes.Example<Sentiment>> neutral = new ArrayList<>();
+            StreamExamples examples = new StreamExamples(java.time.Clock.systemUTC());
             for (String text : stream) {
                 if (fold(text) == f) {
                     continue;
                 }
                 String s = ChineseText.normalised(text);
                 List<String> w = ChineseText.words(s);
-                SentimentReading reading = lexicon.read(w, s);
-                examples.offer(reading, w, s);
-                if (Boolean.getBoolean("neutralEmpty") ? reading.reasons().isEmpty() : Math.abs(reading.score()) < neutralBelow) {
-                    neutral.add(new NaiveBayes.Example<>(Sentiment.NEUTRAL, w, s));
-                }
+                examples.offer(lexicon.read(w, s), w, s);
             }
             List<NaiveBayes.Example<Sentiment>> base = new ArrayList<>(AnalysisEngine.seeds());
-            base.addAll(examples.polarity(neutralShare));
+            base.addAll(examples.polarity());
             bases.add(base);
-            moods.add(new NaiveBayes<>(masked(examples.moods()), alpha, binary));
-            System.out.println("fold " + f + ": stream examples " + examples.polarity(neutralShare).size() + ", neutral available " + neutral.size());
+            moods.add(examples.moods());
+            System.out.println("fold " + f + ": stream examples " + examples.polarity().size());
         }
         int corrections = Integer.getInteger("corrections", 0);
         for (String set : List.of("weibo", "incidents")) {
@@ -105,7 +79,7 @@ final class SentimentTuning {
                     }
                     corrected++;
                 }
-                byFold.add(new LearntSentiment(new NaiveBayes<>(masked(training), alpha, binary), moods.get(f)));
+                byFold.add(LearntSentiment.of(training, moods.get(f)));
             }
             if (Boolean.getBoolean("words")) {
                 Map<String, int[]> stats = new java.util.TreeMap<>();
@@ -132,8 +106,7 @@ final class SentimentTuning {
                 List<Mood> read = new ArrayList<>();
                 for (Row r : rows) {
                     truth.add(r.labelled());
-                    NaiveBayes.Example<Void> u = MASK ? lexicon.unread(r.words()) : new NaiveBayes.Example<>(null, r.words(), r.s());
-                    read.add(Mood.of(TextPipeline.read(r.lexicon(), byFold.get(fold(r.labelled().text())), u.words(), u.text(), l)));
+                    read.add(Mood.of(TextPipeline.read(r.lexicon(), byFold.get(fold(r.labelled().text())), r.words(), r.s(), l)));
                 }
                 SentimentEvaluation.Report rep = SentimentEvaluation.report(set + " DEV " + line, truth, read);
                 Map<Mood, double[]> pm = rep.perMood();
