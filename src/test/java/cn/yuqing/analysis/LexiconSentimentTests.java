@@ -134,5 +134,10 @@ class LexiconSentimentTests {
         assertThat(taught.sentiment()).isEqualTo(Sentiment.NEGATIVE);
         assertThat(taught.score()).isNegative();
         assertThat(taught.method()).contains("学习模型");
+        // told as news, the same words stay the lexicon's call
+        String news = "【翠湖苑今天的情况】据县融媒体中心报道";
+        SentimentReading reported = TextPipeline.read(read(news), model, ChineseText.words(news), news);
+        assertThat(reported.sentiment()).isEqualTo(Sentiment.NEUTRAL);
+        assertThat(reported.reasons()).anyMatch(r -> r.startsWith("新闻体"));
     }
 }
