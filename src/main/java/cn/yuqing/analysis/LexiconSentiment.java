@@ -44,7 +44,24 @@ final class LexiconSentiment {
     private final Map<String, Double> emoticons = new java.util.HashMap<>();
     private final List<Cue> patterns;
 
-    private record Cue(Pattern pattern, double weight, Sentiment.Signal signal, String reason) {
+    /** A pattern, and the words one of which any match begins with (null: none known), to skip the regex where none occurs. */
+    private record Cue(Pattern pattern, double weight, Sentiment.Signal signal, String reason, List<String> guard) {
+
+        boolean findIn(String text) {
+            if (guard != null) {
+                boolean any = false;
+                for (String g : guard) {
+                    if (text.contains(g)) {
+                        any = true;
+                        break;
+                    }
+                }
+                if (!any) {
+                    return false;
+                }
+            }
+            return pattern.matcher(text).find();
+        }
     }
 
     LexiconSentiment() {
@@ -77,7 +94,93 @@ final class LexiconSentiment {
             throw new IllegalStateException("sentiment-patterns.txt: 应为 4 列（权重、信号、说明、正则）：" + line);
         }
         return new Cue(Pattern.compile(f[3]), Double.parseDouble(f[0]),
-                f[1].equals("-") ? null : Sentiment.Signal.valueOf(f[1]), f[2]);
+                f[1].equals("-") ? null : Sentiment.Signal.valueOf(f[1]), f[2], guard(f[3]));
+    }
+
+    private static final String META = "\\.[]{}()*+?^$|";
+
+    /**
+     * The literal words one of which every match of {@code regex} begins with: the regex's literal
+     * prefix, or the plain alternatives of its leading group, for each top-level branch; null where
+     * a branch begins otherwise (then the regex always runs).
+     */
+    static List<String> guard(String regex) {
+        List<String> branches = split(regex);
+        if (branches == null) {
+            return null;
+        }
+        List<String> guard = new ArrayList<>();
+        for (String branch : branches) {
+            List<String> g = branchGuard(branch);
+            if (g == null) {
+                return null;
+            }
+            guard.addAll(g);
+        }
+        return List.copyOf(guard);
+    }
+
+    /** The top-level alternatives of a regex, or null if its brackets do not balance simply. */
+    private static List<String> split(String regex) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                parts.add(regex.substring(from, i));
+                from = i + 1;
+            }
+        }
+        if (depth != 0 || inClass) {
+            return null;
+        }
+        parts.add(regex.substring(from));
+        return parts;
+    }
+
+    private static List<String> branchGuard(String branch) {
+        if (branch.startsWith("(") && !branch.startsWith("(?")) {
+            int close = -1;
+            int depth = 0;
+            for (int i = 0; i < branch.length() && close < 0; i++) {
+                char c = branch.charAt(i);
+                if (c == '\\' || c == '[') {
+                    return null;
+                }
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth == 0) {
+                    close = i;
+                }
+            }
+            if (close < 0 || close + 1 < branch.length() && "?*{".indexOf(branch.charAt(close + 1)) >= 0) {
+                return null;
+            }
+            List<String> alternatives = split(branch.substring(1, close));
+            if (alternatives == null || alternatives.stream().anyMatch(a -> a.isEmpty() || a.chars().anyMatch(ch -> META.indexOf(ch) >= 0))) {
+                return null;
+            }
+            return alternatives;
+        }
+        int end = 0;
+        while (end < branch.length() && META.indexOf(branch.charAt(end)) < 0) {
+            end++;
+        }
+        if (end < branch.length() && "?*{".indexOf(branch.charAt(end)) >= 0) {
+            end--;
+        }
+        return end <= 0 ? null : List.of(branch.substring(0, end));
     }
 
     /** The words worth keeping whole when segmenting ("一路走好" rather than 一路 / 走好). */
@@ -100,7 +203,7 @@ final class LexiconSentiment {
                 .forEach(cp -> countEmoticon(Character.toString(cp), tally, seen));
         readWords(words, tally, seen);
         for (Cue cue : patterns) {
-            if (cue.pattern().matcher(text).find()) {
+            if (cue.findIn(text)) {
                 tally.add(cue.weight(), cue.signal(), cue.reason());
             }
         }

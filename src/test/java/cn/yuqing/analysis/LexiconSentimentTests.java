@@ -42,6 +42,17 @@ class LexiconSentimentTests {
     }
 
     @Test
+    void aPatternRunsOnlyWhereAWordItBeginsWithOccurs() {
+        assertThat(LexiconSentiment.guard("(怎么|咋)[^,.]{0,8}(不|没)")).containsExactly("怎么", "咋");
+        assertThat(LexiconSentiment.guard("难道.{0,20}[吗?]")).containsExactly("难道");
+        assertThat(LexiconSentiment.guard("(还有没有|有没有)(天理|良心)|良心(不会痛)")).containsExactly("还有没有", "有没有", "良心");
+        assertThat(LexiconSentiment.guard("呵呵?又")).containsExactly("呵");
+        assertThat(LexiconSentiment.guard("(快点?|赶紧)滚")).as("an alternative that is no plain word").isNull();
+        assertThat(LexiconSentiment.guard("(?<=真)垃圾")).isNull();
+        assertThat(LexiconSentiment.guard("垃圾|[真太]垃圾")).as("a branch without a word").isNull();
+    }
+
+    @Test
     void emoticonsCountWholeAndTheirInnerWordIsNotCountedAgain() {
         SentimentReading angry = read("排了三个小时的队[怒]");
         assertThat(angry.sentiment()).isEqualTo(Sentiment.NEGATIVE);
