@@ -150,5 +150,8 @@ class LexiconSentimentTests {
         SentimentReading reported = TextPipeline.read(read(news), model, ChineseText.words(news), news);
         assertThat(reported.sentiment()).isEqualTo(Sentiment.NEUTRAL);
         assertThat(reported.reasons()).anyMatch(r -> r.startsWith("新闻体"));
+        // a complaint carries dates as often as news does: a date alone is no headline
+        String dated = "3月5日以来翠湖苑今天的情况";
+        assertThat(TextPipeline.read(read(dated), model, ChineseText.words(dated), dated).sentiment()).isEqualTo(Sentiment.NEGATIVE);
     }
 }

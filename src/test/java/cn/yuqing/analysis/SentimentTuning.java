@@ -115,7 +115,7 @@ final class SentimentTuning {
                         pm.get(Mood.ANGER)[2], pm.get(Mood.ANXIETY)[2], pm.get(Mood.NEGATIVE)[2], pm.get(Mood.NEUTRAL)[2],
                         pm.get(Mood.POSITIVE)[2]);
                 if (Boolean.getBoolean("buckets")) {
-                    // reading negative, by the lexicon's score: [true negatives found, false alarms], and misses
+                    // reading negative, by the lexicon's score: true negatives found, false alarms, negatives missed
                     double[] edges = {-1.5, -0.5, 0, 1, 1.5};
                     int[][] b = new int[edges.length + 1][3];
                     for (int i = 0; i < rows.size(); i++) {
@@ -125,14 +125,13 @@ final class SentimentTuning {
                             k++;
                         }
                         boolean t = rows.get(i).labelled().mood().negative(), p = read.get(i).negative();
-                        b[k][p ? (t ? 0 : 1) : (t ? 2 : 2)] += p || t ? 1 : 0;
-                        if (!p && !t) {
-                            b[k][2] += 0;
+                        if (p || t) {
+                            b[k][p ? (t ? 0 : 1) : 2]++;
                         }
                     }
                     for (int k = 0; k <= edges.length; k++) {
                         System.out.printf("   lexicon bucket %s%.1f: TP %d FP %d FN %d%n", k < edges.length ? "<=" : ">",
-                                k < edges.length ? edges[k] : edges[edges.length - 1], b[k][0], b[k][1], b[k][2] - 0);
+                                edges[Math.min(k, edges.length - 1)], b[k][0], b[k][1], b[k][2]);
                     }
                 }
                 if (System.getProperty("moodMisses", "").equals(set)) {
