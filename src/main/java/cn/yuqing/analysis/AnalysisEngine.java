@@ -48,6 +48,7 @@ class AnalysisEngine {
         return t;
     });
     private volatile UnitIndex units;
+    private volatile long unitsBuiltAt;
     private volatile int correctionsLearnt;
     private final Object modelLock = new Object();
 
@@ -137,12 +138,38 @@ class AnalysisEngine {
         }
     }
 
+    /**
+     * The partition of a unit's items. A unit made a moment ago on another node may not have reached
+     * this node's index yet (the change travels through Kafka): the index is built again from the
+     * directory then, at most once a second, so that a new county's first items are not placed in a
+     * partition apart from its later ones.
+     */
+    String partitionOf(long unitId) {
+        UnitIndex u = units();
+        if (!u.knows(unitId) && System.nanoTime() - unitsBuiltAt > 1_000_000_000L) {
+            refresh(Part.GAZETTEER);
+            u = units();
+        }
+        return u.partitionOf(unitId);
+    }
+
+    /**
+     * Loads what the first reading would (the directory, the schemes, the dictionaries of the
+     * segmenter): a node's placement workers start warm, instead of holding a partition's lease for
+     * the seconds a cold first batch takes.
+     */
+    void prepare() {
+        pipeline();
+        ChineseText.terms(ChineseText.normalised("县政府办公室"));
+    }
+
     /** The directory as placement asks of it, built at first use and again when units or regions change. */
     UnitIndex units() {
         UnitIndex u = units;
         if (u == null) {
             u = new UnitIndex(directory.allRegions(), directory.allUnits());
             units = u;
+            unitsBuiltAt = System.nanoTime();
         }
         return u;
     }

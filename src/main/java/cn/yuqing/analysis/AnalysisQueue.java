@@ -58,7 +58,7 @@ class AnalysisQueue {
         boolean urgent = collected.urgent() || engine.criteria().find(ChineseText.normalised(item.title() == null
                 ? item.body() : item.title() + "\n" + item.body())).containsKey("d");
         jdbc.update("insert into analysis_queue (item_id, partition_key, urgent, enqueued_at) values (?, ?, ?, ?)",
-                collected.itemId(), engine.units().partitionOf(collected.unitId()), urgent,
+                collected.itemId(), engine.partitionOf(collected.unitId()), urgent,
                 Timestamp.from(collected.discoveredAt()));
         if (urgent && item.parentId() != null) {
             // an urgent reply goes first with its post, so that it is placed after it and joins it
@@ -90,7 +90,7 @@ class AnalysisQueue {
                   and not exists (select 1 from analysis_queue q where q.item_id = i.id)""");
         List<Object[]> rows = new ArrayList<>();
         for (Map<String, Object> m : missing) {
-            rows.add(new Object[] {m.get("id"), engine.units().partitionOf(((Number) m.get("unit_id")).longValue()),
+            rows.add(new Object[] {m.get("id"), engine.partitionOf(((Number) m.get("unit_id")).longValue()),
                     m.get("urgent"), m.get("discovered_at")});
         }
         jdbc.batchUpdate("insert into analysis_queue (item_id, partition_key, urgent, enqueued_at) values (?, ?, ?, ?)", rows);

@@ -77,7 +77,7 @@ public class Candidates {
     }
 
     String partitionOf(EventCandidate c) {
-        return c.partitionKey() != null ? c.partitionKey() : engine.units().partitionOf(c.unitId());
+        return c.partitionKey() != null ? c.partitionKey() : engine.partitionOf(c.unitId());
     }
 
     /** The open candidate this one was merged into, following the chain. */
@@ -401,7 +401,7 @@ public class Candidates {
         // and belonging to the unit that collected it, not to the unit of the matter it left
         Long unit = chosen.stream().filter(a -> a.itemId().equals(first)).findFirst().orElseThrow().unitId();
         EventCandidate fresh = new EventCandidate(title, unit, clock.instant());
-        fresh.placeInPartition(engine.units().partitionOf(unit));
+        fresh.placeInPartition(engine.partitionOf(unit));
         fresh = candidates.save(fresh);
         for (ItemAnalysis a : chosen) {
             a.placeIn(fresh.id(), true);

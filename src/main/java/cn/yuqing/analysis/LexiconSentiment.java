@@ -45,7 +45,7 @@ final class LexiconSentiment {
     private final List<Cue> patterns;
 
     /** A pattern, and the words one of which any match begins with (null: none known), to skip the regex where none occurs. */
-    private record Cue(Pattern pattern, double weight, Sentiment.Signal signal, String reason, List<String> guard) {
+    record Cue(Pattern pattern, double weight, Sentiment.Signal signal, String reason, List<String> guard) {
 
         boolean findIn(String text) {
             if (guard != null) {
@@ -95,6 +95,11 @@ final class LexiconSentiment {
         }
         return new Cue(Pattern.compile(f[3]), Double.parseDouble(f[0]),
                 f[1].equals("-") ? null : Sentiment.Signal.valueOf(f[1]), f[2], guard(f[3]));
+    }
+
+    /** The patterns of {@code sentiment-patterns.txt}, as read. */
+    List<Cue> patterns() {
+        return patterns;
     }
 
     private static final String META = "\\.[]{}()*+?^$|";

@@ -71,6 +71,7 @@ class PlacementWorkers implements SmartLifecycle {
         if (!severalNodes) {
             partitions.releaseAll();
         }
+        engine.prepare();
         int caughtUp = queue.catchUp();
         if (caughtUp > 0) {
             log.info("分析队列：补入{}条尚未分析的信息", caughtUp);

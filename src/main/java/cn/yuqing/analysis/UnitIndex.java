@@ -59,7 +59,11 @@ final class UnitIndex {
         }
     }
 
-    /** Items of a unit the directory does not know yet are placed in a partition of their own. */
+    boolean knows(long unitId) {
+        return partitionByUnit.containsKey(unitId);
+    }
+
+    /** Items of a unit the directory does not know are placed in a partition of their own. */
     String partitionOf(Long unitId) {
         return partitionByUnit.getOrDefault(unitId, "u" + unitId);
     }

@@ -52,6 +52,25 @@ class LexiconSentimentTests {
         assertThat(LexiconSentiment.guard("垃圾|[真太]垃圾")).as("a branch without a word").isNull();
     }
 
+    /** The guard only saves time: on real posts every shipped pattern finds exactly what its regex alone finds. */
+    @Test
+    void everyShippedPatternFindsWithItsGuardWhatItsRegexFinds() {
+        LexiconSentiment lexicon = new LexiconSentiment();
+        List<String> posts = cn.yuqing.support.SharedPosts.weibo(100_000, 1);
+        long guarded = lexicon.patterns().stream().filter(c -> c.guard() != null).count();
+        assertThat(guarded).as("most patterns have a guard").isGreaterThan(lexicon.patterns().size() / 2);
+        int found = 0;
+        for (String post : posts) {
+            String s = ChineseText.normalised(post);
+            for (LexiconSentiment.Cue cue : lexicon.patterns()) {
+                boolean alone = cue.pattern().matcher(s).find();
+                assertThat(cue.findIn(s)).as(cue.reason() + " in " + s).isEqualTo(alone);
+                found += alone ? 1 : 0;
+            }
+        }
+        assertThat(found).as("the patterns find something in real posts").isGreaterThan(100);
+    }
+
     @Test
     void emoticonsCountWholeAndTheirInnerWordIsNotCountedAgain() {
         SentimentReading angry = read("排了三个小时的队[怒]");
