@@ -48,7 +48,8 @@ class AnalysisEngine {
         return t;
     });
     private volatile UnitIndex units;
-    private volatile long unitsBuiltAt;
+    /** Units looked for in a freshly built index and not found: not looked for again. */
+    private final java.util.Set<Long> unknownUnits = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile int correctionsLearnt;
     private final Object modelLock = new Object();
 
@@ -141,12 +142,12 @@ class AnalysisEngine {
     /**
      * The partition of a unit's items. A unit made a moment ago on another node may not have reached
      * this node's index yet (the change travels through Kafka): the index is built again from the
-     * directory then, at most once a second, so that a new county's first items are not placed in a
-     * partition apart from its later ones.
+     * directory then, once for each unit it does not know, so that a new county's first items are not
+     * placed in a partition apart from its later ones.
      */
     String partitionOf(long unitId) {
         UnitIndex u = units();
-        if (!u.knows(unitId) && System.nanoTime() - unitsBuiltAt > 1_000_000_000L) {
+        if (!u.knows(unitId) && unknownUnits.add(unitId)) {
             refresh(Part.GAZETTEER);
             u = units();
         }
@@ -169,7 +170,6 @@ class AnalysisEngine {
         if (u == null) {
             u = new UnitIndex(directory.allRegions(), directory.allUnits());
             units = u;
-            unitsBuiltAt = System.nanoTime();
         }
         return u;
     }

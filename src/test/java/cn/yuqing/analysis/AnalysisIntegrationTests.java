@@ -90,6 +90,25 @@ class AnalysisIntegrationTests {
         return analyses.findById(itemId).orElseThrow();
     }
 
+    /**
+     * A unit made on another node a moment ago, whose change this node has not heard of yet (here:
+     * written past the application), is placed with its county, not in a partition of its own.
+     */
+    @Test
+    void aUnitThisNodeHasNotHeardOfYetIsPlacedWithItsCounty() {
+        engine.partitionOf(directory.allUnits().get(0).id());
+        jdbc.update("insert into unit (name, kind, region_code) values ('未闻单位', 'DEPARTMENT', '411526102')");
+        long unheard = jdbc.queryForObject("select id from unit where name = '未闻单位'", Long.class);
+        try {
+            assertThat(engine.units().knows(unheard)).as("the index was built before the unit was made").isFalse();
+            assertThat(engine.partitionOf(unheard)).as("伞陂镇's county").isEqualTo("411526");
+            assertThat(engine.partitionOf(-1L)).as("a unit the directory does not have").isEqualTo("u-1");
+        } finally {
+            jdbc.update("delete from unit where id = ?", unheard);
+            engine.refresh(AnalysisEngine.Part.GAZETTEER);
+        }
+    }
+
     @Test
     void anItemIsAnalysedAfterItWasAcceptedWithPlacesUnitsAndSentiment() {
         Long id = submit("踅孜镇的大桥突然封闭，县交通局也没有通知，孩子上学要绕五公里，家长们非常气愤！");
