@@ -251,6 +251,11 @@ class DistributedTierTests {
         CompletableFuture.allOf(CompletableFuture.runAsync(() -> submitAll(a, both1, "both-1", corpus)),
                 CompletableFuture.runAsync(() -> submitAll(b, both2, "both-2", corpus))).get();
         lease(null, "411524", "411525");
+        // and, as in a crisis, items keep arriving at both nodes: each node's arrivals wake its worker at
+        // once (an idle worker otherwise looks for work only twice a second, and one county's 1,500 items
+        // take a node little more than that); a woken worker looks within 200 ms
+        submit(a, "wake-a", 1, "伞陂镇群众反映路灯不亮");
+        submit(b, "wake-b", 1, "伞陂镇群众反映路灯不亮");
         awaitAnalysed("both-%", 2 * corpus.size());
         sampling.set(false);
         sampler.get();
@@ -271,9 +276,9 @@ class DistributedTierTests {
         assertThat(candidates("both-2")).isEqualTo(oneNode);
     }
 
-    /** 600 posts, three of them reposted 100 times each with a //@ chain and a comment. */
+    /** 1,200 posts, three of them reposted 100 times each with a //@ chain and a comment. */
     private static List<String> corpus() {
-        List<String> posts = new ArrayList<>(cn.yuqing.support.ChinesePosts.texts(600, 17));
+        List<String> posts = new ArrayList<>(cn.yuqing.support.ChinesePosts.texts(1200, 17));
         for (int viral = 0; viral < 3; viral++) {
             String original = posts.get(viral * 7);
             for (int i = 0; i < 100; i++) {
