@@ -48,19 +48,7 @@ final class LexiconSentiment {
     record Cue(Pattern pattern, double weight, Sentiment.Signal signal, String reason, List<String> guard) {
 
         boolean findIn(String text) {
-            if (guard != null) {
-                boolean any = false;
-                for (String g : guard) {
-                    if (text.contains(g)) {
-                        any = true;
-                        break;
-                    }
-                }
-                if (!any) {
-                    return false;
-                }
-            }
-            return pattern.matcher(text).find();
+            return found(pattern, guard, text);
         }
     }
 
@@ -95,6 +83,20 @@ final class LexiconSentiment {
         }
         return new Cue(Pattern.compile(f[3]), Double.parseDouble(f[0]),
                 f[1].equals("-") ? null : Sentiment.Signal.valueOf(f[1]), f[2], guard(f[3]));
+    }
+
+    /** The pattern is in the text; its regex runs only where one of the guard's words is (no guard: always). */
+    static boolean found(Pattern pattern, List<String> guard, String text) {
+        if (guard == null) {
+            return pattern.matcher(text).find();
+        }
+        // a loop, not a stream: this runs for every pattern on every text
+        for (String word : guard) {
+            if (text.contains(word)) {
+                return pattern.matcher(text).find();
+            }
+        }
+        return false;
     }
 
     /** The patterns of {@code sentiment-patterns.txt}, as read. */

@@ -106,12 +106,6 @@ final class TextPipeline {
      */
     record Line(double sure, double negativeFrom, double angerFrom, double fearFrom, boolean newsByLexicon) {
         static final Line DEFAULT = new Line(StreamExamples.CONFIDENT, MODEL_NEGATIVE_FROM, MOOD_FROM, FEAR_FROM, true);
-
-        static Line parse(String s) {
-            String[] f = s.split(",");
-            return new Line(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                    Double.parseDouble(f[3]), f.length <= 4 || Boolean.parseBoolean(f[4]));
-        }
     }
 
     /**
@@ -121,12 +115,13 @@ final class TextPipeline {
      * complaint carries them as often (and leaving them out changed nothing on the development halves).
      */
     static boolean news(String text) {
-        // the regex only where one of its words is: most texts have none
-        return (text.indexOf('【') >= 0 || text.indexOf('据') >= 0 || text.contains("记者")) && NEWS.matcher(text).find();
+        return LexiconSentiment.found(NEWS, NEWS_GUARD, text);
     }
 
     static final java.util.regex.Pattern NEWS = java.util.regex.Pattern.compile(
             "【[^】]{2,60}】|据[^,.!?;，。！？；]{0,15}(报道|消息|通报)|记者[^,.!?;，。！？；]{0,8}(报道|获悉|了解到|证实)");
+    /** 【, 据, 记者: most texts have none, and the regex does not run on them. */
+    private static final List<String> NEWS_GUARD = LexiconSentiment.guard(NEWS.pattern());
 
     static SentimentReading read(SentimentReading baseline, LearntSentiment learnt, List<String> words, String text, Line line) {
         NaiveBayes<Sentiment> model = learnt == null ? null : learnt.polarity();

@@ -50,6 +50,7 @@ class LexiconSentimentTests {
         assertThat(LexiconSentiment.guard("(快点?|赶紧)滚")).as("an alternative that is no plain word").isNull();
         assertThat(LexiconSentiment.guard("(?<=真)垃圾")).isNull();
         assertThat(LexiconSentiment.guard("垃圾|[真太]垃圾")).as("a branch without a word").isNull();
+        assertThat(LexiconSentiment.guard(TextPipeline.NEWS.pattern())).as("the news rule's").containsExactly("【", "据", "记者");
     }
 
     /** The guard only saves time: on real posts every shipped pattern finds exactly what its regex alone finds. */

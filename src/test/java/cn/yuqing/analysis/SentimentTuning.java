@@ -36,6 +36,13 @@ final class SentimentTuning {
         return rows;
     }
 
+    /** {@code sure,negativeFrom,angerFrom,fearFrom[,newsByLexicon]} */
+    static TextPipeline.Line line(String s) {
+        String[] f = s.split(",");
+        return new TextPipeline.Line(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                Double.parseDouble(f[3]), f.length <= 4 || Boolean.parseBoolean(f[4]));
+    }
+
     public static void main(String[] args) throws IOException {
         LexiconSentiment lexicon = new LexiconSentiment();
         // per fold: what the stream of the OTHER fold teaches, so that no text is read by a model that learnt from it
@@ -101,7 +108,7 @@ final class SentimentTuning {
             }
             String[] lines = System.getProperty("lines", "default").split(";");
             for (String line : lines) {
-                TextPipeline.Line l = line.equals("default") ? TextPipeline.Line.DEFAULT : TextPipeline.Line.parse(line);
+                TextPipeline.Line l = line.equals("default") ? TextPipeline.Line.DEFAULT : line(line);
                 List<Labelled> truth = new ArrayList<>();
                 List<Mood> read = new ArrayList<>();
                 for (Row r : rows) {
