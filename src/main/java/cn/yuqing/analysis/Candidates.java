@@ -65,15 +65,28 @@ public class Candidates {
     }
 
     /**
+     * A partition's turns so far, and among them the analysts' merges, moves and splits: placement
+     * follows another node's placements by what they added, but must read its partition again
+     * after an analyst regrouped items.
+     */
+    record Turn(long version, long regrouped) {
+    }
+
+    /**
      * Placement and the analyst's moves of one partition take turns on its row, so that neither
      * works on what the other is changing; other partitions go on meanwhile. Each turn counts the
      * partition's version up.
      */
-    long lockPartition(String partition) {
+    Turn lockPartition(String partition) {
+        return turn(partition, "version = version + 1");
+    }
+
+    private Turn turn(String partition, String counted) {
         partitions.ensure(partition);
-        // the update takes the row lock; the version tells placement whether anyone else wrote since its last batch
-        jdbc.update("update placement_partition set version = version + 1 where partition_key = ?", partition);
-        return jdbc.queryForObject("select version from placement_partition where partition_key = ?", Long.class, partition);
+        // the update takes the row lock; the counts tell placement whether anyone else wrote since its last batch
+        jdbc.update("update placement_partition set " + counted + " where partition_key = ?", partition);
+        return jdbc.queryForObject("select version, regrouped from placement_partition where partition_key = ?",
+                (rs, n) -> new Turn(rs.getLong(1), rs.getLong(2)), partition);
     }
 
     String partitionOf(EventCandidate c) {
@@ -416,7 +429,8 @@ public class Candidates {
 
     /** Always in the same order, so that two analysts' moves across two partitions cannot deadlock. */
     private void lockPartitions(EventCandidate... involved) {
-        java.util.Arrays.stream(involved).map(this::partitionOf).distinct().sorted().forEach(this::lockPartition);
+        java.util.Arrays.stream(involved).map(this::partitionOf).distinct().sorted()
+                .forEach(p -> turn(p, "version = version + 1, regrouped = regrouped + 1"));
     }
 
     public void dismiss(Long candidateId, DataScope scope) {

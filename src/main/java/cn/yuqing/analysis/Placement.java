@@ -39,6 +39,11 @@ import io.micrometer.core.instrument.Timer;
  * most {@value #BAND_CAPACITY} items per band ({@link BandIndex}) (a viral post's reposts fill its bands at once; the
  * rest add nothing a lookup needs), the topic and place of a candidate is one row, and the
  * candidate's figures are added to, never recomputed from its members.
+ *
+ * <p>The bands are looked up in the node's memory of the partition, never in the database: the
+ * memory is read once (one row per item that was stored in a band), then each batch adds to it,
+ * and what another node placed meanwhile is read in by the order of placement. Per-band rows
+ * looked up and written by every batch were most of placement's time.
  */
 @Component
 class Placement {
@@ -47,11 +52,17 @@ class Placement {
     static final Duration TOPIC_WINDOW = Duration.ofHours(72);
     /** Items kept per MinHash band within the window; measured against brute force in NearDuplicateQualityTests. */
     static final int BAND_CAPACITY = 4;
-    /** Band entries a node keeps per partition between batches (a few thousand signatures of half a kilobyte). */
-    static final int MEMORY_LIMIT = 100_000;
+    /**
+     * Members a node keeps of one partition (about 1.4 KB each): the newest of the window, when a
+     * partition has more (a county with 50,000 distinct posts in a week), near-duplicates of its
+     * oldest are not found.
+     */
+    static final int MEMBERS_REMEMBERED = 50_000;
+    /** Members a node keeps over all partitions: at most some 200 MB. */
+    static final int NODE_MEMBERS = 150_000;
     static final int PARTITIONS_REMEMBERED = 8;
-    /** Band keys per lookup: H2 answers a hundred keys a query faster than thirty or a thousand. */
-    private static final int LOOKUP_CHUNK = 100;
+    /** A memory is read again after a day, letting go of the members that have left the window. */
+    static final Duration MEMORY_RENEWED = Duration.ofDays(1);
 
     /** An item and what reading it found. */
     record Read(OpinionItem item, Features features) {
@@ -89,18 +100,14 @@ class Placement {
         if (reads.isEmpty()) {
             return 0;
         }
-        long version = candidateService.lockPartition(partition);
-        // what this node remembers of the partition holds if the only write since was its own last batch
-        Memory memory = memories.remove(partition);
-        if (memory == null || memory.version != version - 1 || memory.bands.size() > MEMORY_LIMIT) {
-            memory = new Memory();
-        }
-        memory.version = version;
-        Memory kept = memory;
+        Candidates.Turn turn = candidateService.lockPartition(partition);
+        Instant now = clock.instant();
+        Instant earliest = reads.stream().map(r -> r.item().discoveredAt()).min(Instant::compareTo).orElse(now);
+        Memory memory = recall(partition, turn, earliest.isBefore(now) ? earliest : now, now);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                memories.put(partition, kept);
+                remember(partition, memory);
             }
         });
         List<Long> ids = reads.stream().map(r -> r.item().id()).toList();
@@ -108,16 +115,12 @@ class Placement {
                 + marks(ids.size()) + ")", Long.class, ids.toArray()));
         Set<Long> placedBefore = new HashSet<>(jdbc.queryForList("select item_id from item_analysis where item_id in ("
                 + marks(ids.size()) + ")", Long.class, ids.toArray()));
-        Instant now = clock.instant();
         Batch batch = new Batch(partition, memory);
         List<Read> toPlace = reads.stream().filter(r -> queued.contains(r.item().id()) && !placedBefore.contains(r.item().id()))
                 .toList();
-        Map<Long, long[]> keys = new HashMap<>();
-        toPlace.forEach(r -> keys.put(r.item().id(), MinHash.bandKeys(r.features().signature(), partition)));
-        batch.loadBands(keys.values(), toPlace.stream().map(r -> r.item().discoveredAt()).min(Instant::compareTo).orElse(now));
         for (Read r : toPlace) {
             ItemAnalysis analysis = new ItemAnalysis(r.item(), r.features(), now);
-            long[] bands = keys.get(r.item().id());
+            long[] bands = MinHash.bandKeys(r.features().signature(), partition);
             EventCandidate candidate = candidateFor(r, analysis, bands, batch);
             analysis.placeIn(candidate.id(), false);
             em.persist(analysis);
@@ -156,14 +159,80 @@ class Placement {
     }
 
     /**
-     * What a node knows of a partition from the batches it placed: the bands and topics it looked
-     * up or wrote. Valid while no one else wrote to the partition (its version counts every turn);
-     * forgotten on a rollback, and past {@value #MEMORY_LIMIT} members.
+     * What a node knows of a partition: every band member of the window (read once, then added to
+     * by each batch and by what other nodes placed), and the topics it looked up or wrote.
      */
     private static final class Memory {
         long version;
+        long regrouped;
+        /** The last band member this memory holds, in the partition's order of placement. */
+        long lastSeq;
+        /** Members discovered before this were not read. */
+        Instant from;
+        Instant readAt;
         final BandIndex bands = new BandIndex(BAND_CAPACITY);
         final Map<String, Topic> topics = new HashMap<>();
+    }
+
+    /**
+     * This node's memory of the partition, brought up to date: as it was if the only turn since
+     * was its own last batch; with the members other nodes placed meanwhile added; or read afresh
+     * — the first time, after an analyst regrouped items, once a day, or when items older than
+     * its window arrive.
+     */
+    private Memory recall(String partition, Candidates.Turn turn, Instant earliest, Instant now) {
+        Memory memory = memories.remove(partition);
+        Instant from = earliest.minus(DUPLICATE_WINDOW);
+        if (memory == null || memory.regrouped != turn.regrouped() || from.isBefore(memory.from)
+                || memory.readAt.plus(MEMORY_RENEWED).isBefore(now) || memory.bands.size() > MEMBERS_REMEMBERED * 3 / 2) {
+            memory = new Memory();
+            memory.from = from;
+            memory.readAt = now;
+            List<Object[]> newest = new ArrayList<>(members(partition,
+                    "m.discovered_at >= ? order by m.seq desc limit " + MEMBERS_REMEMBERED, Timestamp.from(from)));
+            java.util.Collections.reverse(newest);
+            readInto(memory, partition, newest);
+        } else if (memory.version != turn.version() - 1) {
+            // what other nodes placed since: their topics may have moved on too
+            readInto(memory, partition, members(partition, "m.seq > ? order by m.seq", memory.lastSeq));
+            memory.topics.clear();
+        }
+        memory.version = turn.version();
+        memory.regrouped = turn.regrouped();
+        return memory;
+    }
+
+    private List<Object[]> members(String partition, String where, Object value) {
+        return jdbc.query("""
+                select m.seq, m.item_id, a.candidate_id, a.signature, m.discovered_at from band_member m
+                join item_analysis a on a.item_id = m.item_id where m.partition_key = ? and\s""" + where,
+                (row, n) -> new Object[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4),
+                        row.getTimestamp(5).toInstant()}, partition, value);
+    }
+
+    private static void readInto(Memory memory, String partition, List<Object[]> rows) {
+        for (Object[] row : rows) {
+            int[] signature = MinHash.fromBytes(Base64.getDecoder().decode((String) row[3]));
+            memory.bands.add(new BandIndex.Member((Long) row[1], (Long) row[2], signature, (Instant) row[4]),
+                    MinHash.bandKeys(signature, partition), memory.from);
+            memory.lastSeq = Math.max(memory.lastSeq, (Long) row[0]);
+        }
+    }
+
+    /** Kept for the partition's next batch; the partitions used longest ago are let go past the node's bound. */
+    private void remember(String partition, Memory memory) {
+        synchronized (memories) {
+            memories.put(partition, memory);
+            int held = memories.values().stream().mapToInt(m -> m.bands.size()).sum();
+            var eldest = memories.entrySet().iterator();
+            while (held > NODE_MEMBERS && memories.size() > 1 && eldest.hasNext()) {
+                Memory m = eldest.next().getValue();
+                if (m != memory) {
+                    held -= m.bands.size();
+                    eldest.remove();
+                }
+            }
+        }
     }
 
     private record Topic(Long candidateId, Instant lastSeen) {
@@ -175,8 +244,9 @@ class Placement {
         final String partition;
         final List<ItemAnalysis> analyses = new ArrayList<>();
         final Map<Long, EventCandidate> opened = new HashMap<>();
+        private final Memory memory;
         private final BandIndex bands;
-        private final List<Object[]> bandRows = new ArrayList<>();
+        private final List<Object[]> banded = new ArrayList<>();
         private final Map<String, Topic> topics;
         private final Set<String> topicsChanged = new HashSet<>();
         private final Map<Long, List<ItemAnalysis>> byCandidate = new LinkedHashMap<>();
@@ -184,6 +254,7 @@ class Placement {
 
         Batch(String partition, Memory memory) {
             this.partition = partition;
+            this.memory = memory;
             this.bands = memory.bands;
             this.topics = memory.topics;
         }
@@ -197,34 +268,6 @@ class Placement {
                 opened.put(candidateId, c);
             }
             return c;
-        }
-
-        /**
-         * The stored members of every band the batch's items fall in, in a few queries: all of them
-         * were placed before this batch, which adds its own as it goes. The window runs from the
-         * batch's earliest item.
-         */
-        void loadBands(java.util.Collection<long[]> keysOfItems, Instant earliest) {
-            Set<Long> wanted = new java.util.LinkedHashSet<>();
-            for (long[] keys : keysOfItems) {
-                wanted.addAll(bands.unknown(keys));
-            }
-            List<Long> all = new ArrayList<>(wanted);
-            all.forEach(bands::loaded);
-            for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
-                List<Object> args = new ArrayList<>(all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK)));
-                int n = args.size();
-                args.add(Timestamp.from(earliest.minus(DUPLICATE_WINDOW)));
-                jdbc.query("""
-                        select b.band_key, a.item_id, a.candidate_id, a.signature, b.discovered_at from minhash_band b
-                        join item_analysis a on a.item_id = b.item_id
-                        where b.band_key in (%s) and b.discovered_at >= ?""".formatted(marks(n)),
-                        row -> {
-                            bands.stored(row.getLong(1), new BandIndex.Member(row.getLong(2), row.getLong(3),
-                                    MinHash.fromBytes(Base64.getDecoder().decode(row.getString(4))),
-                                    row.getTimestamp(5).toInstant()));
-                        }, args.toArray());
-            }
         }
 
         Long nearestDuplicate(int[] signature, long[] keys, Instant discoveredAt) {
@@ -285,8 +328,8 @@ class Placement {
             byCandidate.computeIfAbsent(candidate.id(), k -> new ArrayList<>()).add(analysis);
             BandIndex.Member me = new BandIndex.Member(analysis.itemId(), candidate.id(), r.features().signature(),
                     analysis.discoveredAt());
-            for (long band : bands.add(me, keys, analysis.discoveredAt().minus(DUPLICATE_WINDOW))) {
-                bandRows.add(new Object[] {band, analysis.itemId(), Timestamp.from(analysis.discoveredAt())});
+            if (bands.add(me, keys, analysis.discoveredAt().minus(DUPLICATE_WINDOW))) {
+                banded.add(new Object[] {partition, analysis.itemId(), Timestamp.from(analysis.discoveredAt())});
             }
             for (Long scheme : analysis.schemeIdSet()) {
                 for (String place : new HashSet<>(analysis.placePairs().values())) {
@@ -303,7 +346,11 @@ class Placement {
 
         /** Bands, topics, minutes, hours and the touched candidates' figures: a few statements for the whole batch. */
         void write(Instant now) {
-            jdbc.batchUpdate("insert into minhash_band (band_key, item_id, discovered_at) values (?, ?, ?)", bandRows);
+            if (!banded.isEmpty()) {
+                jdbc.batchUpdate("insert into band_member (partition_key, item_id, discovered_at) values (?, ?, ?)", banded);
+                memory.lastSeq = jdbc.queryForObject("select max(seq) from band_member where partition_key = ?", Long.class,
+                        partition);
+            }
             List<Object[]> topicUpdates = new ArrayList<>();
             for (String key : topicsChanged) {
                 String[] parts = key.split("\\|", 2);
