@@ -1,5 +1,6 @@
 package cn.yuqing.analysis;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -132,6 +133,19 @@ public class ItemAnalysis {
     void placeIn(Long candidateId, boolean byAnalyst) {
         this.candidateId = candidateId;
         this.pinned = this.pinned || byAnalyst;
+    }
+
+    /** Placement writes a batch's analyses in one JDBC batch: inserted one by one through JPA they were a fifth of its time. */
+    static final String INSERT = """
+            insert into item_analysis (item_id, candidate_id, pinned, channel_id, unit_id, discovered_at, engagement,
+            sentiment, sentiment_score, sentiment_method, baseline_sentiment, signals, reasons, keywords, summary, places,
+            units, scheme_ids, criteria, categories, signature, analysed_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    Object[] row() {
+        return new Object[] {itemId, candidateId, pinned, channelId, unitId, Timestamp.from(discoveredAt), engagement,
+                sentiment.name(), sentimentScore, sentimentMethod, baselineSentiment.name(), signals, reasons, keywords, summary,
+                places, units, schemeIds, criteria, categories, signature, Timestamp.from(analysedAt)};
     }
 
     void topicsCorrected(Set<Long> schemes) {

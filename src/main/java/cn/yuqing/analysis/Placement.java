@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityManager;
-
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -68,7 +69,6 @@ class Placement {
     record Read(OpinionItem item, Features features) {
     }
 
-    private final EntityManager em;
     private final JdbcTemplate jdbc;
     private final CandidateRepository candidates;
     private final Candidates candidateService;
@@ -83,9 +83,8 @@ class Placement {
                 }
             });
 
-    Placement(EntityManager em, JdbcTemplate jdbc, CandidateRepository candidates, Candidates candidateService, Clock clock,
+    Placement(JdbcTemplate jdbc, CandidateRepository candidates, Candidates candidateService, Clock clock,
             MeterRegistry registry) {
-        this.em = em;
         this.jdbc = jdbc;
         this.candidates = candidates;
         this.candidateService = candidateService;
@@ -123,10 +122,8 @@ class Placement {
             long[] bands = MinHash.bandKeys(r.features().signature(), partition);
             EventCandidate candidate = candidateFor(r, analysis, bands, batch);
             analysis.placeIn(candidate.id(), false);
-            em.persist(analysis);
             batch.placed(r, analysis, candidate, bands);
         }
-        em.flush();
         batch.write(now);
         jdbc.batchUpdate("delete from analysis_queue where item_id = ?", ids.stream().map(id -> new Object[] {id}).toList());
         for (ItemAnalysis a : batch.analyses) {
@@ -346,10 +343,13 @@ class Placement {
 
         /** Bands, topics, minutes, hours and the touched candidates' figures: a few statements for the whole batch. */
         void write(Instant now) {
+            jdbc.batchUpdate(ItemAnalysis.INSERT, analyses.stream().map(ItemAnalysis::row).toList());
             if (!banded.isEmpty()) {
-                jdbc.batchUpdate("insert into band_member (partition_key, item_id, discovered_at) values (?, ?, ?)", banded);
-                memory.lastSeq = jdbc.queryForObject("select max(seq) from band_member where partition_key = ?", Long.class,
-                        partition);
+                KeyHolder seqs = new GeneratedKeyHolder();
+                jdbc.batchUpdate(c -> c.prepareStatement("insert into band_member (partition_key, item_id, discovered_at) values (?, ?, ?)",
+                        new String[] {"seq"}), new ArgumentBatch(banded), seqs);
+                memory.lastSeq = seqs.getKeyList().stream().mapToLong(k -> ((Number) k.values().iterator().next()).longValue())
+                        .max().orElse(memory.lastSeq);
             }
             List<Object[]> topicUpdates = new ArrayList<>();
             for (String key : topicsChanged) {
@@ -415,6 +415,22 @@ class Placement {
                 }
             }
             jdbc.batchUpdate(insert, missing);
+        }
+    }
+
+    /** Rows of arguments as a batch whose generated keys are wanted. */
+    private record ArgumentBatch(List<Object[]> rows) implements BatchPreparedStatementSetter {
+        @Override
+        public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+            Object[] row = rows.get(i);
+            for (int c = 0; c < row.length; c++) {
+                ps.setObject(c + 1, row[c]);
+            }
+        }
+
+        @Override
+        public int getBatchSize() {
+            return rows.size();
         }
     }
 

@@ -82,6 +82,11 @@ class PlacementPartitions {
                 + " and p.owner is not null and p.owner <> ? and p.lease_until >= ?)";
     }
 
+    /** The same of a partition's own row {@code p}. */
+    String notHeldByOthersClause() {
+        return "not (p.owner is not null and p.owner <> ? and p.lease_until >= ?)";
+    }
+
     Timestamp now() {
         return Timestamp.from(wall.instant());
     }
