@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yuqing.intake.Channel;
 import cn.yuqing.intake.ChannelData;
@@ -18,6 +20,8 @@ import cn.yuqing.intake.Channels;
 import cn.yuqing.intake.IntakeResult;
 import cn.yuqing.intake.ItemIntake;
 import cn.yuqing.intake.ItemSubmission;
+import cn.yuqing.intake.Items;
+import cn.yuqing.intake.OpinionItem;
 import cn.yuqing.intake.Provenance;
 import cn.yuqing.organisation.Accounts;
 import cn.yuqing.organisation.DataScope;
@@ -25,6 +29,7 @@ import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.support.As;
 import cn.yuqing.support.MutableClock;
 import cn.yuqing.support.WebTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,6 +72,16 @@ class AnalysisIntegrationTests {
     cn.yuqing.organisation.OrganisationManagement management;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    PlacementWorkers workers;
+    @Autowired
+    Placement placement;
+    @Autowired
+    CandidateRepository candidateRepository;
+    @Autowired
+    Items items;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Channel weibo;
     static int counter;
@@ -107,6 +122,45 @@ class AnalysisIntegrationTests {
             jdbc.update("delete from unit where id = ?", unheard);
             engine.refresh(AnalysisEngine.Part.GAZETTEER);
         }
+    }
+
+    /**
+     * Two nodes place one county in turns (here: this node's placement and a second instance with
+     * a memory of its own, as another node has). Each finds near-duplicates of what the other
+     * placed meanwhile: it reads in the members the other added since its own last batch. Without
+     * that, the repost would start a candidate of its own.
+     */
+    @Test
+    void aNodeFindsTheNearDuplicatesOfWhatAnotherNodePlacedMeanwhile() {
+        Placement otherNode = new Placement(jdbc, candidateRepository, candidates, clock, new SimpleMeterRegistry());
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        workers.stop();
+        try {
+            Long warm = submit("上油岗乡卫生院看病排队两个小时，医生只有一个，群众意见很大，希望尽快增加人手。");
+            String original = "踅孜镇农贸市场旁边的下水道堵了半个月，污水漫到路上，臭气熏天，商户和居民都受不了了。";
+            Long first = submit(original);
+            Long repost = submit("转发微博 //@踅孜街坊:" + original);
+            Long again = submit("转发：" + original + "[怒]");
+            tx.executeWithoutResult(t -> placement.place(partition(warm), List.of(read(warm))));
+            tx.executeWithoutResult(t -> otherNode.place(partition(first), List.of(read(first))));
+            tx.executeWithoutResult(t -> placement.place(partition(repost), List.of(read(repost))));
+            tx.executeWithoutResult(t -> otherNode.place(partition(again), List.of(read(again))));
+            Long candidate = analyses.findById(first).orElseThrow().candidateId();
+            assertThat(analyses.findById(repost).orElseThrow().candidateId()).as("placed by this node after the other").isEqualTo(candidate);
+            assertThat(analyses.findById(again).orElseThrow().candidateId()).as("placed by the other node after this").isEqualTo(candidate);
+            assertThat(analyses.findById(warm).orElseThrow().candidateId()).isNotEqualTo(candidate);
+        } finally {
+            workers.start();
+        }
+    }
+
+    private String partition(Long itemId) {
+        return engine.partitionOf(items.byIds(List.of(itemId)).get(0).unitId());
+    }
+
+    private Placement.Read read(Long itemId) {
+        OpinionItem item = items.byIds(List.of(itemId)).get(0);
+        return new Placement.Read(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()));
     }
 
     @Test
