@@ -185,7 +185,7 @@ class Placement {
             memory = new Memory();
             memory.from = from;
             memory.readAt = now;
-            List<Object[]> newest = new ArrayList<>(members(partition,
+            List<Stored> newest = new ArrayList<>(members(partition,
                     "m.discovered_at >= ? order by m.seq desc limit " + MEMBERS_REMEMBERED, Timestamp.from(from)));
             java.util.Collections.reverse(newest);
             readInto(memory, partition, newest);
@@ -199,20 +199,23 @@ class Placement {
         return memory;
     }
 
-    private List<Object[]> members(String partition, String where, Object value) {
+    /** A band member as stored, with its place in the partition's order of placement. */
+    private record Stored(long seq, BandIndex.Member member) {
+    }
+
+    private List<Stored> members(String partition, String where, Object value) {
         return jdbc.query("""
                 select m.seq, m.item_id, a.candidate_id, a.signature, m.discovered_at from band_member m
                 join item_analysis a on a.item_id = m.item_id where m.partition_key = ? and\s""" + where,
-                (row, n) -> new Object[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4),
-                        row.getTimestamp(5).toInstant()}, partition, value);
+                (row, n) -> new Stored(row.getLong(1), new BandIndex.Member(row.getLong(2), row.getLong(3),
+                        MinHash.fromBytes(Base64.getDecoder().decode(row.getString(4))), row.getTimestamp(5).toInstant())),
+                partition, value);
     }
 
-    private static void readInto(Memory memory, String partition, List<Object[]> rows) {
-        for (Object[] row : rows) {
-            int[] signature = MinHash.fromBytes(Base64.getDecoder().decode((String) row[3]));
-            memory.bands.add(new BandIndex.Member((Long) row[1], (Long) row[2], signature, (Instant) row[4]),
-                    MinHash.bandKeys(signature, partition), memory.from);
-            memory.lastSeq = Math.max(memory.lastSeq, (Long) row[0]);
+    private static void readInto(Memory memory, String partition, List<Stored> stored) {
+        for (Stored s : stored) {
+            memory.bands.add(s.member(), MinHash.bandKeys(s.member().signature(), partition), memory.from);
+            memory.lastSeq = Math.max(memory.lastSeq, s.seq());
         }
     }
 

@@ -54,6 +54,8 @@ class WarningLatencyBenchmark {
     static final int BACKLOG = 20_000;
 
     @Autowired
+    PlacementWorkers workers;
+    @Autowired
     ItemIntake intake;
     @Autowired
     Channels channels;
@@ -120,17 +122,26 @@ class WarningLatencyBenchmark {
         assertThat(idleQueue).isPositive();
     }
 
-    /** Ordinary items until {@value #BACKLOG} wait in the analysis queue; returns how many wait. */
+    /**
+     * Ordinary items until {@value #BACKLOG} wait in the analysis queue; returns how many wait.
+     * The workers pause meanwhile: placement now drains faster than intake fills, so a backlog
+     * topped up while they ran would never reach its size.
+     */
     private long topUpBacklog() {
-        long waiting = jdbc.queryForObject("select count(*) from analysis_queue", Long.class);
-        while (waiting < BACKLOG) {
-            int n = (int) Math.min(ItemIntake.MAX_BATCH, BACKLOG - waiting);
-            intake.receive(ChinesePosts.texts(n, seed.incrementAndGet() + 2_000_000).stream()
-                    .map(t -> ItemSubmission.of(channel, "backlog-" + System.nanoTime() + "-" + t.hashCode(), null, null, t, null,
-                            null)).toList(), new Provenance("bench", null, null, null));
-            waiting = jdbc.queryForObject("select count(*) from analysis_queue", Long.class);
+        workers.stop();
+        try {
+            long waiting = jdbc.queryForObject("select count(*) from analysis_queue", Long.class);
+            while (waiting < BACKLOG) {
+                int n = (int) Math.min(ItemIntake.MAX_BATCH, BACKLOG - waiting);
+                intake.receive(ChinesePosts.texts(n, seed.incrementAndGet() + 2_000_000).stream()
+                        .map(t -> ItemSubmission.of(channel, "backlog-" + System.nanoTime() + "-" + t.hashCode(), null, null, t,
+                                null, null)).toList(), new Provenance("bench", null, null, null));
+                waiting = jdbc.queryForObject("select count(*) from analysis_queue", Long.class);
+            }
+            return waiting;
+        } finally {
+            workers.start();
         }
-        return waiting;
     }
 
     /** Each probe: [ms until the analyst's notice, ms until the warning is in the queue]. */
