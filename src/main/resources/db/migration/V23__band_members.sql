@@ -14,7 +14,7 @@ create index band_member_order on band_member (partition_key, seq);
 insert into band_member (partition_key, item_id, discovered_at)
 select c.partition_key, a.item_id, a.discovered_at
 from item_analysis a join event_candidate c on c.id = a.candidate_id
-where c.partition_key is not null and exists (select 1 from minhash_band b where b.item_id = a.item_id)
+where c.partition_key is not null and a.item_id in (select distinct item_id from minhash_band)
 order by a.item_id;
 
 drop table minhash_band;

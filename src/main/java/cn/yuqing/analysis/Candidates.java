@@ -370,7 +370,8 @@ public class Candidates {
     public void merge(Long sourceId, Long targetId, DataScope scope) {
         EventCandidate source = require(sourceId, scope);
         EventCandidate target = require(targetId, scope);
-        lockPartitions(source, target);
+        // the source's members follow the merge by themselves (placement opens a merged candidate's target)
+        lockPartitions(List.of(), source, target);
         source.mergeInto(target);
         for (ItemAnalysis a : analyses.findByCandidate(sourceId)) {
             a.placeIn(targetId, true);
@@ -385,7 +386,7 @@ public class Candidates {
         Long from = a.candidateId();
         EventCandidate source = require(from, scope);
         EventCandidate target = require(targetId, scope);
-        lockPartitions(source, target);
+        lockPartitions(List.of(itemId), source, target);
         if (target.status() != EventCandidate.Status.OPEN) {
             throw new DomainRuleViolation("只能移入未结束的候选事件");
         }
@@ -399,7 +400,7 @@ public class Candidates {
     /** The chosen items leave for a candidate of their own. */
     public EventCandidate split(Long candidateId, Collection<Long> itemIds, DataScope scope) {
         EventCandidate source = require(candidateId, scope);
-        lockPartitions(source);
+        lockPartitions(itemIds, source);
         List<ItemAnalysis> chosen = analyses.findByItems(itemIds).stream()
                 .filter(a -> a.candidateId().equals(candidateId)).toList();
         if (chosen.isEmpty()) {
@@ -427,10 +428,18 @@ public class Candidates {
         return fresh;
     }
 
-    /** Always in the same order, so that two analysts' moves across two partitions cannot deadlock. */
-    private void lockPartitions(EventCandidate... involved) {
-        java.util.Arrays.stream(involved).map(this::partitionOf).distinct().sorted()
-                .forEach(p -> turn(p, "version = version + 1, regrouped = regrouped + 1"));
+    /**
+     * The partitions of the candidates, and of the items that change candidate (placed in their
+     * own unit's partition, which a merge may have joined to another's candidate), counted as
+     * regrouped: a node's memory there still holds the items' old candidates. Always in the same
+     * order, so that two analysts' moves across two partitions cannot deadlock.
+     */
+    private void lockPartitions(Collection<Long> regroupedItems, EventCandidate... involved) {
+        List<String> ofItems = regroupedItems.isEmpty() ? List.of() : jdbc.queryForList(
+                "select distinct unit_id from item_analysis where item_id in (" + Placement.marks(regroupedItems.size()) + ")",
+                Long.class, regroupedItems.toArray()).stream().map(engine::partitionOf).toList();
+        java.util.stream.Stream.concat(java.util.Arrays.stream(involved).map(this::partitionOf), ofItems.stream())
+                .distinct().sorted().forEach(p -> turn(p, "version = version + 1, regrouped = regrouped + 1"));
     }
 
     public void dismiss(Long candidateId, DataScope scope) {

@@ -174,14 +174,14 @@ class Placement {
     /**
      * This node's memory of the partition, brought up to date: as it was if the only turn since
      * was its own last batch; with the members other nodes placed meanwhile added; or read afresh
-     * — the first time, after an analyst regrouped items, once a day, or when items older than
-     * its window arrive.
+     * — the first time, after an analyst regrouped items, once a day (or when the demonstration
+     * clock was put back), or when items older than its window arrive.
      */
     private Memory recall(String partition, Candidates.Turn turn, Instant earliest, Instant now) {
         Memory memory = memories.remove(partition);
         Instant from = earliest.minus(DUPLICATE_WINDOW);
         if (memory == null || memory.regrouped != turn.regrouped() || from.isBefore(memory.from)
-                || memory.readAt.plus(MEMORY_RENEWED).isBefore(now) || memory.bands.size() > MEMBERS_REMEMBERED * 3 / 2) {
+                || memory.readAt.plus(MEMORY_RENEWED).isBefore(now) || memory.readAt.isAfter(now) || memory.bands.size() > MEMBERS_REMEMBERED * 3 / 2) {
             memory = new Memory();
             memory.from = from;
             memory.readAt = now;
@@ -212,9 +212,12 @@ class Placement {
                 partition, value);
     }
 
+    /** Each member is added as its batch added it: against the items of its own window, not of the memory's. */
     private static void readInto(Memory memory, String partition, List<Stored> stored) {
         for (Stored s : stored) {
-            memory.bands.add(s.member(), MinHash.bandKeys(s.member().signature(), partition), memory.from);
+            Instant since = s.member().discoveredAt().minus(DUPLICATE_WINDOW);
+            memory.bands.add(s.member(), MinHash.bandKeys(s.member().signature(), partition),
+                    since.isAfter(memory.from) ? since : memory.from);
             memory.lastSeq = Math.max(memory.lastSeq, s.seq());
         }
     }
@@ -351,8 +354,11 @@ class Placement {
                 KeyHolder seqs = new GeneratedKeyHolder();
                 jdbc.batchUpdate(c -> c.prepareStatement("insert into band_member (partition_key, item_id, discovered_at) values (?, ?, ?)",
                         new String[] {"seq"}), new ArgumentBatch(banded), seqs);
-                memory.lastSeq = seqs.getKeyList().stream().mapToLong(k -> ((Number) k.values().iterator().next()).longValue())
-                        .max().orElse(memory.lastSeq);
+                memory.lastSeq = seqs.getKeyList().size() == banded.size()
+                        ? seqs.getKeyList().stream().mapToLong(k -> ((Number) k.values().iterator().next()).longValue()).max()
+                                .orElseThrow()
+                        // a driver that does not tell a batch's keys: the partition's last, under its lock, is ours
+                        : jdbc.queryForObject("select max(seq) from band_member where partition_key = ?", Long.class, partition);
             }
             List<Object[]> topicUpdates = new ArrayList<>();
             for (String key : topicsChanged) {

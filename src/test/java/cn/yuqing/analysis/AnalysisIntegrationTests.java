@@ -154,6 +154,39 @@ class AnalysisIntegrationTests {
         }
     }
 
+    /**
+     * A member read in from another node counts against its own window, as when that node placed
+     * it: four copies of a text, 6.8 days old when this node last read the county, have left the
+     * window of a copy placed elsewhere half a day later, which took their places; a further copy
+     * here must join that one, not start a candidate of its own.
+     */
+    @Test
+    void aMemberReadInFromAnotherNodeTakesThePlacesOfItemsThatLeftItsWindow() {
+        Placement otherNode = new Placement(jdbc, candidateRepository, candidates, clock, new SimpleMeterRegistry());
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        String text = "这家网店卖的充电宝用了三天就鼓包了，客服一直不回消息，退货也不给退，大家千万别买，太坑人了。";
+        Instant now = clock.instant();
+        workers.stop();
+        try {
+            clock.set(now.minus(Duration.ofHours(163)));
+            List<Long> old = List.of(submit(text), submit(text + "！"), submit(text + "！！"), submit("转发：" + text));
+            tx.executeWithoutResult(t -> otherNode.place(partition(old.get(0)), old.stream().map(this::read).toList()));
+            clock.set(now);
+            Long here = submit("城关镇的路灯晚上一直不亮，走夜路很不方便。");
+            tx.executeWithoutResult(t -> placement.place(partition(here), List.of(read(here))));
+            clock.set(now.plus(Duration.ofHours(12)));
+            Long elsewhere = submit(text + "[怒]");
+            tx.executeWithoutResult(t -> otherNode.place(partition(elsewhere), List.of(read(elsewhere))));
+            Long copy = submit("转发微博 " + text);
+            tx.executeWithoutResult(t -> placement.place(partition(copy), List.of(read(copy))));
+            Long fresh = analyses.findById(elsewhere).orElseThrow().candidateId();
+            assertThat(fresh).as("the old copies are past the window").isNotEqualTo(analyses.findById(old.get(0)).orElseThrow().candidateId());
+            assertThat(analyses.findById(copy).orElseThrow().candidateId()).isEqualTo(fresh);
+        } finally {
+            workers.start();
+        }
+    }
+
     private String partition(Long itemId) {
         return engine.partitionOf(items.byIds(List.of(itemId)).get(0).unitId());
     }
