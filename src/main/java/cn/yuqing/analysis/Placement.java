@@ -169,6 +169,11 @@ class Placement {
         Instant readAt;
         final BandIndex bands = new BandIndex(BAND_CAPACITY);
         final Map<String, Topic> topics = new HashMap<>();
+
+        /** A day old (its members past the window let go), read on a clock since put back, or past its size. */
+        boolean outlived(Instant now) {
+            return readAt.plus(MEMORY_RENEWED).isBefore(now) || readAt.isAfter(now) || bands.size() > MEMBERS_REMEMBERED * 3 / 2;
+        }
     }
 
     /**
@@ -180,8 +185,7 @@ class Placement {
     private Memory recall(String partition, Candidates.Turn turn, Instant earliest, Instant now) {
         Memory memory = memories.remove(partition);
         Instant from = earliest.minus(DUPLICATE_WINDOW);
-        if (memory == null || memory.regrouped != turn.regrouped() || from.isBefore(memory.from)
-                || memory.readAt.plus(MEMORY_RENEWED).isBefore(now) || memory.readAt.isAfter(now) || memory.bands.size() > MEMBERS_REMEMBERED * 3 / 2) {
+        if (memory == null || memory.regrouped != turn.regrouped() || from.isBefore(memory.from) || memory.outlived(now)) {
             memory = new Memory();
             memory.from = from;
             memory.readAt = now;
