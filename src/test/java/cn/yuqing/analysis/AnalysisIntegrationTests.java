@@ -187,6 +187,36 @@ class AnalysisIntegrationTests {
         }
     }
 
+    /**
+     * An item of the city, merged into a county's candidate and then split out of it again: the
+     * city's partition counts as regrouped, though neither candidate touched is the city's now, so
+     * that a later copy placed there joins the item where the analyst put it.
+     */
+    @Test
+    void aCopyFollowsAnItemSplitOutOfAnotherPartitionsCandidate() {
+        Channel city = channels.create(new ChannelData("分析测试市级微博" + (++counter), ChannelType.WEIBO,
+                directory.governmentOfficeOf("4115").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
+        String text = "这家网店卖的电热毯用了两个晚上就冒烟了，客服说是我们自己用错了，投诉到平台也没有结果，大家一定要小心。";
+        Long item = submitTo(city, text);
+        Long county = submit("咨询一下今年的城乡居民医保什么时候开始缴费，老人不会用手机怎么办？");
+        Long source = analysed(item).candidateId();
+        Long target = analysed(county).candidateId();
+        assertThat(engine.partitionOf(city.unitId())).isNotEqualTo(engine.partitionOf(weibo.unitId()));
+        candidates.merge(source, target, DataScope.installation());
+        // the city's placement reads its memory afresh after the merge: the item is the county candidate's now
+        analysed(submitTo(city, "市区某路口的红绿灯坏了两天了，早高峰特别堵。"));
+        EventCandidate split = candidates.split(target, List.of(item), DataScope.installation());
+        Long copy = submitTo(city, "转发微博 " + text);
+        assertThat(analysed(copy).candidateId()).isEqualTo(split.id());
+    }
+
+    private Long submitTo(Channel channel, String text) {
+        IntakeResult r = intake.receive(ItemSubmission.of(channel.id(), "t-" + System.nanoTime(), null, null, text, null, null),
+                new Provenance("test", null, null, null));
+        assertThat(r.status()).isEqualTo(IntakeResult.Status.CREATED);
+        return r.itemId();
+    }
+
     private String partition(Long itemId) {
         return engine.partitionOf(items.byIds(List.of(itemId)).get(0).unitId());
     }
