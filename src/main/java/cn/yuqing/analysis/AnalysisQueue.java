@@ -111,18 +111,20 @@ class AnalysisQueue {
     String nextPartition(String worker) {
         String head = "(select q.item_id from analysis_queue q where q.partition_key = p.partition_key and q.urgent = %s and "
                 + DUE + " order by q.partition_key, q.urgent, q.item_id fetch first 1 rows only)";
-        List<Object[]> heads = jdbc.query("select p.partition_key, " + head.formatted("true") + ", " + head.formatted("false")
-                + " from placement_partition p where " + partitions.notHeldByOthersClause(),
-                (rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class)},
-                partitions.now(), partitions.now(), worker, partitions.now());
-        for (int kind = 1; kind <= 2; kind++) {
-            int k = kind;
-            var first = heads.stream().filter(h -> h[k] != null).min(java.util.Comparator.comparing(h -> (Long) h[k]));
-            if (first.isPresent()) {
-                return (String) first.get()[0];
-            }
+        return jdbc.query("select p.partition_key, " + head.formatted("true") + ", " + head.formatted("false")
+                        + " from placement_partition p where " + partitions.notHeldByOthersClause(),
+                (rs, n) -> new Head(rs.getString(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class)),
+                partitions.now(), partitions.now(), worker, partitions.now()).stream()
+                .filter(h -> h.urgent() != null || h.other() != null)
+                .min(java.util.Comparator.comparing((Head h) -> h.urgent() == null).thenComparing(Head::first))
+                .map(Head::partition).orElse(null);
+    }
+
+    /** A partition's first waiting item, urgent and not. */
+    private record Head(String partition, Long urgent, Long other) {
+        Long first() {
+            return urgent != null ? urgent : other;
         }
-        return null;
     }
 
     /** An urgent item waits in a partition nobody is placing: a worker on a long backlog lets go. */
