@@ -1,8 +1,7 @@
 package cn.yuqing.analysis;
 
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
  * The MinHash bands of one partition as placement sees them: for each band, at most
@@ -42,14 +41,20 @@ final class BandIndex {
     Member nearest(int[] signature, long[] bands, Instant since) {
         Member best = null;
         double bestSimilarity = MinHash.NEAR_DUPLICATE;
-        Set<Integer> compared = new HashSet<>();
+        // a repost meets the same few members in most of its bands: a short list, not a set of boxed refs
+        int[] compared = new int[8];
+        int comparedCount = 0;
         for (long band : bands) {
             for (int at = start(band); refs[at] != 0; at = next(at)) {
                 if (keys[at] != band) {
                     continue;
                 }
                 Member m = members[refs[at] - 1];
-                if (!m.discoveredAt().isBefore(since) && compared.add(refs[at])) {
+                if (!m.discoveredAt().isBefore(since) && !contains(compared, comparedCount, refs[at])) {
+                    if (comparedCount == compared.length) {
+                        compared = Arrays.copyOf(compared, comparedCount * 2);
+                    }
+                    compared[comparedCount++] = refs[at];
                     double similarity = MinHash.similarity(signature, m.signature());
                     if (similarity > bestSimilarity || similarity == bestSimilarity && best == null) {
                         bestSimilarity = similarity;
@@ -59,6 +64,15 @@ final class BandIndex {
             }
         }
         return best;
+    }
+
+    private static boolean contains(int[] refs, int count, int ref) {
+        for (int i = 0; i < count; i++) {
+            if (refs[i] == ref) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -101,7 +115,7 @@ final class BandIndex {
 
     private int keep(Member member) {
         if (size == members.length) {
-            members = java.util.Arrays.copyOf(members, size * 2);
+            members = Arrays.copyOf(members, size * 2);
         }
         members[size++] = member;
         return size;

@@ -62,11 +62,31 @@ class Placement {
     /** Members a node keeps over all partitions: at most some 200 MB. */
     static final int NODE_MEMBERS = 150_000;
     static final int PARTITIONS_REMEMBERED = 8;
+    /**
+     * Band members stored for as long as an item that arrives late (collected from a channel's
+     * history) may still be a near-duplicate of them; older ones are deleted when a memory is read
+     * afresh, so that the table does not grow with the installation's age.
+     */
+    static final Duration MEMBERS_KEPT = Duration.ofDays(30);
     /** A memory is read again after a day, letting go of the members that have left the window. */
     static final Duration MEMORY_RENEWED = Duration.ofDays(1);
 
-    /** An item and what reading it found. */
-    record Read(OpinionItem item, Features features) {
+    /**
+     * An item, what reading it found, and what placing it needs of that: made by the readers, off
+     * the placing thread, which has only to decide and write.
+     */
+    record Read(OpinionItem item, Features features, ItemAnalysis analysis, long[] bands, List<Long> schemes,
+            List<String> places) {
+
+        Read(OpinionItem item, Features features, String partition, Instant readAt) {
+            this(item, features, new ItemAnalysis(item, features, readAt), partition, features.signature());
+        }
+
+        private Read(OpinionItem item, Features features, ItemAnalysis analysis, String partition, int[] signature) {
+            this(item, features, analysis, MinHash.bandKeys(signature, partition),
+                    analysis.schemeIdSet().stream().sorted().toList(),
+                    analysis.placePairs().values().stream().distinct().sorted().toList());
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -110,46 +130,49 @@ class Placement {
             }
         });
         List<Long> ids = reads.stream().map(r -> r.item().id()).toList();
-        Set<Long> queued = new HashSet<>(jdbc.queryForList("select item_id from analysis_queue where item_id in ("
-                + marks(ids.size()) + ")", Long.class, ids.toArray()));
-        Set<Long> placedBefore = new HashSet<>(jdbc.queryForList("select item_id from item_analysis where item_id in ("
-                + marks(ids.size()) + ")", Long.class, ids.toArray()));
+        // the queue row goes with the analysis, in this transaction: an item whose row is gone was placed by another worker
+        int[] dequeued = jdbc.batchUpdate("delete from analysis_queue where item_id = ?", ids.stream().map(id -> new Object[] {id})
+                .toList());
         Batch batch = new Batch(partition, memory);
-        List<Read> toPlace = reads.stream().filter(r -> queued.contains(r.item().id()) && !placedBefore.contains(r.item().id()))
-                .toList();
-        for (Read r : toPlace) {
-            ItemAnalysis analysis = new ItemAnalysis(r.item(), r.features(), now);
-            long[] bands = MinHash.bandKeys(r.features().signature(), partition);
-            EventCandidate candidate = candidateFor(r, analysis, bands, batch);
-            analysis.placeIn(candidate.id(), false);
-            batch.placed(r, analysis, candidate, bands);
+        for (int i = 0; i < reads.size(); i++) {
+            if (dequeued[i] == 0) {
+                continue;
+            }
+            Read r = reads.get(i);
+            EventCandidate candidate = candidateFor(r, batch);
+            r.analysis().placeIn(candidate.id(), false);
+            batch.placed(r, candidate);
         }
         batch.write(now);
-        jdbc.batchUpdate("delete from analysis_queue where item_id = ?", ids.stream().map(id -> new Object[] {id}).toList());
-        for (ItemAnalysis a : batch.analyses) {
-            // another node's clock (or a demonstration clock put back by a restart) may be a little ahead of ours
-            Duration waited = Duration.between(a.discoveredAt(), now);
-            lag.record(waited.isNegative() ? Duration.ZERO : waited);
-        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                for (ItemAnalysis a : batch.analyses) {
+                    // another node's clock (or a demonstration clock put back by a restart) may be a little ahead of ours
+                    Duration waited = Duration.between(a.discoveredAt(), now);
+                    lag.record(waited.isNegative() ? Duration.ZERO : waited);
+                }
+            }
+        });
         return batch.analyses.size();
     }
 
-    private EventCandidate candidateFor(Read r, ItemAnalysis analysis, long[] bands, Batch batch) {
+    private EventCandidate candidateFor(Read r, Batch batch) {
         Long parentCandidate = batch.candidateOfParent(r.item().parentId());
         if (parentCandidate != null) {
             return batch.open(parentCandidate);
         }
-        Long duplicateOf = batch.nearestDuplicate(r.features().signature(), bands, r.item().discoveredAt());
+        Long duplicateOf = batch.nearestDuplicate(r.features().signature(), r.bands(), r.item().discoveredAt());
         if (duplicateOf != null) {
             return batch.open(duplicateOf);
         }
-        Long byTopic = batch.sameTopicAndPlace(analysis);
+        Long byTopic = batch.sameTopicAndPlace(r);
         if (byTopic != null) {
             return batch.open(byTopic);
         }
         EventCandidate fresh = new EventCandidate(r.item().headline(), r.item().unitId(), r.item().discoveredAt());
         fresh.placeInPartition(batch.partition);
-        fresh.schemes(analysis.schemeIdSet().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
+        fresh.schemes(r.schemes().stream().map(String::valueOf).collect(Collectors.joining(",")));
         fresh = candidates.save(fresh);
         batch.opened.put(fresh.id(), fresh);
         return fresh;
@@ -180,7 +203,8 @@ class Placement {
      * This node's memory of the partition, brought up to date: as it was if the only turn since
      * was its own last batch; with the members other nodes placed meanwhile added; or read afresh
      * — the first time, after an analyst regrouped items, once a day (or when the demonstration
-     * clock was put back), or when items older than its window arrive.
+     * clock was put back), or when items older than its window arrive. Reading afresh deletes the
+     * members older than {@link #MEMBERS_KEPT}.
      */
     private Memory recall(String partition, Candidates.Turn turn, Instant earliest, Instant now) {
         Memory memory = memories.remove(partition);
@@ -189,6 +213,9 @@ class Placement {
             memory = new Memory();
             memory.from = from;
             memory.readAt = now;
+            // members no item placed now can be a near-duplicate of, let go as the memory is let go of them
+            jdbc.update("delete from band_member where partition_key = ? and discovered_at < ?", partition,
+                    Timestamp.from(now.minus(MEMBERS_KEPT)));
             List<Stored> newest = new ArrayList<>(members(partition,
                     "m.discovered_at >= ? order by m.seq desc limit " + MEMBERS_REMEMBERED, Timestamp.from(from)));
             java.util.Collections.reverse(newest);
@@ -298,12 +325,10 @@ class Placement {
             return found.isEmpty() ? null : found.get(0);
         }
 
-        Long sameTopicAndPlace(ItemAnalysis analysis) {
-            Set<Long> schemes = analysis.schemeIdSet();
-            Set<String> places = new HashSet<>(analysis.placePairs().values());
-            Instant since = analysis.discoveredAt().minus(TOPIC_WINDOW);
-            for (Long scheme : schemes.stream().sorted().toList()) {
-                for (String place : places.stream().sorted().toList()) {
+        Long sameTopicAndPlace(Read r) {
+            Instant since = r.item().discoveredAt().minus(TOPIC_WINDOW);
+            for (Long scheme : r.schemes()) {
+                for (String place : r.places()) {
                     Topic t = topic(scheme, place);
                     if (t != null && !t.lastSeen().isBefore(since)) {
                         EventCandidate c = open(t.candidateId());
@@ -327,7 +352,8 @@ class Placement {
             return topics.get(key);
         }
 
-        void placed(Read r, ItemAnalysis analysis, EventCandidate candidate, long[] keys) {
+        void placed(Read r, EventCandidate candidate) {
+            ItemAnalysis analysis = r.analysis();
             analyses.add(analysis);
             if (r.item().urgent()) {
                 urgent.add(analysis.itemId());
@@ -335,11 +361,11 @@ class Placement {
             byCandidate.computeIfAbsent(candidate.id(), k -> new ArrayList<>()).add(analysis);
             BandIndex.Member me = new BandIndex.Member(analysis.itemId(), candidate.id(), r.features().signature(),
                     analysis.discoveredAt());
-            if (bands.add(me, keys, analysis.discoveredAt().minus(DUPLICATE_WINDOW))) {
+            if (bands.add(me, r.bands(), analysis.discoveredAt().minus(DUPLICATE_WINDOW))) {
                 banded.add(new Object[] {partition, analysis.itemId(), Timestamp.from(analysis.discoveredAt())});
             }
-            for (Long scheme : analysis.schemeIdSet()) {
-                for (String place : new HashSet<>(analysis.placePairs().values())) {
+            for (Long scheme : r.schemes()) {
+                for (String place : r.places()) {
                     Topic before = topic(scheme, place);
                     Topic after = new Topic(candidate.id(), before == null || analysis.discoveredAt().isAfter(before.lastSeen())
                             ? analysis.discoveredAt() : before.lastSeen());
@@ -353,7 +379,17 @@ class Placement {
 
         /** Bands, topics, minutes, hours and the touched candidates' figures: a few statements for the whole batch. */
         void write(Instant now) {
-            jdbc.batchUpdate(ItemAnalysis.INSERT, analyses.stream().map(ItemAnalysis::row).toList());
+            jdbc.batchUpdate(ItemAnalysis.INSERT, new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+                    analyses.get(i).bind(ps);
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return analyses.size();
+                }
+            });
             if (!banded.isEmpty()) {
                 KeyHolder seqs = new GeneratedKeyHolder();
                 jdbc.batchUpdate(c -> c.prepareStatement("insert into band_member (partition_key, item_id, discovered_at) values (?, ?, ?)",

@@ -1,5 +1,7 @@
 package cn.yuqing.analysis;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +45,7 @@ class PlacementWorkers implements SmartLifecycle {
     private final Placement placement;
     private final AnalysisEngine engine;
     private final Items items;
+    private final Clock clock;
     private final int workers;
     private final int batch;
     private final boolean severalNodes;
@@ -53,13 +56,14 @@ class PlacementWorkers implements SmartLifecycle {
     private ForkJoinPool readers;
 
     PlacementWorkers(AnalysisQueue queue, PlacementPartitions partitions, Placement placement, AnalysisEngine engine,
-            Items items, @Value("${yuqing.analysis.workers:2}") int workers, @Value("${yuqing.analysis.batch:500}") int batch,
+            Items items, Clock clock, @Value("${yuqing.analysis.workers:2}") int workers, @Value("${yuqing.analysis.batch:500}") int batch,
             @Value("${spring.modulith.events.externalization.enabled:false}") boolean severalNodes) {
         this.queue = queue;
         this.partitions = partitions;
         this.placement = placement;
         this.engine = engine;
         this.items = items;
+        this.clock = clock;
         // 0 pauses analysis (a benchmark of intake alone): the items wait in the queue
         this.workers = Math.max(0, workers);
         this.batch = Math.max(1, batch);
@@ -181,10 +185,12 @@ class PlacementWorkers implements SmartLifecycle {
         return CompletableFuture.supplyAsync(() -> {
             Map<Long, OpinionItem> byId = new HashMap<>();
             items.byIds(ids).forEach(i -> byId.put(i.id(), i));
+            Instant readAt = clock.instant();
             List<Placement.Read> reads = ids.parallelStream().map(id -> {
                 OpinionItem item = byId.get(id);
                 try {
-                    return new Placement.Read(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()));
+                    return new Placement.Read(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()),
+                            engine.partitionOf(item.unitId()), readAt);
                 } catch (RuntimeException e) {
                     log.warn("信息{}分析失败，稍后重试：{}", id, e.toString());
                     queue.failed(id);

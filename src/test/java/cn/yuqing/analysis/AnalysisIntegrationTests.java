@@ -187,6 +187,36 @@ class AnalysisIntegrationTests {
         }
     }
 
+    /** Band members are kept for a month, not for ever: the table would grow with the installation's age. */
+    @Test
+    void bandMembersOlderThanAMonthAreDeletedWhenTheCountyIsReadAfresh() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        Instant now = clock.instant();
+        workers.stop();
+        try {
+            clock.set(now.minus(Duration.ofDays(31)));
+            Long old = submit("县城东边的垃圾中转站臭气熏天，夏天根本不敢开窗，希望有关部门尽快处理一下。");
+            tx.executeWithoutResult(t -> placement.place(partition(old), List.of(read(old))));
+            clock.set(now.minus(Duration.ofDays(20)));
+            Long recent = submit("县医院门口的停车场收费太乱了，同样停一个小时，每次收的钱都不一样。");
+            tx.executeWithoutResult(t -> placement.place(partition(recent), List.of(read(recent))));
+            assertThat(bandMembers(old)).as("stored while it is recent").isEqualTo(1);
+            clock.set(now);
+            Long today = submit("咨询一下县图书馆周末开不开门，孩子想去借书。");
+            tx.executeWithoutResult(t -> placement.place(partition(today), List.of(read(today))));
+            assertThat(bandMembers(old)).as("a month and a day old").isZero();
+            assertThat(bandMembers(recent)).as("twenty days old").isEqualTo(1);
+            assertThat(bandMembers(today)).isEqualTo(1);
+        } finally {
+            clock.set(now);
+            workers.start();
+        }
+    }
+
+    private int bandMembers(Long itemId) {
+        return jdbc.queryForObject("select count(*) from band_member where item_id = ?", Integer.class, itemId);
+    }
+
     /**
      * An item of the city, merged into a county's candidate and then split out of it again: the
      * city's partition counts as regrouped, though neither candidate touched is the city's now, so
@@ -223,7 +253,8 @@ class AnalysisIntegrationTests {
 
     private Placement.Read read(Long itemId) {
         OpinionItem item = items.byIds(List.of(itemId)).get(0);
-        return new Placement.Read(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()));
+        return new Placement.Read(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()),
+                engine.partitionOf(item.unitId()), clock.instant());
     }
 
     @Test
