@@ -127,11 +127,16 @@ class AnalysisQueue {
         }
     }
 
-    /** An urgent item waits in a partition nobody is placing: a worker on a long backlog lets go. */
+    /**
+     * An urgent item waits in a partition nobody is placing: a worker on a long backlog lets go.
+     * Asked of each other partition's urgent items in its own index, as {@link #nextPartition}
+     * asks: the queue has no index over all partitions to keep up at every item queued and placed.
+     */
     boolean urgentWaitsElsewhere(String partition, String worker) {
-        return !jdbc.queryForList("select q.item_id from analysis_queue q where q.urgent and q.partition_key <> ? and " + DUE
-                + " and " + partitions.heldByOthersClause() + " fetch first 1 rows only", Long.class, partition,
-                partitions.now(), worker, partitions.now()).isEmpty();
+        return !jdbc.queryForList("select p.partition_key from placement_partition p where p.partition_key <> ? and "
+                + partitions.notHeldByOthersClause() + " and exists (select 1 from analysis_queue q where q.partition_key = "
+                + "p.partition_key and q.urgent = true and " + DUE + ") fetch first 1 rows only", String.class, partition,
+                worker, partitions.now(), partitions.now()).isEmpty();
     }
 
     /**

@@ -79,12 +79,7 @@ class PlacementPartitions {
     /** A partition's row {@code p} held by another worker now (parameters: the worker, now). */
     private static final String HELD_BY_OTHERS = "p.owner is not null and p.owner <> ? and p.lease_until >= ?";
 
-    /** A queued item's ({@code q}) partition no other worker holds: a worker looking for work passes the others by. */
-    String heldByOthersClause() {
-        return "not exists (select 1 from placement_partition p where p.partition_key = q.partition_key and " + HELD_BY_OTHERS + ")";
-    }
-
-    /** The same of a partition's own row {@code p}. */
+    /** A partition ({@code p}) no other worker holds: a worker looking for work passes the others by. */
     String notHeldByOthersClause() {
         return "not (" + HELD_BY_OTHERS + ")";
     }

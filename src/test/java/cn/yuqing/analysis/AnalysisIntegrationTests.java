@@ -82,6 +82,10 @@ class AnalysisIntegrationTests {
     Items items;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    AnalysisQueue queue;
+    @Autowired
+    PlacementPartitions partitions;
 
     Channel weibo;
     static int counter;
@@ -182,6 +186,37 @@ class AnalysisIntegrationTests {
             Long fresh = analyses.findById(elsewhere).orElseThrow().candidateId();
             assertThat(fresh).as("the old copies are past the window").isNotEqualTo(analyses.findById(old.get(0)).orElseThrow().candidateId());
             assertThat(analyses.findById(copy).orElseThrow().candidateId()).isEqualTo(fresh);
+        } finally {
+            workers.start();
+        }
+    }
+
+    /**
+     * A worker on a county's long backlog lets go of it between batches when an urgent item waits
+     * in a partition nobody is placing (the city's explosion), not for the city's ordinary items
+     * nor while another worker places the city.
+     */
+    @Test
+    void aWorkerLetsGoOfItsBacklogWhenAnUrgentItemWaitsWhereNobodyPlaces() {
+        Channel city = channels.create(new ChannelData("分析测试市级微博" + (++counter), ChannelType.WEIBO,
+                directory.governmentOfficeOf("4115").orElseThrow().id(), null, 1, true, Set.of()), DataScope.installation());
+        workers.stop();
+        try {
+            Long ordinary = submit("城关镇的路灯晚上一直不亮，走夜路很不方便。");
+            Long cityOrdinary = submitTo(city, "市区某路口的红绿灯坏了两天了，早高峰特别堵。");
+            String county = partition(ordinary);
+            String cityPartition = partition(cityOrdinary);
+            assertThat(queue.urgentWaitsElsewhere(county, "w1")).as("only ordinary items wait elsewhere").isFalse();
+            Long urgent = submitTo(city, "市区一家化工厂发生爆炸，已造成多人死亡，现场浓烟滚滚。");
+            assertThat(jdbc.queryForObject("select urgent from analysis_queue where item_id = ?", Boolean.class, urgent)).isTrue();
+            assertThat(queue.urgentWaitsElsewhere(county, "w1")).isTrue();
+            assertThat(queue.urgentWaitsElsewhere(cityPartition, "w1")).as("the urgent item is in its own partition").isFalse();
+            assertThat(partitions.acquire(cityPartition, "w2")).isTrue();
+            try {
+                assertThat(queue.urgentWaitsElsewhere(county, "w1")).as("another worker places the city").isFalse();
+            } finally {
+                partitions.release(cityPartition, "w2");
+            }
         } finally {
             workers.start();
         }
