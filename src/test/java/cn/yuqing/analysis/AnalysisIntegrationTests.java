@@ -222,6 +222,37 @@ class AnalysisIntegrationTests {
         }
     }
 
+    /**
+     * An analyst's correction between two of placement's batches changes a candidate its memory
+     * holds: the next copy is counted on the corrected figures, not on the memory's.
+     */
+    @Test
+    void aCorrectionBetweenTwoBatchesIsNotWrittenOverFromTheMemory() {
+        var analyst = accounts.loadUserByUsername("yanpan");
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        String text = "小区门口的垃圾桶好几天没人清理了，苍蝇乱飞，臭得没法开窗，物业也不管，太让人生气了！";
+        workers.stop();
+        try {
+            Long first = submit(text);
+            tx.executeWithoutResult(t -> placement.place(partition(first), List.of(read(first))));
+            Long candidate = analyses.findById(first).orElseThrow().candidateId();
+            assertThat(figures(candidate)).containsExactly(1, 1);
+            corrections.correct(first, Sentiment.NEUTRAL, DataScope.installation(), analyst);
+            assertThat(figures(candidate)).as("items, negative after the correction").containsExactly(1, 0);
+            Long copy = submit("转发微博 " + text);
+            tx.executeWithoutResult(t -> placement.place(partition(copy), List.of(read(copy))));
+            assertThat(analyses.findById(copy).orElseThrow().candidateId()).isEqualTo(candidate);
+            assertThat(figures(candidate)).as("items, negative").containsExactly(2, 1);
+        } finally {
+            workers.start();
+        }
+    }
+
+    private List<Integer> figures(Long candidateId) {
+        return jdbc.queryForObject("select item_count, negative_count from event_candidate where id = ?",
+                (rs, n) -> List.of(rs.getInt(1), rs.getInt(2)), candidateId);
+    }
+
     /** Band members are kept for a month, not for ever: the table would grow with the installation's age. */
     @Test
     void bandMembersOlderThanAMonthAreDeletedWhenTheCountyIsReadAfresh() {
