@@ -164,11 +164,11 @@ class PlacementWorkers implements SmartLifecycle {
 
     private void drain(String partition, String worker) {
         List<Long> ids = queue.next(partition, batch, Set.of());
-        CompletableFuture<List<Placement.Read>> reading = read(ids);
+        CompletableFuture<List<Placement.Read>> reading = read(ids, partition);
         for (int round = 1; running && !ids.isEmpty(); round++) {
             List<Placement.Read> reads = reading.join();
             List<Long> next = round < ROUNDS ? queue.next(partition, batch, Set.copyOf(ids)) : List.of();
-            reading = read(next);
+            reading = read(next, partition);
             placement.place(partition, reads);
             ids = next;
             if (!partitions.acquire(partition, worker) || queue.urgentWaitsElsewhere(partition, worker)) {
@@ -177,8 +177,11 @@ class PlacementWorkers implements SmartLifecycle {
         }
     }
 
-    /** Reads on every core, off any transaction; an item that cannot be read is set aside to be tried again later. */
-    private CompletableFuture<List<Placement.Read>> read(List<Long> ids) {
+    /**
+     * Reads on every core, off any transaction, for the partition the items wait in (their band
+     * keys are salted with it); an item that cannot be read is set aside to be tried again later.
+     */
+    private CompletableFuture<List<Placement.Read>> read(List<Long> ids, String partition) {
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
@@ -190,7 +193,7 @@ class PlacementWorkers implements SmartLifecycle {
                 OpinionItem item = byId.get(id);
                 try {
                     return new Placement.Read(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()),
-                            engine.partitionOf(item.unitId()), readAt);
+                            partition, readAt);
                 } catch (RuntimeException e) {
                     log.warn("信息{}分析失败，稍后重试：{}", id, e.toString());
                     queue.failed(id);
