@@ -133,9 +133,13 @@ class Placement {
         // the queue row goes with the analysis, in this transaction: an item whose row is gone was placed by another worker
         int[] dequeued = jdbc.batchUpdate("delete from analysis_queue where item_id = ?", ids.stream().map(id -> new Object[] {id})
                 .toList());
+        // a row left for an item already analysed (two nodes queuing the same old item at start) goes without a second analysis:
+        // placing it again would fail the batch on its key, again and again, and hold up the partition
+        Set<Long> analysed = new HashSet<>(jdbc.queryForList("select item_id from item_analysis where item_id in ("
+                + marks(ids.size()) + ")", Long.class, ids.toArray()));
         Batch batch = new Batch(partition, memory);
         for (int i = 0; i < reads.size(); i++) {
-            if (dequeued[i] == 0) {
+            if (dequeued[i] == 0 || analysed.contains(ids.get(i))) {
                 continue;
             }
             Read r = reads.get(i);
@@ -213,9 +217,10 @@ class Placement {
             memory = new Memory();
             memory.from = from;
             memory.readAt = now;
-            // members no item placed now can be a near-duplicate of, let go as the memory is let go of them
+            // members no item can be a near-duplicate of any more, not even this batch's oldest (one waiting for weeks)
+            Instant kept = now.minus(MEMBERS_KEPT);
             jdbc.update("delete from band_member where partition_key = ? and discovered_at < ?", partition,
-                    Timestamp.from(now.minus(MEMBERS_KEPT)));
+                    Timestamp.from(from.isBefore(kept) ? from : kept));
             List<Stored> newest = new ArrayList<>(members(partition,
                     "m.discovered_at >= ? order by m.seq desc limit " + MEMBERS_REMEMBERED, Timestamp.from(from)));
             java.util.Collections.reverse(newest);

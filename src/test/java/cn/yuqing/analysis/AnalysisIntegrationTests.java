@@ -253,6 +253,32 @@ class AnalysisIntegrationTests {
                 (rs, n) -> List.of(rs.getInt(1), rs.getInt(2)), candidateId);
     }
 
+    /**
+     * A queue row left for an item already analysed (two nodes queuing the same old item as they
+     * start) is let go without a second analysis, and the batch it came in is placed.
+     */
+    @Test
+    void aQueueRowForAnAnalysedItemDoesNotHoldUpItsPartition() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        workers.stop();
+        try {
+            Long done = submit("城关镇新华路的下水道堵了好几天，污水漫到人行道上。");
+            tx.executeWithoutResult(t -> placement.place(partition(done), List.of(read(done))));
+            Long candidate = analyses.findById(done).orElseThrow().candidateId();
+            jdbc.update("insert into analysis_queue (item_id, partition_key, urgent, enqueued_at) values (?, ?, false, ?)", done,
+                    partition(done), java.sql.Timestamp.from(clock.instant()));
+            Long fresh = submit("县一中门口早上堵车严重，希望交警来疏导一下。");
+            int placed = tx.execute(t -> placement.place(partition(fresh), List.of(read(done), read(fresh))));
+            assertThat(placed).isEqualTo(1);
+            assertThat(analyses.findById(fresh)).isPresent();
+            assertThat(analyses.findById(done).orElseThrow().candidateId()).isEqualTo(candidate);
+            assertThat(jdbc.queryForObject("select count(*) from analysis_queue where item_id in (?, ?)", Integer.class, done, fresh))
+                    .isZero();
+        } finally {
+            workers.start();
+        }
+    }
+
     /** Band members are kept for a month, not for ever: the table would grow with the installation's age. */
     @Test
     void bandMembersOlderThanAMonthAreDeletedWhenTheCountyIsReadAfresh() {
