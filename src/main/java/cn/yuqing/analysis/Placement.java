@@ -78,12 +78,10 @@ class Placement {
     record Read(OpinionItem item, Features features, ItemAnalysis analysis, long[] bands, List<Long> schemes,
             List<String> places) {
 
-        Read(OpinionItem item, Features features, String partition, Instant readAt) {
-            this(item, features, new ItemAnalysis(item, features, readAt), partition, features.signature());
-        }
-
-        private Read(OpinionItem item, Features features, ItemAnalysis analysis, String partition, int[] signature) {
-            this(item, features, analysis, MinHash.bandKeys(signature, partition),
+        /** The item as read at {@code readAt}, its band keys salted with the partition it waits in. */
+        static Read of(OpinionItem item, Features features, String partition, Instant readAt) {
+            ItemAnalysis analysis = new ItemAnalysis(item, features, readAt);
+            return new Read(item, features, analysis, MinHash.bandKeys(features.signature(), partition),
                     analysis.schemeIdSet().stream().sorted().toList(),
                     analysis.placePairs().values().stream().distinct().sorted().toList());
         }
@@ -384,17 +382,7 @@ class Placement {
 
         /** Bands, topics, minutes, hours and the touched candidates' figures: a few statements for the whole batch. */
         void write(Instant now) {
-            jdbc.batchUpdate(ItemAnalysis.INSERT, new BatchPreparedStatementSetter() {
-                @Override
-                public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
-                    analyses.get(i).bind(ps);
-                }
-
-                @Override
-                public int getBatchSize() {
-                    return analyses.size();
-                }
-            });
+            jdbc.batchUpdate(ItemAnalysis.INSERT, analyses, analyses.size(), (ps, a) -> a.bind(ps));
             if (!banded.isEmpty()) {
                 KeyHolder seqs = new GeneratedKeyHolder();
                 jdbc.batchUpdate(c -> c.prepareStatement("insert into band_member (partition_key, item_id, discovered_at) values (?, ?, ?)",

@@ -192,7 +192,7 @@ class PlacementWorkers implements SmartLifecycle {
             List<Placement.Read> reads = ids.parallelStream().map(id -> {
                 OpinionItem item = byId.get(id);
                 try {
-                    return new Placement.Read(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()),
+                    return Placement.Read.of(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()),
                             partition, readAt);
                 } catch (RuntimeException e) {
                     log.warn("信息{}分析失败，稍后重试：{}", id, e.toString());

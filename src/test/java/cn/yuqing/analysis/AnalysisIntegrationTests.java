@@ -345,7 +345,7 @@ class AnalysisIntegrationTests {
 
     private Placement.Read read(Long itemId) {
         OpinionItem item = items.byIds(List.of(itemId)).get(0);
-        return new Placement.Read(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()),
+        return Placement.Read.of(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()),
                 engine.partitionOf(item.unitId()), clock.instant());
     }
 
