@@ -56,7 +56,7 @@ class PlacementWorkers implements SmartLifecycle {
     private ForkJoinPool readers;
 
     PlacementWorkers(AnalysisQueue queue, PlacementPartitions partitions, Placement placement, AnalysisEngine engine,
-            Items items, Clock clock, @Value("${yuqing.analysis.workers:2}") int workers, @Value("${yuqing.analysis.batch:500}") int batch,
+            Items items, Clock clock, @Value("${yuqing.analysis.workers:2}") int workers, @Value("${yuqing.analysis.batch:1000}") int batch,
             @Value("${spring.modulith.events.externalization.enabled:false}") boolean severalNodes) {
         this.queue = queue;
         this.partitions = partitions;
