@@ -140,21 +140,34 @@ class AnalysisQueue {
     }
 
     /**
-     * The partition's next items in the order they are placed, urgent first, leaving out those
-     * already being read. Two queries, each in its index's own order, so that neither sorts a
-     * backlog of tens of thousands to take the first five hundred.
+     * The partition's next items in the order they are placed, leaving out those already being
+     * read: its urgent items if any wait — and then only those, so that the batch carrying them is
+     * placed in the time of a few items, not of a thousand — else its oldest. Two queries, each in
+     * its index's own order, so that neither sorts a backlog of tens of thousands to take the first
+     * thousand.
      */
-    List<Long> next(String partition, int limit, Set<Long> inFlight) {
-        List<Long> ids = new ArrayList<>();
+    Next next(String partition, int limit, Set<Long> inFlight) {
         for (boolean urgent : new boolean[] {true, false}) {
-            if (ids.size() < limit) {
-                jdbc.queryForList("select q.item_id from analysis_queue q where q.partition_key = ? and q.urgent = ? and " + DUE
-                        + " order by q.partition_key, q.urgent, q.item_id fetch first ? rows only", Long.class, partition,
-                        urgent, partitions.now(), limit - ids.size() + inFlight.size()).stream()
-                        .filter(id -> !inFlight.contains(id)).limit(limit - ids.size()).forEach(ids::add);
+            List<Long> ids = jdbc.queryForList("select q.item_id from analysis_queue q where q.partition_key = ? and q.urgent = ? and "
+                    + DUE + " order by q.partition_key, q.urgent, q.item_id fetch first ? rows only", Long.class, partition,
+                    urgent, partitions.now(), limit + inFlight.size()).stream()
+                    .filter(id -> !inFlight.contains(id)).limit(limit).toList();
+            if (!ids.isEmpty()) {
+                return new Next(ids, urgent);
             }
         }
-        return ids;
+        return Next.NONE;
+    }
+
+    /** A batch to read and place, and whether it is of urgent items. */
+    record Next(List<Long> items, boolean urgent) {
+        static final Next NONE = new Next(List.of(), false);
+    }
+
+    /** Whether an urgent item waits in the partition (a worker that read ahead an ordinary batch sets it aside). */
+    boolean urgentWaits(String partition) {
+        return !jdbc.queryForList("select q.item_id from analysis_queue q where q.partition_key = ? and q.urgent = true and " + DUE
+                + " fetch first 1 rows only", Long.class, partition, partitions.now()).isEmpty();
     }
 
     /** Tried again after 2, 4, 8 … seconds, at most every ten minutes: a database away for a while loses nothing. */

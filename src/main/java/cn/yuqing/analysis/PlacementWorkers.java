@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,10 @@ import cn.yuqing.intake.OpinionItem;
  * The workers that take items from the queue to their candidates. A worker takes the partition of
  * the most pressing waiting item under a lease, reads the next batch of its items on every core
  * while it places the batch before (reading needs no lock and no connection), and places each
- * batch in one transaction. It lets the partition go after {@value #ROUNDS} batches, or at once
- * when an urgent item waits in a partition nobody is placing, so that one viral matter cannot hold
- * up another county's warning.
+ * batch in one transaction; an urgent item that comes meanwhile goes before the batch read ahead
+ * (set aside, its items still queued), in a batch of urgent items only. It lets the partition go
+ * after {@value #ROUNDS} batches, or at once when an urgent item waits in a partition nobody is
+ * placing, so that one viral matter cannot hold up another county's warning.
  *
  * <p>Stopped before the database closes (a {@link SmartLifecycle} in the default phase): the batch
  * in hand is finished or rolled back, never cut half-way, and the queue holds the rest for the
@@ -163,33 +165,49 @@ class PlacementWorkers implements SmartLifecycle {
     }
 
     private void drain(String partition, String worker) {
-        List<Long> ids = queue.next(partition, batch, Set.of());
-        CompletableFuture<List<Placement.Read>> reading = read(ids, partition);
-        for (int round = 1; running && !ids.isEmpty(); round++) {
-            List<Placement.Read> reads = reading.join();
-            List<Long> next = round < ROUNDS ? queue.next(partition, batch, Set.copyOf(ids)) : List.of();
-            reading = read(next, partition);
+        AnalysisQueue.Next ids = queue.next(partition, batch, Set.of());
+        Reading reading = read(ids.items(), partition);
+        for (int round = 1; running && !ids.items().isEmpty(); round++) {
+            List<Placement.Read> reads = reading.reads().join();
+            AnalysisQueue.Next next = round < ROUNDS ? queue.next(partition, batch, Set.copyOf(ids.items())) : AnalysisQueue.Next.NONE;
+            reading = read(next.items(), partition);
             placement.place(partition, reads);
             ids = next;
             if (!partitions.acquire(partition, worker) || queue.urgentWaitsElsewhere(partition, worker)) {
+                reading.setAside().set(true);
                 return;
             }
+            if (!next.urgent() && !next.items().isEmpty() && queue.urgentWaits(partition)) {
+                // an urgent item came while the batch was placed: it goes before the batch read ahead, whose items stay queued
+                reading.setAside().set(true);
+                ids = queue.next(partition, batch, Set.of());
+                reading = read(ids.items(), partition);
+            }
         }
+        reading.setAside().set(true);
+    }
+
+    /** A batch being read; set aside, what is left of it is not read. */
+    private record Reading(CompletableFuture<List<Placement.Read>> reads, AtomicBoolean setAside) {
     }
 
     /**
      * Reads on every core, off any transaction, for the partition the items wait in (their band
      * keys are salted with it); an item that cannot be read is set aside to be tried again later.
      */
-    private CompletableFuture<List<Placement.Read>> read(List<Long> ids, String partition) {
+    private Reading read(List<Long> ids, String partition) {
+        AtomicBoolean setAside = new AtomicBoolean();
         if (ids.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
+            return new Reading(CompletableFuture.completedFuture(List.of()), setAside);
         }
-        return CompletableFuture.supplyAsync(() -> {
+        return new Reading(CompletableFuture.supplyAsync(() -> {
             Map<Long, OpinionItem> byId = new HashMap<>();
             items.byIds(ids).forEach(i -> byId.put(i.id(), i));
             Instant readAt = clock.instant();
-            List<Placement.Read> reads = ids.parallelStream().map(id -> {
+            return ids.parallelStream().map(id -> {
+                if (setAside.get()) {
+                    return null;
+                }
                 OpinionItem item = byId.get(id);
                 try {
                     return Placement.Read.of(item, engine.read(item.title(), item.body(), item.channelId(), item.unitId()),
@@ -200,8 +218,7 @@ class PlacementWorkers implements SmartLifecycle {
                     return null;
                 }
             }).filter(java.util.Objects::nonNull).toList();
-            return reads;
-        }, readers);
+        }, readers), setAside);
     }
 
     private void idle(long millis) {

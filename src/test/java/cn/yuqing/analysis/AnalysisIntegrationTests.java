@@ -223,6 +223,35 @@ class AnalysisIntegrationTests {
     }
 
     /**
+     * An urgent item is taken alone, not in a batch of a thousand ordinary ones, and a worker
+     * that read ahead an ordinary batch learns that it waits; while the urgent batch is read, the
+     * ordinary items are next.
+     */
+    @Test
+    void anUrgentItemIsBatchedAloneAndAheadOfTheBatchReadAhead() {
+        workers.stop();
+        try {
+            Long first = submit("城关镇的路灯晚上一直不亮，走夜路很不方便。");
+            Long second = submit("城关镇菜市场门口的下水道堵了，污水流到路上。");
+            String county = partition(first);
+            AnalysisQueue.Next ordinary = queue.next(county, 1000, Set.of());
+            assertThat(ordinary.urgent()).isFalse();
+            assertThat(ordinary.items()).contains(first, second);
+            assertThat(queue.urgentWaits(county)).isFalse();
+            Long urgent = submit("城关镇一家化工厂发生爆炸，已造成多人死亡，现场浓烟滚滚。");
+            assertThat(queue.urgentWaits(county)).isTrue();
+            AnalysisQueue.Next next = queue.next(county, 1000, Set.of());
+            assertThat(next.urgent()).isTrue();
+            assertThat(next.items()).as("the urgent item alone, not with the ordinary ones").contains(urgent).doesNotContain(first, second);
+            AnalysisQueue.Next after = queue.next(county, 1000, Set.copyOf(next.items()));
+            assertThat(after.urgent()).isFalse();
+            assertThat(after.items()).contains(first, second).doesNotContain(urgent);
+        } finally {
+            workers.start();
+        }
+    }
+
+    /**
      * An analyst's correction between two of placement's batches changes a candidate its memory
      * holds: the next copy is counted on the corrected figures, not on the memory's.
      */
