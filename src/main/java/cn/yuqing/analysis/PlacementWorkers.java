@@ -174,21 +174,24 @@ class PlacementWorkers implements SmartLifecycle {
             placement.place(partition, reads);
             ids = next;
             if (!partitions.acquire(partition, worker) || queue.urgentWaitsElsewhere(partition, worker)) {
-                reading.setAside().set(true);
+                reading.setAside();
                 return;
             }
             if (!next.urgent() && !next.items().isEmpty() && queue.urgentWaits(partition)) {
                 // an urgent item came while the batch was placed: it goes before the batch read ahead, whose items stay queued
-                reading.setAside().set(true);
+                reading.setAside();
                 ids = queue.next(partition, batch, Set.of());
                 reading = read(ids.items(), partition);
             }
         }
-        reading.setAside().set(true);
+        reading.setAside();
     }
 
     /** A batch being read; set aside, what is left of it is not read. */
-    private record Reading(CompletableFuture<List<Placement.Read>> reads, AtomicBoolean setAside) {
+    private record Reading(CompletableFuture<List<Placement.Read>> reads, AtomicBoolean aside) {
+        void setAside() {
+            aside.set(true);
+        }
     }
 
     /**
@@ -196,16 +199,16 @@ class PlacementWorkers implements SmartLifecycle {
      * keys are salted with it); an item that cannot be read is set aside to be tried again later.
      */
     private Reading read(List<Long> ids, String partition) {
-        AtomicBoolean setAside = new AtomicBoolean();
+        AtomicBoolean aside = new AtomicBoolean();
         if (ids.isEmpty()) {
-            return new Reading(CompletableFuture.completedFuture(List.of()), setAside);
+            return new Reading(CompletableFuture.completedFuture(List.of()), aside);
         }
         return new Reading(CompletableFuture.supplyAsync(() -> {
             Map<Long, OpinionItem> byId = new HashMap<>();
             items.byIds(ids).forEach(i -> byId.put(i.id(), i));
             Instant readAt = clock.instant();
             return ids.parallelStream().map(id -> {
-                if (setAside.get()) {
+                if (aside.get()) {
                     return null;
                 }
                 OpinionItem item = byId.get(id);
@@ -218,7 +221,7 @@ class PlacementWorkers implements SmartLifecycle {
                     return null;
                 }
             }).filter(java.util.Objects::nonNull).toList();
-        }, readers), setAside);
+        }, readers), aside);
     }
 
     private void idle(long millis) {
