@@ -12,10 +12,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import cn.yuqing.intake.Items;
+import cn.yuqing.intake.OpinionItem;
 import cn.yuqing.organisation.DirectoryChanged;
 import cn.yuqing.organisation.OrganisationDirectory;
 import cn.yuqing.organisation.Region;
@@ -31,6 +36,10 @@ class AnalysisEngine {
 
     /** How often an analyst's correction counts among the stream's examples (chosen on the development halves: 5 over 3). */
     static final int CORRECTION_WEIGHT = 5;
+    /** How many analysed items a starting node reads at most to recall its stream's examples (some seconds of one core). */
+    static final int RECALLED_ITEMS = 2 * StreamExamples.CAPACITY;
+    private static final int RECALL_PAGE = 500;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnalysisEngine.class);
 
     private final OrganisationDirectory directory;
     private final SchemeRepository schemes;
@@ -40,6 +49,8 @@ class AnalysisEngine {
     private final CueWords criteria = new CueWords(TextPipeline.criteriaLexicon());
     private final CueWords categories = new CueWords(TextPipeline.categoryLexicon());
     private final AtomicReference<TextPipeline> current = new AtomicReference<>();
+    private final ItemAnalysisRepository analyses;
+    private final Items items;
     private final StreamExamples stream;
     /** One retraining from the stream at a time, off the readers' threads. */
     private final ExecutorService learning = Executors.newSingleThreadExecutor(r -> {
@@ -54,8 +65,10 @@ class AnalysisEngine {
     private final Object modelLock = new Object();
 
     AnalysisEngine(OrganisationDirectory directory, SchemeRepository schemes, CorrectionRepository corrections,
-            TopicCorrectionRepository topicCorrections, Clock clock) {
+            TopicCorrectionRepository topicCorrections, ItemAnalysisRepository analyses, Items items, Clock clock) {
         this.stream = new StreamExamples(clock);
+        this.analyses = analyses;
+        this.items = items;
         this.topicCorrections = topicCorrections;
         this.directory = directory;
         this.schemes = schemes;
@@ -91,6 +104,55 @@ class AnalysisEngine {
             }
         }
         return f;
+    }
+
+    /**
+     * A node that starts has learnt nothing from its stream: without this, after every restart or
+     * update the lexicon would read alone again until a county's talk had taught the model anew,
+     * which takes days. So it reads again the newest items it finds analysed (the lexicon only,
+     * on the learning thread, while it already places what comes).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void recallTheStream() {
+        try {
+            learning.execute(this::recall);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the node stops before it started: nothing to learn for
+        }
+    }
+
+    /**
+     * Reads the newest analysed items, at most {@link #RECALLED_ITEMS}, until the stream's examples
+     * are full, and retrains. An item read meanwhile is offered by both ways and counts twice
+     * among thousands of examples, which changes nothing a reader could see. Returns the items read.
+     */
+    int recall() {
+        long started = System.nanoTime();
+        long below = Long.MAX_VALUE;
+        int read = 0;
+        boolean room = true;
+        while (room && read < RECALLED_ITEMS && !Thread.currentThread().isInterrupted()) {
+            List<Long> ids = analyses.findIdsBelow(below, PageRequest.of(0, RECALL_PAGE));
+            if (ids.isEmpty()) {
+                break;
+            }
+            Map<Long, OpinionItem> byId = new HashMap<>();
+            items.byIds(ids).forEach(i -> byId.put(i.id(), i));
+            for (int k = 0; k < ids.size() && room; k++) {
+                OpinionItem item = byId.get(ids.get(k));
+                if (item != null) {
+                    String text = TextPipeline.simplified(item.title(), item.body());
+                    List<String> words = ChineseText.words(text);
+                    room = stream.recall(lexicon.read(words, text), words, text);
+                    read++;
+                }
+            }
+            below = ids.get(ids.size() - 1);
+        }
+        refresh(Part.MODEL);
+        log.info("已从最近分析的 {} 条信息中找回情感学习样本：负面 {} 条、正面 {} 条，用时 {} 毫秒", read, stream.negatives(),
+                stream.positives(), (System.nanoTime() - started) / 1_000_000);
+        return read;
     }
 
     @PreDestroy

@@ -22,6 +22,10 @@ interface ItemAnalysisRepository extends JpaRepository<ItemAnalysis, Long> {
             where i.id = a.itemId and a.candidateId = ?1 and i.contact is not null order by a.discoveredAt""")
     List<Long> findWithContact(Long candidateId, org.springframework.data.domain.Pageable page);
 
+    /** Analysed items below {@code below}, the newest first. */
+    @Query("select a.itemId from ItemAnalysis a where a.itemId < ?1 order by a.itemId desc")
+    List<Long> findIdsBelow(Long below, org.springframework.data.domain.Pageable page);
+
     @Query("select a from ItemAnalysis a where a.itemId in ?1")
     List<ItemAnalysis> findByItems(Collection<Long> itemIds);
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * trainable model. The model so learns the words of the county's own talk that sit next to the
  * sure ones — the lexicon's reach grows without an analyst's correction, and without shipping a
  * model trained on anyone's data. Bounded (the newest {@link #CAPACITY} examples), in memory: a
- * node that restarts learns again from what it reads next.
+ * node that starts recalls them from the items it finds analysed ({@link #recall}), behind
+ * whatever it has read meanwhile.
  */
 final class StreamExamples {
 
@@ -59,22 +60,17 @@ final class StreamExamples {
         if (Math.abs(baseline.score()) < CONFIDENT) {
             return false;
         }
-        boolean isNegative = baseline.score() < 0;
-        ArrayDeque<NaiveBayes.Example<Sentiment>> examples = isNegative ? negative : positive;
+        Example e = Example.of(baseline, words, text);
+        ArrayDeque<NaiveBayes.Example<Sentiment>> examples = e.polarity().label() == Sentiment.NEGATIVE ? negative : positive;
         if (examples.size() == CAPACITY / 2) {
             examples.removeFirst();
         }
-        // a long article is kept by its opening: 20,000 whole texts would weigh on the heap
-        List<String> kept = List.copyOf(words.size() > KEPT_WORDS ? words.subList(0, KEPT_WORDS) : words);
-        text = text.length() > KEPT_CHARACTERS ? text.substring(0, KEPT_CHARACTERS) : text;
-        examples.addLast(new NaiveBayes.Example<>(isNegative ? Sentiment.NEGATIVE : Sentiment.POSITIVE, kept, text));
-        if (isNegative) {
+        examples.addLast(e.polarity());
+        if (e.mood() != null) {
             if (moods.size() == CAPACITY / 2) {
                 moods.removeFirst();
             }
-            Mood mood = baseline.signals().contains(Sentiment.Signal.ANGER) ? Mood.ANGER
-                    : baseline.signals().contains(Sentiment.Signal.FEAR) ? Mood.FEAR : Mood.NEITHER;
-            moods.addLast(new NaiveBayes.Example<>(mood, kept, text));
+            moods.addLast(e.mood());
         }
         sinceTraining++;
         Instant now = clock.instant();
@@ -92,6 +88,42 @@ final class StreamExamples {
     }
 
     /**
+     * An item read before this node started, taken if the lexicon is sure of it and there is room:
+     * older than every example held, so it goes in front and never pushes out what was read since.
+     * The caller recalls the newest first. True while there is room for either label.
+     */
+    synchronized boolean recall(SentimentReading baseline, List<String> words, String text) {
+        if (Math.abs(baseline.score()) >= CONFIDENT) {
+            Example e = Example.of(baseline, words, text);
+            ArrayDeque<NaiveBayes.Example<Sentiment>> examples = e.polarity().label() == Sentiment.NEGATIVE ? negative : positive;
+            if (examples.size() < CAPACITY / 2) {
+                examples.addFirst(e.polarity());
+                if (e.mood() != null && moods.size() < CAPACITY / 2) {
+                    moods.addFirst(e.mood());
+                }
+            }
+        }
+        return negative.size() < CAPACITY / 2 || positive.size() < CAPACITY / 2;
+    }
+
+    /** A sure reading as the models learn it: its polarity, and the mood of a negative one. */
+    private record Example(NaiveBayes.Example<Sentiment> polarity, NaiveBayes.Example<Mood> mood) {
+
+        static Example of(SentimentReading baseline, List<String> words, String text) {
+            // a long article is kept by its opening: 20,000 whole texts would weigh on the heap
+            List<String> kept = List.copyOf(words.size() > KEPT_WORDS ? words.subList(0, KEPT_WORDS) : words);
+            String keptText = text.length() > KEPT_CHARACTERS ? text.substring(0, KEPT_CHARACTERS) : text;
+            if (baseline.score() > 0) {
+                return new Example(new NaiveBayes.Example<>(Sentiment.POSITIVE, kept, keptText), null);
+            }
+            Mood mood = baseline.signals().contains(Sentiment.Signal.ANGER) ? Mood.ANGER
+                    : baseline.signals().contains(Sentiment.Signal.FEAR) ? Mood.FEAR : Mood.NEITHER;
+            return new Example(new NaiveBayes.Example<>(Sentiment.NEGATIVE, kept, keptText),
+                    new NaiveBayes.Example<>(mood, kept, keptText));
+        }
+    }
+
+    /**
      * As many of each label, the newest: the lexicon is surer of complaints than of praise, and
      * that leaning must not become the model's prior.
      */
@@ -101,6 +133,14 @@ final class StreamExamples {
         negative.stream().skip(negative.size() - each).forEach(balanced::add);
         positive.stream().skip(positive.size() - each).forEach(balanced::add);
         return balanced;
+    }
+
+    synchronized int negatives() {
+        return negative.size();
+    }
+
+    synchronized int positives() {
+        return positive.size();
     }
 
     /** The sure negative readings with the mood the lexicon named in them. */

@@ -70,9 +70,13 @@ final class TextPipeline {
         return learnt;
     }
 
+    /** An item's title and body as every reading starts from them. */
+    static String simplified(String title, String text) {
+        return ChineseText.normalised(title == null || title.isBlank() ? text : title + "\n" + text);
+    }
+
     Features analyse(String title, String text, Long channelId, Long unitId) {
-        String whole = title == null || title.isBlank() ? text : title + "\n" + text;
-        String simplified = ChineseText.normalised(whole);
+        String simplified = simplified(title, text);
         List<Term> terms = ChineseText.terms(simplified);
         List<String> words = terms.stream().map(t -> t.word).filter(w -> !w.isBlank()).toList();
         SentimentReading baseline = lexicon.read(words, simplified);

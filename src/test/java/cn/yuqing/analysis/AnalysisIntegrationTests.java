@@ -2,6 +2,7 @@ package cn.yuqing.analysis;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -86,6 +87,12 @@ class AnalysisIntegrationTests {
     AnalysisQueue queue;
     @Autowired
     PlacementPartitions partitions;
+    @Autowired
+    SchemeRepository schemeRepository;
+    @Autowired
+    CorrectionRepository correctionRepository;
+    @Autowired
+    TopicCorrectionRepository topicCorrectionRepository;
 
     Channel weibo;
     static int counter;
@@ -497,6 +504,30 @@ class AnalysisIntegrationTests {
         assertThat(engine.correctionsLearnt()).isEqualTo(before + 1);
         mvc.perform(post("/analysis/items/" + id + "/sentiment").param("sentiment", "POSITIVE")
                 .with(As.person(accounts, "jiankong")).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    /** What the stream taught a node is not lost when it restarts: it reads again what it finds analysed. */
+    @Test
+    void aStartingNodeRecallsWhatItsStreamTaughtFromTheItemsAnalysedBefore() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(submit("物业太垃圾了，简直无法无天，业主们非常愤怒！这是第" + i + "次投诉"));
+            ids.add(submit("感谢社区工作人员的辛勤付出，服务周到，点赞！我是第" + i + "位留言的居民"));
+        }
+        ids.forEach(this::analysed);
+        AnalysisEngine started = new AnalysisEngine(directory, schemeRepository, correctionRepository, topicCorrectionRepository,
+                analyses, items, clock);
+        try {
+            int before = started.learnt().polarity().examples();
+            assertThat(started.learnt().mood().examples()).as("nothing read yet").isZero();
+            assertThat(started.recall()).isGreaterThanOrEqualTo(60);
+            LearntSentiment recalled = started.learnt();
+            assertThat(recalled.polarity().examples()).as("30 sure complaints and 30 sure praises at least")
+                    .isGreaterThanOrEqualTo(before + 60);
+            assertThat(recalled.mood().examplesOf(StreamExamples.Mood.ANGER)).isGreaterThanOrEqualTo(30);
+        } finally {
+            started.stopLearning();
+        }
     }
 
     @Test

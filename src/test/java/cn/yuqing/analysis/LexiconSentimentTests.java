@@ -145,6 +145,36 @@ class LexiconSentimentTests {
     }
 
     @Test
+    void examplesRecalledAtStartGoBehindWhatWasReadSinceAndNeverPushItOut() {
+        StreamExamples stream = new StreamExamples(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        SentimentReading complaint = read("太失望了，投诉多次没人管[怒]");
+        SentimentReading praise = read("感谢工作人员，问题很快解决了，非常满意");
+        for (int i = 0; i < 3; i++) {
+            stream.offer(complaint, List.of("失望"), "read since " + i);
+            stream.offer(praise, List.of("感谢"), "praise " + i);
+        }
+        String unsure = "今天县里开了个会";
+        assertThat(stream.recall(read(unsure), List.of("今天"), unsure)).isTrue();
+        assertThat(stream.negatives() + stream.positives()).as("an unsure reading is not recalled").isEqualTo(6);
+        boolean room = true;
+        for (int i = 0; i < StreamExamples.CAPACITY; i++) {
+            room = stream.recall(complaint, List.of("失望"), "recalled " + i);
+        }
+        assertThat(room).as("room for praise remains").isTrue();
+        assertThat(stream.negatives()).isEqualTo(StreamExamples.CAPACITY / 2);
+        assertThat(stream.polarity()).as("the newest complaints are still those read since the start")
+                .filteredOn(e -> e.label() == Sentiment.NEGATIVE).extracting(NaiveBayes.Example::text)
+                .containsExactly("read since 0", "read since 1", "read since 2");
+        assertThat(stream.moods()).hasSize(StreamExamples.CAPACITY / 2).last()
+                .extracting(NaiveBayes.Example::text).isEqualTo("read since 2");
+        for (int i = 0; i < StreamExamples.CAPACITY; i++) {
+            room = stream.recall(praise, List.of("感谢"), "recalled praise " + i);
+        }
+        assertThat(room).as("full both ways: the recall may stop").isFalse();
+        assertThat(stream.positives()).isEqualTo(StreamExamples.CAPACITY / 2);
+    }
+
+    @Test
     void whatTheStreamTeachesCarriesToWordsTheLexiconDoesNotKnow() {
         StreamExamples stream = new StreamExamples(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         List<String> sure = new ArrayList<>();
