@@ -115,7 +115,15 @@ class AnalysisEngine {
     @EventListener(ApplicationReadyEvent.class)
     void recallTheStream() {
         try {
-            learning.execute(this::recall);
+            learning.execute(() -> {
+                try {
+                    recall();
+                } catch (RuntimeException failed) {
+                    if (!learning.isShutdown()) {
+                        log.warn("未能找回情感学习样本：模型从此后读到的信息学起", failed);
+                    }
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             // the node stops before it started: nothing to learn for
         }
