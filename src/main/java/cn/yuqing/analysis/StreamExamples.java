@@ -61,7 +61,7 @@ final class StreamExamples {
             return false;
         }
         Example e = Example.of(baseline, words, text);
-        ArrayDeque<NaiveBayes.Example<Sentiment>> examples = e.polarity().label() == Sentiment.NEGATIVE ? negative : positive;
+        ArrayDeque<NaiveBayes.Example<Sentiment>> examples = heldWith(e);
         if (examples.size() == CAPACITY / 2) {
             examples.removeFirst();
         }
@@ -95,7 +95,7 @@ final class StreamExamples {
     synchronized boolean recall(SentimentReading baseline, List<String> words, String text) {
         if (Math.abs(baseline.score()) >= CONFIDENT) {
             Example e = Example.of(baseline, words, text);
-            ArrayDeque<NaiveBayes.Example<Sentiment>> examples = e.polarity().label() == Sentiment.NEGATIVE ? negative : positive;
+            ArrayDeque<NaiveBayes.Example<Sentiment>> examples = heldWith(e);
             if (examples.size() < CAPACITY / 2) {
                 examples.addFirst(e.polarity());
                 if (e.mood() != null && moods.size() < CAPACITY / 2) {
@@ -104,6 +104,10 @@ final class StreamExamples {
             }
         }
         return negative.size() < CAPACITY / 2 || positive.size() < CAPACITY / 2;
+    }
+
+    private ArrayDeque<NaiveBayes.Example<Sentiment>> heldWith(Example e) {
+        return e.polarity().label() == Sentiment.NEGATIVE ? negative : positive;
     }
 
     /** A sure reading as the models learn it: its polarity, and the mood of a negative one. */
