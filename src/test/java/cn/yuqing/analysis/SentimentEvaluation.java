@@ -216,8 +216,8 @@ final class SentimentEvaluation {
 
     /**
      * The Weibo set's own annotators read as a reader of the incident set (its texts are Weibo
-     * posts): how far the two labellings agree, and so the most a reader that has learnt the Weibo
-     * annotators' way could reach on ours. They had no neutral label but "surprise".
+     * posts): how far the two labellings agree — what a reader that read every text exactly as the
+     * Weibo annotators did would score on ours. They had no neutral label but "surprise".
      */
     static String weiboAnnotatorsOnIncidents(List<Labelled> incidents) throws IOException {
         Map<String, Mood> theirs = new java.util.HashMap<>();
