@@ -39,6 +39,8 @@ class AnalysisEngine {
     /** How many analysed items a starting node reads at most to recall its stream's examples (some seconds of one core). */
     static final int RECALLED_ITEMS = 2 * StreamExamples.CAPACITY;
     private static final int RECALL_PAGE = 500;
+    private static final java.util.Comparator<OpinionItem> NEWEST_FIRST =
+            java.util.Comparator.comparing(OpinionItem::id).reversed();
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnalysisEngine.class);
 
     private final OrganisationDirectory directory;
@@ -144,15 +146,13 @@ class AnalysisEngine {
             if (ids.isEmpty()) {
                 break;
             }
-            Map<Long, OpinionItem> byId = new HashMap<>();
-            items.byIds(ids).forEach(i -> byId.put(i.id(), i));
-            for (int k = 0; k < ids.size() && room; k++) {
-                OpinionItem item = byId.get(ids.get(k));
-                if (item != null) {
-                    String text = TextPipeline.simplified(item.title(), item.body());
-                    List<String> words = ChineseText.words(text);
-                    room = stream.recall(lexicon.read(words, text), words, text);
-                    read++;
+            for (OpinionItem item : items.byIds(ids).stream().sorted(NEWEST_FIRST).toList()) {
+                String text = TextPipeline.simplified(item.title(), item.body());
+                List<String> words = TextPipeline.words(ChineseText.terms(text));
+                room = stream.recall(lexicon.read(words, text), words, text);
+                read++;
+                if (!room) {
+                    break;
                 }
             }
             below = ids.get(ids.size() - 1);

@@ -75,10 +75,15 @@ final class TextPipeline {
         return ChineseText.normalised(title == null || title.isBlank() ? text : title + "\n" + text);
     }
 
+    /** The words every reading of an item counts (the stream's examples too, recalled or not). */
+    static List<String> words(List<Term> terms) {
+        return terms.stream().map(t -> t.word).filter(w -> !w.isBlank()).toList();
+    }
+
     Features analyse(String title, String text, Long channelId, Long unitId) {
         String simplified = simplified(title, text);
         List<Term> terms = ChineseText.terms(simplified);
-        List<String> words = terms.stream().map(t -> t.word).filter(w -> !w.isBlank()).toList();
+        List<String> words = words(terms);
         SentimentReading baseline = lexicon.read(words, simplified);
         SentimentReading sentiment = read(baseline, learnt, words, simplified);
         List<Gazetteer.Hit> hits = gazetteer.find(simplified);

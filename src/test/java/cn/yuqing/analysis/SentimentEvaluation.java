@@ -200,7 +200,8 @@ final class SentimentEvaluation {
             md.append("### ").append(set).append(" — lexicon and rules, test half\n\n")
                     .append(report(set + ", test half", test, readAll(lexicon, test)).markdown()).append('\n');
             if (set.equals("incidents")) {
-                md.append(weiboAnnotatorsOnIncidents(rows)).append(weiboAnnotatorsOnIncidents(test));
+                md.append(weiboAnnotatorsOnIncidents("incidents", rows))
+                        .append(weiboAnnotatorsOnIncidents("incidents, test half", test));
             }
             for (int n : new int[] {0, 200, 500, 1000}) {
                 Report taught = learnt(lexicon, set, rows, stream, n);
@@ -219,14 +220,13 @@ final class SentimentEvaluation {
      * posts): how far the two labellings agree — what a reader that read every text exactly as the
      * Weibo annotators did would score on ours. They had no neutral label but "surprise".
      */
-    static String weiboAnnotatorsOnIncidents(List<Labelled> incidents) throws IOException {
+    static String weiboAnnotatorsOnIncidents(String name, List<Labelled> incidents) throws IOException {
         Map<String, Mood> theirs = new java.util.HashMap<>();
         for (Labelled post : weibo()) {
             theirs.put(post.text(), post.mood());
         }
         List<Mood> read = incidents.stream().map(r -> theirs.get(r.text())).toList();
-        String set = "incidents" + (incidents.stream().allMatch(r -> !development(r.text())) ? ", test half" : "")
-                + ", read by the Weibo set's own labels";
+        String set = name + ", read by the Weibo set's own labels";
         return "### " + set + "\n\n" + report(set, incidents, read).markdown() + '\n';
     }
 
